@@ -1,0 +1,125 @@
+"""Findings: what the linter and the drafting checks report, in one shape.
+
+A finding points at a span of the text it was found in. ``start``/``end`` are
+Python string indices (code points), ``line``/``column`` are 1-based, so a
+finding can be shown to a person and used by a program alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["info", "warning", "error"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem a reader would notice in a notice.
+
+    Args:
+        rule: stable kebab-case rule id, e.g. ``vague-fix-no-timeline``.
+        severity: ``info``, ``warning`` or ``error``.
+        message: the message in the language of the text.
+        messages: the message in every language we have it in (``zh``, ``en``).
+        start: code-point index where the span starts.
+        end: code-point index where the span ends (exclusive).
+        line: 1-based line of ``start``.
+        column: 1-based column of ``start``.
+        excerpt: the text of the span.
+        suggestion: what a careful writer would do instead, in the text's language.
+
+    Examples:
+        >>> text = "系统故障。\\n正在紧急修复中。"
+        >>> f = Finding.at(text, 6, 12, rule="vague-fix-no-timeline", severity="error",
+        ...                messages={"zh": "修复承诺没有时间", "en": "fix with no time"}, lang="zh")
+        >>> (f.line, f.column, f.excerpt, f.message)
+        (2, 1, '正在紧急修复', '修复承诺没有时间')
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    excerpt: str
+    suggestion: str = ""
+    messages: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def at(
+        cls,
+        text: str,
+        start: int,
+        end: int,
+        *,
+        rule: str,
+        severity: Severity,
+        messages: dict[str, str],
+        lang: str,
+        suggestions: dict[str, str] | None = None,
+    ) -> Finding:
+        """Build a finding for ``text[start:end]``, computing line, column and excerpt.
+
+        ``lang`` picks the message shown (``zh-Hant`` falls back to ``zh``, then ``en``).
+        """
+        line, column = line_column(text, start)
+        pick = _language_picker(lang)
+        return cls(
+            rule=rule,
+            severity=severity,
+            message=pick(messages),
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            excerpt=text[start:end],
+            suggestion=pick(suggestions or {}),
+            messages=dict(messages),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the finding as plain JSON-ready data (the wire format in docs/)."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "messages": dict(self.messages),
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "excerpt": self.excerpt,
+            "suggestion": self.suggestion,
+        }
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based line and column of code-point ``index`` in ``text``.
+
+    Examples:
+        >>> line_column("ab\\ncd", 3)
+        (2, 1)
+    """
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def has_errors(findings: list[Finding] | tuple[Finding, ...]) -> bool:
+    """Return True when any finding is at error severity."""
+    return any(f.severity == "error" for f in findings)
+
+
+def _language_picker(lang: str) -> Any:
+    order = [lang, lang.split("-")[0], "en", "zh"]
+
+    def pick(texts: dict[str, str]) -> str:
+        for key in order:
+            if texts.get(key):
+                return texts[key]
+        return ""
+
+    return pick

@@ -1,0 +1,35 @@
+"""Notice kinds and languages: the closed sets every part of the library shares."""
+
+from __future__ import annotations
+
+from typing import Literal, cast, get_args
+
+from .errors import InputError
+
+NoticeKind = Literal["first_statement", "progress_update", "apology", "compensation_notice"]
+KINDS: tuple[NoticeKind, ...] = get_args(NoticeKind)
+
+DraftLang = Literal["zh", "en"]
+DRAFT_LANGS: tuple[DraftLang, ...] = get_args(DraftLang)
+
+LintLang = Literal["zh", "zh-Hant", "en", "auto"]
+LINT_LANGS: tuple[LintLang, ...] = get_args(LintLang)
+
+
+def normalize_kind(value: str) -> NoticeKind:
+    """Accept ``first-statement`` or ``first_statement``; reject anything else clearly.
+
+    Examples:
+        >>> normalize_kind("compensation-notice")
+        'compensation_notice'
+    """
+    candidate = value.strip().lower().replace("-", "_")
+    if candidate not in KINDS:
+        choices = ", ".join(k.replace("_", "-") for k in KINDS)
+        raise InputError(f"unknown notice kind {value!r}; choose one of: {choices}")
+    return cast(NoticeKind, candidate)
+
+
+def kind_slug(kind: NoticeKind) -> str:
+    """Return the kind as written on the command line and in file names (kebab-case)."""
+    return kind.replace("_", "-")
