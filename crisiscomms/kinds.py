@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, cast, get_args
+from typing import Literal, get_args
 
 from .errors import InputError
 
@@ -24,10 +24,11 @@ def normalize_kind(value: str) -> NoticeKind:
         'compensation_notice'
     """
     candidate = value.strip().lower().replace("-", "_")
-    if candidate not in KINDS:
-        choices = ", ".join(k.replace("_", "-") for k in KINDS)
-        raise InputError(f"unknown notice kind {value!r}; choose one of: {choices}")
-    return cast(NoticeKind, candidate)
+    for kind in KINDS:
+        if kind == candidate:
+            return kind
+    choices = ", ".join(kind_slug(k) for k in KINDS)
+    raise InputError(f"unknown notice kind {value!r}; choose one of: {choices}")
 
 
 def kind_slug(kind: NoticeKind) -> str:

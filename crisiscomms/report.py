@@ -20,7 +20,7 @@ def format_finding(finding: Finding, source: str, *, colour: bool = False) -> st
             | 尽快
             = 写明时间
     """
-    severity = finding.severity
+    severity: str = finding.severity
     if colour:
         severity = f"{_COLOURS.get(severity, '')}{severity}{_RESET}"
         head = f"{_BOLD}{source}:{finding.line}:{finding.column}:{_RESET}"

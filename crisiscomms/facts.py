@@ -1,0 +1,474 @@
+"""The incident facts model: what happened, told once, in both languages.
+
+Every free-text fact is bilingual (:class:`Text`, ``{zh: ..., en: ...}``); every
+time is time-zone aware; every key is checked (a typo such as
+``next_udpate_at`` is an error, never silently ignored). Nothing here guesses:
+a fact that is absent stays absent, and the drafts say so visibly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.numbers import is_currency
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from .errors import InputError
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Text(_Model):
+    """A free-text fact in each language it is published in.
+
+    Examples:
+        >>> Text(zh="机房空调故障", en="a cooling failure in a data centre").zh
+        '机房空调故障'
+    """
+
+    zh: NonEmpty | None = None
+    en: NonEmpty | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Text:
+        if self.zh is None and self.en is None:
+            raise ValueError("give the text in at least one language: {zh: ..., en: ...}")
+        return self
+
+
+Audience = Literal["users", "merchants", "partners", "drivers", "riders", "developers"]
+Severity = Literal["P0", "P1", "P2", "P3"]
+Status = Literal[
+    "investigating", "identified", "mitigating", "recovering", "monitoring", "resolved"
+]
+Precision = Literal["exact", "estimate", "unknown"]
+DataStatus = Literal["none_confirmed", "under_investigation", "affected"]
+Sensitive = Literal["accounts", "logins", "payments", "orders", "personal_data"]
+CauseStatus = Literal["unknown", "suspected", "confirmed"]
+ComponentState = Literal["down", "degraded", "recovering", "recovered"]
+CompensationKind = Literal["voucher", "credit", "membership_days", "refund", "cash"]
+
+#: What the seeds call P0: the service unavailable for more than 30 minutes.
+SEVERITY_MEANING: dict[str, str] = {
+    "P0": "core service unavailable for more than 30 minutes, or data or funds at risk",
+    "P1": "core service unavailable or badly degraded for a large share of users",
+    "P2": "a feature degraded or unavailable for some users, workaround exists",
+    "P3": "minor degradation, no user action needed",
+}
+
+
+class Affected(_Model):
+    """How many are affected, and how sure we are of it.
+
+    ``precision="estimate"`` renders as 约800万 / about 8 million; ``"unknown"``
+    renders an honest "we are still assessing", never 部分用户.
+    """
+
+    count: Annotated[int, Field(ge=0)] | None = None
+    precision: Precision = "unknown"
+    share_percent: Annotated[float, Field(gt=0, le=100)] | None = None
+    audience: Audience = "users"
+
+    @model_validator(mode="after")
+    def _count_matches_precision(self) -> Affected:
+        if self.precision != "unknown" and self.count is None:
+            raise ValueError(f"precision is {self.precision!r} but no count is given")
+        if self.precision == "unknown" and self.count is not None:
+            raise ValueError("a count is given: set precision to 'exact' or 'estimate'")
+        return self
+
+
+class Impact(_Model):
+    """What users notice, where, on what, and how many of them."""
+
+    symptoms: Text | None = None
+    features: list[Text] = []
+    regions: list[Text] = []
+    platforms: list[Text] = []
+    not_affected: list[Text] = []
+    involves: list[Sensitive] = []
+    affected: Affected = Affected()
+
+
+class DataSafety(_Model):
+    """Whether user data and funds are safe: stated, or stated as being checked."""
+
+    status: DataStatus
+    description: Text | None = None
+
+    @model_validator(mode="after")
+    def _affected_needs_description(self) -> DataSafety:
+        if self.status == "affected" and self.description is None:
+            raise ValueError("status is 'affected': describe what data or funds were affected")
+        return self
+
+
+class Cause(_Model):
+    """The cause as far as it is known, and the rumours it was not."""
+
+    status: CauseStatus = "unknown"
+    description: Text | None = None
+    not_caused_by: list[Text] = []
+
+    @model_validator(mode="after")
+    def _known_cause_needs_description(self) -> Cause:
+        if self.status != "unknown" and self.description is None:
+            raise ValueError(f"cause status is {self.status!r}: add a description")
+        if self.status == "unknown" and self.description is not None:
+            raise ValueError("a description is given: set status to 'suspected' or 'confirmed'")
+        return self
+
+
+class TimelineEntry(_Model):
+    """Something that happened or was done, at a time."""
+
+    at: AwareDatetime
+    text: Text
+
+
+class Component(_Model):
+    """One region or feature when recovery is staged."""
+
+    name: Text
+    state: ComponentState
+    since: AwareDatetime | None = None
+
+
+class Eta(_Model):
+    """An estimated recovery time or window; always drafted as an estimate."""
+
+    earliest: AwareDatetime | None = None
+    latest: AwareDatetime
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_bare_time(cls, value: Any) -> Any:
+        if isinstance(value, datetime | str):
+            return {"latest": value}
+        return value
+
+    @model_validator(mode="after")
+    def _window_in_order(self) -> Eta:
+        if self.earliest is not None and self.earliest >= self.latest:
+            raise ValueError("eta.earliest must be before eta.latest")
+        return self
+
+
+class CompensationItem(_Model):
+    """One thing given: a voucher, a credit, days of membership, a refund, cash."""
+
+    kind: CompensationKind
+    amount: Annotated[Decimal, Field(gt=0)] | None = None
+    currency: str | None = None
+    days: Annotated[int, Field(gt=0)] | None = None
+    quantity: Annotated[int, Field(gt=0)] = 1
+    description: Text | None = None
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str | None) -> str | None:
+        if value is not None and not is_currency(value.upper()):
+            raise ValueError(f"unknown ISO 4217 currency code {value!r}")
+        return None if value is None else value.upper()
+
+    @model_validator(mode="after")
+    def _amount_fits_kind(self) -> CompensationItem:
+        if self.kind == "membership_days":
+            if self.days is None:
+                raise ValueError("a membership_days item needs 'days'")
+        elif self.amount is None or self.currency is None:
+            raise ValueError(f"a {self.kind} item needs 'amount' and 'currency'")
+        return self
+
+
+class Compensation(_Model):
+    """What one audience gets, who qualifies, and exactly how to get it."""
+
+    audience: Audience = "users"
+    items: Annotated[list[CompensationItem], Field(min_length=1)]
+    eligibility: Text | None = None
+    claim_method: Text | None = None
+    automatic: bool = False
+    delivered_by: AwareDatetime | None = None
+    claim_deadline: AwareDatetime | None = None
+    valid_until: AwareDatetime | None = None
+    restrictions: list[Text] = []
+    overcharge_refund: Text | None = None
+    if_not_received: Text | None = None
+
+
+class Contact(_Model):
+    """A customer-service channel, e.g. 客服热线 400-000-0000, 9:00-21:00."""
+
+    channel: Text
+    value: NonEmpty
+    hours: Text | None = None
+
+
+class Incident(_Model):
+    """Everything the notices may say about one incident.
+
+    Only ``organization``, ``service``, ``timezone``, ``started_at`` and
+    ``published_at`` are required; each notice kind asks for more and shows a
+    visible placeholder where a fact it needs is missing.
+
+    Examples:
+        >>> incident = parse_incident({
+        ...     "organization": {"zh": "示例科技", "en": "Example Tech"},
+        ...     "service": {"zh": "示例App", "en": "the Example app"},
+        ...     "timezone": "Asia/Shanghai",
+        ...     "started_at": "2026-03-29T01:00:00+08:00",
+        ...     "published_at": "2026-03-29T01:20:00+08:00",
+        ... })
+        >>> incident.status
+        'investigating'
+    """
+
+    organization: Text
+    service: Text
+    audiences: Annotated[list[Audience], Field(min_length=1)] = ["users"]
+    severity: Severity = "P1"
+    status: Status = "investigating"
+    timezone: str
+    started_at: AwareDatetime
+    detected_at: AwareDatetime | None = None
+    resolved_at: AwareDatetime | None = None
+    published_at: AwareDatetime
+    impact: Impact = Impact()
+    data: DataSafety | None = None
+    cause: Cause = Cause()
+    progress: Text | None = None
+    components: list[Component] = []
+    timeline: list[TimelineEntry] = []
+    actions: list[Text] = []
+    workaround: Text | None = None
+    eta: Eta | None = None
+    next_update_at: AwareDatetime | None = None
+    compensation: list[Compensation] = []
+    prevention: list[Text] = []
+    contacts: list[Contact] = []
+    signature: Text | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _iana_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown IANA time zone {value!r} (e.g. Asia/Shanghai, UTC)"
+            ) from None
+        return value
+
+    @field_validator("compensation", mode="before")
+    @classmethod
+    def _single_plan(cls, value: Any) -> Any:
+        return [value] if isinstance(value, Mapping) else value
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> Incident:
+        problems = list(_order_problems(self))
+        if problems:
+            raise _CrossFieldError(problems)
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The zone every draft states its times in."""
+        return ZoneInfo(self.timezone)
+
+
+def _order_problems(incident: Incident) -> Iterator[Problem]:
+    start = incident.started_at
+    if incident.detected_at is not None and incident.detected_at < start:
+        yield Problem(("detected_at",), "must not be earlier than started_at", "time_order")
+    if incident.resolved_at is not None:
+        if incident.resolved_at < start:
+            yield Problem(("resolved_at",), "must not be earlier than started_at", "time_order")
+    elif incident.status == "resolved":
+        yield Problem(("resolved_at",), "status is 'resolved': give resolved_at", "missing")
+    if incident.published_at < start:
+        yield Problem(("published_at",), "must not be earlier than started_at", "time_order")
+    if incident.eta is not None and incident.eta.latest < incident.published_at:
+        yield Problem(("eta",), "an ETA must not be earlier than published_at", "time_order")
+    if incident.next_update_at is not None and incident.next_update_at <= incident.published_at:
+        yield Problem(("next_update_at",), "must be later than published_at", "time_order")
+    for i, plan in enumerate(incident.compensation):
+        if plan.claim_deadline is not None and plan.claim_deadline < incident.published_at:
+            loc = ("compensation", i, "claim_deadline")
+            yield Problem(loc, "must not be earlier than published_at", "time_order")
+        if plan.audience not in incident.audiences:
+            loc = ("compensation", i, "audience")
+            yield Problem(loc, f"{plan.audience!r} is not in audiences", "value_error")
+
+
+class Problem(tuple[tuple[str | int, ...], str, str]):
+    """One invalid fact: where (``loc``), what is wrong (``msg``) and its ``type``."""
+
+    __slots__ = ()
+
+    def __new__(cls, loc: tuple[str | int, ...], msg: str, type: str) -> Problem:
+        return super().__new__(cls, (loc, msg, type))
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        return self[0]
+
+    @property
+    def msg(self) -> str:
+        return self[1]
+
+    @property
+    def type(self) -> str:
+        return self[2]
+
+    @property
+    def path(self) -> str:
+        """The field as a dotted path, e.g. ``compensation[0].currency``."""
+        return format_loc(self.loc)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"loc": list(self.loc), "msg": self.msg, "type": self.type}
+
+
+class _CrossFieldError(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.path}: {p.msg}" for p in problems))
+        self.problems = problems
+
+
+class FactsError(InputError):
+    """The facts are invalid; ``problems`` lists every one, each with its field path.
+
+    Examples:
+        >>> try:
+        ...     parse_incident({"organization": {"zh": "示例"}, "next_udpate_at": "x"})
+        ... except FactsError as error:
+        ...     print(sorted(p.path for p in error.problems))
+        ['next_udpate_at', 'published_at', 'service', 'started_at', 'timezone']
+    """
+
+    def __init__(self, problems: list[Problem], source: str | None = None) -> None:
+        self.problems = problems
+        self.source = source
+        where = f"{source}: " if source else ""
+        lines = [f"{where}invalid facts ({len(problems)} problem{'s' * (len(problems) > 1)}):"]
+        lines += [f"  {p.path or '(top level)'}: {p.msg}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """Write a pydantic location as a path a person can find in a facts file.
+
+    Examples:
+        >>> format_loc(("compensation", 0, "items", 1, "currency"))
+        'compensation[0].items[1].currency'
+    """
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field (check the spelling; see `crisiscomms schema`)",
+    "timezone_aware": "the time has no time zone: write it like 2026-03-29T22:00:00+08:00",
+    "missing": "this field is required",
+}
+
+
+def parse_incident(data: Any, source: str | None = None) -> Incident:
+    """Validate facts given as a mapping and return an :class:`Incident`.
+
+    Args:
+        data: the facts, as parsed from YAML, JSON or TOML, or built in code.
+        source: the file the facts came from, used in the error message.
+
+    Returns:
+        The validated incident.
+
+    Raises:
+        FactsError: with every problem found, each naming its field.
+    """
+    if not isinstance(data, Mapping):
+        raise FactsError(
+            [Problem((), "facts must be a mapping of field names to values", "type")], source
+        )
+    try:
+        return Incident.model_validate(data)
+    except ValidationError as error:
+        raise FactsError(_problems(error), source) from None
+
+
+def _problems(error: ValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in error.errors(include_url=False):
+        loc = tuple(
+            p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+        )
+        cross = item.get("ctx", {}).get("error")
+        if isinstance(cross, _CrossFieldError):
+            problems += [Problem(loc + p.loc, p.msg, p.type) for p in cross.problems]
+            continue
+        msg = _MESSAGES.get(item["type"], item["msg"].removeprefix("Value error, "))
+        problems.append(Problem(loc, msg, item["type"]))
+    return problems
+
+
+def missing_translations(incident: Incident, lang: str) -> list[Problem]:
+    """Return every free-text fact that has no text in ``lang``.
+
+    We never machine-translate a fact: a draft in ``lang`` needs each given
+    free-text fact written in ``lang``.
+
+    Examples:
+        >>> incident = parse_incident({
+        ...     "organization": {"zh": "示例科技", "en": "Example Tech"},
+        ...     "service": {"zh": "示例App"},
+        ...     "timezone": "UTC",
+        ...     "started_at": "2026-03-29T01:00:00Z", "published_at": "2026-03-29T01:20:00Z",
+        ... })
+        >>> [p.path for p in missing_translations(incident, "en")]
+        ['service.en']
+    """
+    return [
+        Problem((*loc, lang), f"no {lang} text given for this fact", "missing_translation")
+        for loc, text in _texts(incident, ())
+        if getattr(text, lang) is None
+    ]
+
+
+def _texts(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Text]]:
+    if isinstance(value, Text):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*loc, i))
+
+
+def incident_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the facts (what ``crisiscomms schema`` prints)."""
+    schema = Incident.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "crisiscomms incident facts"
+    return schema
