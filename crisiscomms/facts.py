@@ -215,10 +215,10 @@ class Compensation(_Model):
 
 
 class Contact(_Model):
-    """A customer-service channel, e.g. 客服热线 400-000-0000, 9:00-21:00."""
+    """A customer-service channel: 客服热线 (value 400-000-0000), hours 每日9:00-21:00."""
 
     channel: Text
-    value: NonEmpty
+    value: NonEmpty | None = None
     hours: Text | None = None
 
 

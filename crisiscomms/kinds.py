@@ -34,3 +34,17 @@ def normalize_kind(value: str) -> NoticeKind:
 def kind_slug(kind: NoticeKind) -> str:
     """Return the kind as written on the command line and in file names (kebab-case)."""
     return kind.replace("_", "-")
+
+
+def normalize_lang(value: str) -> DraftLang:
+    """Accept a drafting language (``zh`` or ``en``); reject anything else clearly.
+
+    Examples:
+        >>> normalize_lang("ZH")
+        'zh'
+    """
+    candidate = value.strip().lower()
+    for lang in DRAFT_LANGS:
+        if lang == candidate:
+            return lang
+    raise InputError(f"unknown draft language {value!r}; choose one of: {', '.join(DRAFT_LANGS)}")

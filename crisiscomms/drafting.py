@@ -1,0 +1,167 @@
+"""Facts in, drafts out: :func:`draft` and :func:`draft_all`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .completeness import MissingFact, missing_facts
+from .errors import TemplateError
+from .facts import FactsError, Incident, missing_translations, parse_incident
+from .findings import Finding
+from .formatting import load_terms
+from .kinds import DRAFT_LANGS, KINDS, DraftLang, NoticeKind, normalize_kind, normalize_lang
+from .templating import get_template, render
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A rendered notice, with what it was made from and what it still lacks.
+
+    ``findings`` holds a ``missing-<element>`` error for each placeholder left
+    in ``text``; a draft with findings at error severity is not ready to publish.
+    """
+
+    kind: NoticeKind
+    lang: DraftLang
+    text: str
+    template_id: str
+    template_hash: str
+    findings: tuple[Finding, ...]
+    missing: tuple[MissingFact, ...]
+    channel: str = "notice"
+
+    @property
+    def title(self) -> str:
+        """The first line of the notice."""
+        return self.text.split("\n", 1)[0]
+
+    @property
+    def ready(self) -> bool:
+        """True when nothing at error severity stands in the way of publishing."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    def markdown(self) -> str:
+        """Return the notice as Markdown: the title as a heading, the body as is."""
+        title, _, body = self.text.partition("\n")
+        return f"# {title}\n{body}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the draft as JSON-ready data."""
+        return {
+            "kind": self.kind,
+            "lang": self.lang,
+            "channel": self.channel,
+            "title": self.title,
+            "text": self.text,
+            "template": {"id": self.template_id, "sha256": self.template_hash},
+            "ready": self.ready,
+            "findings": [f.to_dict() for f in self.findings],
+            "missing_facts": [m.to_dict() for m in self.missing],
+        }
+
+
+def draft(incident: Incident | Mapping[str, Any], kind: str, lang: str = "zh") -> Draft:
+    """Draft one notice of ``kind`` in ``lang`` from the incident facts.
+
+    Args:
+        incident: an :class:`Incident`, or facts as a mapping (validated here).
+        kind: ``first_statement``, ``progress_update``, ``apology`` or
+            ``compensation_notice`` (``first-statement`` works too).
+        lang: ``zh`` (Simplified Chinese) or ``en``.
+
+    Returns:
+        The draft. Facts the kind needs but the incident lacks show as visible
+        placeholders, each with a ``missing-<element>`` finding at error severity.
+
+    Raises:
+        FactsError: the facts are invalid, or a free-text fact has no text in ``lang``.
+        InputError: unknown kind or language.
+
+    Examples:
+        >>> facts = {
+        ...     "organization": {"zh": "示例科技", "en": "Example Tech"},
+        ...     "service": {"zh": "示例App", "en": "the Example app"},
+        ...     "timezone": "Asia/Shanghai",
+        ...     "started_at": "2026-03-29T01:00:00+08:00",
+        ...     "published_at": "2026-03-29T01:20:00+08:00",
+        ...     "impact": {"symptoms": {"zh": "无法登录", "en": "cannot log in"}},
+        ... }
+        >>> notice = draft(facts, "first-statement", "zh")
+        >>> [f.rule for f in notice.findings]
+        ['missing-next-update']
+        >>> "【待补充：下次更新时间】" in notice.text
+        True
+    """
+    if not isinstance(incident, Incident):
+        incident = parse_incident(incident)
+    kind_ = normalize_kind(kind)
+    lang_ = normalize_lang(lang)
+    untranslated = missing_translations(incident, lang_)
+    if untranslated:
+        raise FactsError(untranslated)
+    template = get_template(kind_, lang_)
+    text = render(template, incident, lang_)
+    gaps = missing_facts(incident, kind_)
+    return Draft(
+        kind=kind_,
+        lang=lang_,
+        text=text,
+        template_id=template.id,
+        template_hash=template.sha256,
+        findings=tuple(_placeholder_findings(text, gaps, lang_, template.id)),
+        missing=tuple(gaps),
+    )
+
+
+def draft_all(
+    incident: Incident | Mapping[str, Any],
+    kinds: Iterable[str] | None = None,
+    langs: Iterable[str] | None = None,
+) -> list[Draft]:
+    """Draft every kind in every language (or those given), kind by kind.
+
+    Every language is checked for missing translations before anything is
+    rendered, so a caller never gets half of a set of drafts.
+    """
+    if not isinstance(incident, Incident):
+        incident = parse_incident(incident)
+    kinds_ = [normalize_kind(k) for k in kinds] if kinds is not None else list(KINDS)
+    langs_ = [normalize_lang(lang) for lang in langs] if langs is not None else list(DRAFT_LANGS)
+    untranslated = [p for lang in langs_ for p in missing_translations(incident, lang)]
+    if untranslated:
+        raise FactsError(untranslated)
+    return [draft(incident, kind, lang) for kind in kinds_ for lang in langs_]
+
+
+def _placeholder_findings(
+    text: str, gaps: list[MissingFact], lang: str, template_id: str
+) -> list[Finding]:
+    pattern = str(load_terms(lang)["placeholder"])
+    findings: list[Finding] = []
+    searched_from: dict[str, int] = {}
+    for gap in gaps:
+        shown = pattern.format(label=gap.label[lang])
+        start = text.find(shown, searched_from.get(shown, 0))
+        if start < 0:
+            start = text.find(shown)
+        if start < 0:
+            raise TemplateError(
+                f"template {template_id} shows no placeholder for {gap.path}: "
+                f"a draft must never hide a missing fact"
+            )
+        searched_from[shown] = start + len(shown)
+        findings.append(
+            Finding.at(
+                text,
+                start,
+                start + len(shown),
+                rule=gap.rule,
+                severity="error",
+                messages=gap.why,
+                lang=lang,
+                suggestions=gap.question,
+            )
+        )
+    return findings

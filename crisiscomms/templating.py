@@ -1,0 +1,151 @@
+"""The sandboxed Jinja2 environment, the template pack, and the render context.
+
+Templates are plain text, one whole notice per file per language
+(``templates/<lang>/<kind>.txt.j2``). They run in an immutable sandbox with
+``StrictUndefined``: a misspelt fact fails loudly instead of printing nothing
+into a public statement. Filters only format values; none calls a value it
+is handed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.runtime import Context
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .completeness import elements
+from .errors import TemplateError
+from .facts import Incident, Text
+from .formatting import Formatter, templates_root
+from .kinds import NoticeKind
+
+
+@dataclass(frozen=True)
+class Template:
+    """A compiled notice template and what identifies the exact text that was vetted."""
+
+    id: str
+    sha256: str
+    render: Callable[..., str]
+
+
+@cache
+def environment() -> ImmutableSandboxedEnvironment:
+    """Return the process-wide sandboxed environment (templates compile once)."""
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(templates_root())),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        autoescape=False,
+        auto_reload=False,
+        cache_size=-1,
+    )
+    # Filter name -> Formatter method. Jinja's own ``join`` and ``count`` stay as they are.
+    formatting = {
+        "datetime": "datetime",
+        "date": "date",
+        "clock": "clock",
+        "moment": "moment",
+        "zone_label": "zone_label",
+        "number": "count",
+        "approx_count": "approx_count",
+        "percent": "percent",
+        "money": "money",
+        "duration": "duration",
+        "between": "between",
+        "listing": "join",
+        "term": "term",
+    }
+    env.filters.update({name: _formatting_filter(method) for name, method in formatting.items()})
+    env.filters["t"] = _text_filter
+    env.filters["capfirst"] = capfirst
+    return env
+
+
+@cache
+def get_template(kind: NoticeKind, lang: str) -> Template:
+    """Return the compiled template for ``kind`` in ``lang``."""
+    name = f"{lang}/{kind}.txt.j2"
+    env = environment()
+    try:
+        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        compiled = env.get_template(name)
+    except JinjaTemplateError as error:
+        raise TemplateError(f"template {name}: {error}") from None
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return Template(id=f"{lang}/{kind}", sha256=digest, render=compiled.render)
+
+
+def render(template: Template, incident: Incident, lang: str) -> str:
+    """Render ``template`` for ``incident`` in ``lang`` and tidy the whitespace."""
+    fmt = Formatter(lang, incident.timezone, incident.published_at)
+    placeholder_pattern = str(fmt.terms["placeholder"])
+    labels = {name: spec["label"][lang] for name, spec in elements().items()}
+
+    def placeholder(element: str) -> str:
+        if element not in labels:
+            raise TemplateError(f"template {template.id}: unknown element {element!r}")
+        return placeholder_pattern.format(label=labels[element])
+
+    try:
+        text = template.render(incident=incident, lang=lang, fmt=fmt, placeholder=placeholder)
+    except JinjaTemplateError as error:
+        raise TemplateError(f"template {template.id}: {error}") from None
+    return tidy(text)
+
+
+_BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def tidy(text: str) -> str:
+    """Strip trailing spaces and collapse runs of blank lines to one.
+
+    Examples:
+        >>> tidy("标题  \\n\\n\\n\\n正文\\n")
+        '标题\\n\\n正文\\n'
+    """
+    text = _TRAILING.sub("", text)
+    return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+
+
+def capfirst(value: str) -> str:
+    """Upper-case the first letter only (``capitalize`` would lower the rest: App → app).
+
+    Examples:
+        >>> capfirst("the Youpinhui app")
+        'The Youpinhui app'
+    """
+    return value[:1].upper() + value[1:]
+
+
+@pass_context
+def _text_filter(context: Context, value: Any) -> str:
+    lang = context["lang"]
+    if not isinstance(value, Text):
+        raise TemplateError(f"the 't' filter takes a bilingual text, not {type(value).__name__}")
+    text = getattr(value, lang)
+    if text is None:  # drafting checks translations first; this is a template bug
+        raise TemplateError(f"no {lang} text for a fact the template uses")
+    # Facts are written with or without a closing stop; templates add their own.
+    return str(text).rstrip("。．.；;，, ")
+
+
+def _formatting_filter(name: str) -> Callable[..., str]:
+    @pass_context
+    def apply(context: Context, value: Any, *args: Any) -> str:
+        method: Callable[..., str] = getattr(context["fmt"], name)
+        return method(value, *args)
+
+    apply.__name__ = name
+    return apply
