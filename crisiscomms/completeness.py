@@ -14,8 +14,8 @@ from typing import Any
 
 from .errors import TemplateError
 from .facts import Compensation, Incident
-from .formatting import templates_root
 from .kinds import NoticeKind
+from .resources import templates_root
 
 
 @dataclass(frozen=True)

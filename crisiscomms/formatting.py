@@ -14,7 +14,6 @@ from datetime import datetime as DateTime
 from datetime import timedelta
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -25,22 +24,9 @@ from babel.numbers import format_compact_decimal, format_currency, format_decima
 from babel.units import format_unit
 
 from .errors import TemplateError
+from .resources import templates_root
 
 ListStyle = Literal["standard", "or", "unit"]
-
-
-@cache
-def templates_root() -> Path:
-    """Return the folder holding ``zh/``, ``en/`` and ``elements.toml``.
-
-    Installed from a wheel, the templates ship inside the package; in a source
-    checkout they stay at the top of the repository, where reviewers find them.
-    """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if (candidate / "elements.toml").is_file():
-            return candidate
-    raise TemplateError(f"template folder not found next to {here}")
 
 
 @cache

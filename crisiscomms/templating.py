@@ -24,8 +24,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from .completeness import elements
 from .errors import TemplateError
 from .facts import Incident, Text
-from .formatting import Formatter, templates_root
+from .formatting import Formatter
 from .kinds import NoticeKind
+from .resources import templates_root
 
 
 @dataclass(frozen=True)
