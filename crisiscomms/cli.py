@@ -133,12 +133,11 @@ def _write_all(folder: Path, outputs: list[tuple[str, str]]) -> None:
     staged: list[tuple[Path, Path]] = []
     try:
         for name, body in outputs:
-            handle = tempfile.NamedTemporaryFile(
+            with tempfile.NamedTemporaryFile(
                 "w", encoding="utf-8", dir=folder, prefix=f".{name}.", delete=False
-            )
-            with handle:
+            ) as handle:
+                staged.append((Path(handle.name), folder / name))
                 handle.write(body)
-            staged.append((Path(handle.name), folder / name))
         for temporary, final in staged:
             temporary.replace(final)
     except OSError as error:
