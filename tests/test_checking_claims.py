@@ -1,0 +1,64 @@
+"""Every unsupported-claim family in claims.toml fires on its own examples, and only there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from crisiscomms.checking import claim_families, family_matches, unsupported_claims
+from crisiscomms.facts import parse_incident
+
+# Facts under which every family applies: no cause, no data statement, no compensation.
+BARE: dict[str, Any] = {
+    "organization": {"zh": "示例科技", "en": "Example Tech"},
+    "service": {"zh": "示例App", "en": "the Example app"},
+    "timezone": "Asia/Shanghai",
+    "started_at": "2026-03-29T20:00:00+08:00",
+    "published_at": "2026-03-29T20:30:00+08:00",
+}
+
+FAMILIES = {family["name"]: family for family in claim_families()}
+
+
+@pytest.mark.parametrize(
+    ("name", "example"),
+    [(n, e) for n, f in FAMILIES.items() for e in f["should_fail"]],
+)
+def test_family_fires_on_its_should_fail_examples(name: str, example: str) -> None:
+    assert list(family_matches(FAMILIES[name], example)), f"{name} missed: {example}"
+
+
+@pytest.mark.parametrize(
+    ("name", "example"),
+    [(n, e) for n, f in FAMILIES.items() for e in f["should_pass"]],
+)
+def test_family_stays_quiet_on_its_should_pass_examples(name: str, example: str) -> None:
+    assert not list(family_matches(FAMILIES[name], example)), f"{name} fired: {example}"
+
+
+def test_every_family_has_examples_both_ways_in_both_languages() -> None:
+    for name, family in FAMILIES.items():
+        for key in ("should_fail", "should_pass"):
+            examples = family[key]
+            assert any(not e.isascii() for e in examples), (name, key, "zh")
+            assert any(e.isascii() for e in examples), (name, key, "en")
+
+
+def test_a_claim_the_facts_hold_is_not_reported() -> None:
+    facts = {**BARE, "data": {"status": "none_confirmed"}}
+    text = "用户数据与资金安全未受影响。"
+    assert unsupported_claims(text, parse_incident(BARE))
+    assert not unsupported_claims(text, parse_incident(facts))
+
+
+def test_a_cause_is_fine_once_the_facts_confirm_it() -> None:
+    cause = {"status": "confirmed", "description": {"zh": "机房空调故障", "en": "cooling"}}
+    text = "The outage was caused by a cooling failure."
+    assert [f.rule for f in unsupported_claims(text, parse_incident(BARE))] == ["unsupported-claim"]
+    assert not unsupported_claims(text, parse_incident({**BARE, "cause": cause}))
+
+
+def test_words_the_engineer_wrote_into_the_facts_are_not_a_claim() -> None:
+    facts = {**BARE, "workaround": {"zh": "可先使用优惠券小程序下单", "en": "Use the mini app"}}
+    assert not unsupported_claims("可先使用优惠券小程序下单。", parse_incident(facts))
