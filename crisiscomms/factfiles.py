@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .facts import Incident, parse_incident
+from .facts import FactsError, Incident, parse_incident
 
 
 def read_facts(source: str) -> Incident:
@@ -31,7 +31,17 @@ def read_facts(source: str) -> Incident:
         raise InputError(f"{name}: not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InputError(f"{name}: cannot read: {error.strerror}") from None
-    return parse_incident(parse_text(text, name), source=name)
+    data = parse_text(text, name)
+    try:
+        return parse_incident(data, source=name)
+    except FactsError as error:
+        if _is_yaml(name):
+            raise error.with_lines(yaml_lines(text, [p.loc for p in error.problems])) from None
+        raise
+
+
+def _is_yaml(name: str) -> bool:
+    return Path(name).suffix.lower() not in (".json", ".toml")
 
 
 def parse_text(text: str, name: str) -> Any:
@@ -50,6 +60,45 @@ def parse_text(text: str, name: str) -> Any:
         except tomllib.TOMLDecodeError as error:
             raise InputError(f"{name}: invalid TOML: {error}") from None
     return _parse_yaml(text, name)
+
+
+def yaml_lines(text: str, locs: list[tuple[str | int, ...]]) -> dict[tuple[str | int, ...], int]:
+    r"""Return the 1-based line in YAML ``text`` where each field path is, or its nearest parent.
+
+    Examples:
+        >>> yaml_lines("impact:\n  affected:\n    count: -5\n", [("impact", "affected", "count")])
+        {('impact', 'affected', 'count'): 3}
+    """
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return {}
+    found: dict[tuple[str | int, ...], int] = {}
+    for loc in locs:
+        node, line = root, None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+            line = (key_node or node).start_mark.line + 1
+        if line is not None:
+            found[loc] = line
+    return found
+
+
+def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return key, value
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None
 
 
 def _parse_yaml(text: str, name: str) -> Any:

@@ -365,13 +365,26 @@ class FactsError(InputError):
         ['next_udpate_at', 'published_at', 'service', 'started_at', 'timezone']
     """
 
-    def __init__(self, problems: list[Problem], source: str | None = None) -> None:
+    def __init__(
+        self,
+        problems: list[Problem],
+        source: str | None = None,
+        lines: Mapping[tuple[str | int, ...], int] | None = None,
+    ) -> None:
         self.problems = problems
         self.source = source
+        self.lines = dict(lines or {})
         where = f"{source}: " if source else ""
-        lines = [f"{where}invalid facts ({len(problems)} problem{'s' * (len(problems) > 1)}):"]
-        lines += [f"  {p.path or '(top level)'}: {p.msg}" for p in problems]
-        super().__init__("\n".join(lines))
+        out = [f"{where}invalid facts ({len(problems)} problem{'s' * (len(problems) > 1)}):"]
+        for p in sorted(problems, key=lambda p: self.lines.get(p.loc, 1 << 30)):
+            line = self.lines.get(p.loc)
+            at = f"line {line}: " if line else ""
+            out.append(f"  {at}{p.path or '(top level)'}: {p.msg}")
+        super().__init__("\n".join(out))
+
+    def with_lines(self, lines: Mapping[tuple[str | int, ...], int]) -> FactsError:
+        """Return the same error with the line of each problem in its source file."""
+        return FactsError(self.problems, self.source, lines)
 
 
 def format_loc(loc: tuple[str | int, ...]) -> str:
