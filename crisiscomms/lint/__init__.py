@@ -1,0 +1,88 @@
+"""Lint crisis communications for vague wording, in Simplified/Traditional Chinese and English.
+
+The main entry point is :func:`lint`; rules live in data files under
+``crisiscomms/lint/rules/`` and the time detector in :mod:`.timeexpr`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..errors import InputError
+from ..findings import Finding
+from ..kinds import LINT_LANGS, normalize_kind
+from .catalog import chinese_variant, plan_for
+from .config import LintConfig, find_config, load_config
+from .engine import evaluate
+from .ruleids import COMPLETENESS_RULES, RULE_IDS, WORDING_RULES
+from .suppress import apply_suppressions
+
+__all__ = [
+    "COMPLETENESS_RULES",
+    "RULE_IDS",
+    "WORDING_RULES",
+    "Finding",
+    "LintConfig",
+    "find_config",
+    "lint",
+    "load_config",
+]
+
+_RULE_SETS = {
+    "zh": ("zh",),
+    "zh-Hant": ("zh-Hant",),
+    "en": ("en",),
+    "auto": ("zh", "zh-Hant", "en"),
+}
+
+
+def lint(
+    text: str,
+    lang: str = "auto",
+    kind: str | None = None,
+    config: LintConfig | None = None,
+) -> list[Finding]:
+    """Return what a reader would find vague in ``text``, sorted by position.
+
+    Args:
+        text: any notice, statement or chatbot answer.
+        lang: ``zh``, ``zh-Hant``, ``en``, or ``auto`` (every rule set applies
+            to its own script, so mixed zh/en text is linted throughout).
+        kind: a notice kind (``first_statement``, ``progress-update``...) to
+            add the completeness checks for that kind.
+        config: disabled rules, severity overrides and extra phrases.
+
+    Returns:
+        The findings; spans are code-point indices into ``text``.
+
+    Raises:
+        InputError: for an unknown language or kind.
+        ConfigError: for an unknown rule id in a suppression comment.
+
+    Examples:
+        >>> [(f.rule, f.excerpt) for f in lint("系统故障，目前正在紧急修复中。")]
+        [('vague-fix-no-timeline', '目前正在紧急修复')]
+        >>> lint("系统故障，正在紧急修复，预计今晚22:00前恢复。")
+        []
+        >>> [f.rule for f in lint("We are investigating. We apologize for any inconvenience.")]
+        ['vague-fix-no-timeline', 'empty-apology']
+    """
+    if lang not in LINT_LANGS:
+        raise InputError(f"unknown language {lang!r}; choose one of: {', '.join(LINT_LANGS)}")
+    notice_kind = normalize_kind(kind) if kind else None
+    config = config or LintConfig()
+    extras = tuple(
+        (lg, rule_id, phrases)
+        for lg, table in sorted(config.extra_phrases.items())
+        for rule_id, phrases in sorted(table.items())
+    )
+    plan = plan_for(_RULE_SETS[lang], extras)
+    chinese = chinese_variant(text) if lang == "auto" else plan.chinese
+    plan = replace(
+        plan,
+        kind=notice_kind,
+        disabled=config.disable,
+        severities=config.severity,
+        chinese=chinese,
+    )
+    return apply_suppressions(text, evaluate(text, plan))

@@ -1,0 +1,49 @@
+"""What makes a vague-looking phrase acceptable: a concrete time, a number, a fact."""
+
+from __future__ import annotations
+
+import re
+
+from .timeexpr import find_times
+
+# A count with a unit a reader can picture: 800万, 12%, 3个城市, 2,000 users.
+_QUANTITY = re.compile(
+    r"\d[\d,.]{0,12}\s?(?:万|萬|亿|億|千|百|%|名|位|家|笔|筆|单|單|人|户|戶|座|个(?!小时|小時|工作日|月)"
+    r"|個(?!小時|工作日|月)|million|thousand|billion|percent|k\b|users?\b|customers?\b"
+    r"|merchants?\b|accounts?\b|orders?\b|regions?\b|cities\b|stores?\b)"
+    r"|[一二两兩三四五六七八九十百千]{1,4}(?:万|萬|亿|億)"
+)
+
+
+def has_quantity(text: str) -> bool:
+    """Return True when ``text`` states a count or share, such as 约800万 or 12% of users.
+
+    Examples:
+        >>> has_quantity("约800万用户无法下单"), has_quantity("3月29日部分用户")
+        (True, False)
+    """
+    return _QUANTITY.search(text) is not None
+
+
+def has_concrete_time(text: str) -> bool:
+    """Return True when ``text`` commits to a time: an ETA, a deadline or a next update.
+
+    Examples:
+        >>> has_concrete_time("正在修复，预计下午三点前恢复")
+        True
+        >>> has_concrete_time("正在修复，请耐心等待")
+        False
+    """
+    return any(t.concrete for t in find_times(text))
+
+
+def has_acknowledgment(text: str) -> bool:
+    """Return True when ``text`` names something concrete: a time, a date or a count."""
+    return has_quantity(text) or any(t.kind != "zone" for t in find_times(text))
+
+
+SATISFIER_FUNCTIONS = {
+    "concrete-time": has_concrete_time,
+    "quantity": has_quantity,
+    "acknowledgment": has_acknowledgment,
+}
