@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--lang", default="zh,en", help="comma-separated: zh, en (default: zh,en)")
     draft.add_argument("--format", choices=list(_EXTENSIONS), default="text")
     draft.add_argument("--out", metavar="DIR", help="write <kind>.<lang>.<ext> files into DIR")
+    draft.add_argument(
+        "--templates", metavar="DIR", help="a template pack (zh/, en/) overriding shipped templates"
+    )
     draft.add_argument("--no-color", action="store_true", help="no colour in findings")
     draft.set_defaults(run=_run_draft)
 
@@ -93,7 +96,7 @@ def _run_draft(args: argparse.Namespace) -> int:
     if not langs:
         raise InputError("--lang: give at least one language (zh, en)")
     incident = read_facts(args.facts)
-    drafts = draft_all(incident, kinds, langs)
+    drafts = draft_all(incident, kinds, langs, templates=args.templates)
 
     outputs = [(f"{kind_slug(d.kind)}.{d.lang}.{_EXTENSIONS[args.format]}", _render(d, args.format))
                for d in drafts]  # fmt: skip

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .completeness import MissingFact, missing_facts
-from .errors import TemplateError
+from .errors import InputError, TemplateError
 from .facts import FactsError, Incident, missing_translations, parse_incident
 from .findings import Finding
 from .formatting import load_terms
@@ -30,6 +31,7 @@ class Draft:
     template_hash: str
     findings: tuple[Finding, ...]
     missing: tuple[MissingFact, ...]
+    vetted: bool = False
     channel: str = "notice"
 
     @property
@@ -55,14 +57,24 @@ class Draft:
             "channel": self.channel,
             "title": self.title,
             "text": self.text,
-            "template": {"id": self.template_id, "sha256": self.template_hash},
+            "template": {
+                "id": self.template_id,
+                "sha256": self.template_hash,
+                "vetted": self.vetted,
+            },
             "ready": self.ready,
             "findings": [f.to_dict() for f in self.findings],
             "missing_facts": [m.to_dict() for m in self.missing],
         }
 
 
-def draft(incident: Incident | Mapping[str, Any], kind: str, lang: str = "zh") -> Draft:
+def draft(
+    incident: Incident | Mapping[str, Any],
+    kind: str,
+    lang: str = "zh",
+    *,
+    templates: str | Path | None = None,
+) -> Draft:
     """Draft one notice of ``kind`` in ``lang`` from the incident facts.
 
     Args:
@@ -70,6 +82,8 @@ def draft(incident: Incident | Mapping[str, Any], kind: str, lang: str = "zh") -
         kind: ``first_statement``, ``progress_update``, ``apology`` or
             ``compensation_notice`` (``first-statement`` works too).
         lang: ``zh`` (Simplified Chinese) or ``en``.
+        templates: a template pack folder (``zh/``, ``en/``) overriding the
+            shipped templates file by file; its drafts are not ``vetted``.
 
     Returns:
         The draft. Facts the kind needs but the incident lacks show as visible
@@ -78,6 +92,7 @@ def draft(incident: Incident | Mapping[str, Any], kind: str, lang: str = "zh") -
     Raises:
         FactsError: the facts are invalid, or a free-text fact has no text in ``lang``.
         InputError: unknown kind or language.
+        TemplateError: a custom template is broken or reaches outside the sandbox.
 
     Examples:
         >>> facts = {
@@ -101,7 +116,7 @@ def draft(incident: Incident | Mapping[str, Any], kind: str, lang: str = "zh") -
     untranslated = missing_translations(incident, lang_)
     if untranslated:
         raise FactsError(untranslated)
-    template = get_template(kind_, lang_)
+    template = get_template(kind_, lang_, _pack(templates))
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
     return Draft(
@@ -112,6 +127,7 @@ def draft(incident: Incident | Mapping[str, Any], kind: str, lang: str = "zh") -
         template_hash=template.sha256,
         findings=tuple(_placeholder_findings(text, gaps, lang_, template.id)),
         missing=tuple(gaps),
+        vetted=template.vetted,
     )
 
 
@@ -119,6 +135,8 @@ def draft_all(
     incident: Incident | Mapping[str, Any],
     kinds: Iterable[str] | None = None,
     langs: Iterable[str] | None = None,
+    *,
+    templates: str | Path | None = None,
 ) -> list[Draft]:
     """Draft every kind in every language (or those given), kind by kind.
 
@@ -132,7 +150,16 @@ def draft_all(
     untranslated = [p for lang in langs_ for p in missing_translations(incident, lang)]
     if untranslated:
         raise FactsError(untranslated)
-    return [draft(incident, kind, lang) for kind in kinds_ for lang in langs_]
+    return [draft(incident, kind, lang, templates=templates) for kind in kinds_ for lang in langs_]
+
+
+def _pack(templates: str | Path | None) -> str | None:
+    if templates is None:
+        return None
+    folder = Path(templates)
+    if not folder.is_dir():
+        raise InputError(f"template pack {folder}: no such folder")
+    return str(folder.resolve())
 
 
 def _placeholder_findings(

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jinja2 import FileSystemLoader, StrictUndefined, pass_context
-from jinja2 import TemplateError as JinjaTemplateError
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    Undefined,
+    pass_context,
+)
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -25,24 +34,38 @@ from .completeness import elements
 from .errors import TemplateError
 from .facts import Incident, Text
 from .formatting import Formatter
-from .kinds import NoticeKind
+from .kinds import DRAFT_LANGS, KINDS, NoticeKind
 from .resources import templates_root
 
 
 @dataclass(frozen=True)
 class Template:
-    """A compiled notice template and what identifies the exact text that was vetted."""
+    """A compiled notice template and what identifies the exact text that was vetted.
+
+    ``sha256`` covers the notice template and the shared macros it imports, so
+    any change to the words a reader sees changes the hash.
+    """
 
     id: str
     sha256: str
+    vetted: bool
     render: Callable[..., str]
 
 
 @cache
-def environment() -> ImmutableSandboxedEnvironment:
-    """Return the process-wide sandboxed environment (templates compile once)."""
+def environment(pack: str | None = None) -> ImmutableSandboxedEnvironment:
+    """Return the sandboxed environment for a template pack (templates compile once).
+
+    Args:
+        pack: a folder with ``zh/`` and ``en/`` templates that override the
+            shipped ones file by file; ``None`` for the shipped templates only.
+    """
+    shipped = FileSystemLoader(str(templates_root()))
+    loader: BaseLoader = (
+        shipped if pack is None else ChoiceLoader([FileSystemLoader(pack), shipped])
+    )
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(str(templates_root())),
+        loader=loader,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -74,21 +97,56 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 @cache
-def get_template(kind: NoticeKind, lang: str) -> Template:
-    """Return the compiled template for ``kind`` in ``lang``."""
-    name = f"{lang}/{kind}.txt.j2"
-    env = environment()
+def get_template(kind: NoticeKind, lang: str, pack: str | None = None) -> Template:
+    """Return the compiled template for ``kind`` in ``lang`` (from ``pack`` when it has one).
+
+    Raises:
+        TemplateError: the template is missing or does not compile; names the file and line.
+    """
+    env = environment(pack)
+    names = [f"{lang}/{kind}.txt.j2", f"{lang}/_macros.txt.j2"]
+    digest = hashlib.sha256()
     try:
-        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        compiled = env.get_template(name)
-    except JinjaTemplateError as error:
-        raise TemplateError(f"template {name}: {error}") from None
-    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    return Template(id=f"{lang}/{kind}", sha256=digest, render=compiled.render)
+        for name in names:
+            source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            digest.update(name.encode() + b"\0" + source.encode("utf-8") + b"\0")
+        compiled = env.get_template(names[0])
+    except TemplateNotFound as error:
+        raise TemplateError(f"template {error.name} not found") from None
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise TemplateError(f"template {where}: {error.message}") from None
+    template_id = f"{lang}/{kind}"
+    sha = digest.hexdigest()
+    vetted = vetted_hashes().get(template_id) == sha
+    return Template(id=template_id, sha256=sha, vetted=vetted, render=compiled.render)
+
+
+@cache
+def vetted_hashes() -> dict[str, str]:
+    """Return template id -> sha256 of the shipped templates as last reviewed by a person."""
+    path = templates_root() / "manifest.toml"
+    try:
+        with path.open("rb") as handle:
+            return dict(tomllib.load(handle)["vetted"])
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def shipped_hashes() -> dict[str, str]:
+    """Return template id -> sha256 of the shipped templates as they are now."""
+    return {
+        f"{lang}/{kind}": get_template(kind, lang).sha256 for lang in DRAFT_LANGS for kind in KINDS
+    }
 
 
 def render(template: Template, incident: Incident, lang: str) -> str:
-    """Render ``template`` for ``incident`` in ``lang`` and tidy the whitespace."""
+    """Render ``template`` for ``incident`` in ``lang`` and tidy the whitespace.
+
+    Raises:
+        TemplateError: the template failed (a misspelt fact, a forbidden
+            attribute in the sandbox, a broken expression); names the template.
+    """
     fmt = Formatter(lang, incident.timezone, incident.published_at)
     placeholder_pattern = str(fmt.terms["placeholder"])
     labels = {name: spec["label"][lang] for name, spec in elements().items()}
@@ -100,8 +158,10 @@ def render(template: Template, incident: Incident, lang: str) -> str:
 
     try:
         text = template.render(incident=incident, lang=lang, fmt=fmt, placeholder=placeholder)
-    except JinjaTemplateError as error:
-        raise TemplateError(f"template {template.id}: {error}") from None
+    except TemplateError:
+        raise
+    except Exception as error:  # a custom template can raise anything an expression can
+        raise TemplateError(f"template {template.id}: {type(error).__name__}: {error}") from None
     return tidy(text)
 
 
@@ -133,6 +193,8 @@ def capfirst(value: str) -> str:
 @pass_context
 def _text_filter(context: Context, value: Any) -> str:
     lang = context["lang"]
+    if isinstance(value, Undefined):
+        str(value)  # StrictUndefined raises here, naming the misspelt fact
     if not isinstance(value, Text):
         raise TemplateError(f"the 't' filter takes a bilingual text, not {type(value).__name__}")
     text = getattr(value, lang)
@@ -145,6 +207,8 @@ def _text_filter(context: Context, value: Any) -> str:
 def _formatting_filter(name: str) -> Callable[..., str]:
     @pass_context
     def apply(context: Context, value: Any, *args: Any) -> str:
+        if isinstance(value, Undefined):
+            str(value)  # StrictUndefined raises here, naming the misspelt fact
         method: Callable[..., str] = getattr(context["fmt"], name)
         return method(value, *args)
 
