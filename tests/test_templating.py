@@ -65,7 +65,8 @@ def test_custom_template_cannot_escape_the_sandbox(tmp_path: Path, body: str) ->
 def test_custom_template_overrides_one_file_and_is_not_vetted(tmp_path: Path) -> None:
     body = (
         "{{ incident.service|t }}故障通知\n\n"
-        "{{ incident.started_at|datetime }}起{{ incident.service|t }}无法使用。我们将于{{ incident.next_update_at|datetime }}前发布下一次进展。\n"
+        "{{ incident.started_at|datetime }}起{{ incident.service|t }}无法使用。"
+        "我们将于{{ incident.next_update_at|datetime }}前发布下一次进展。\n"
     )
     templates = pack(tmp_path, body)
     custom = draft(FACTS, "first_statement", "zh", templates=templates)
