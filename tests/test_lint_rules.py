@@ -53,7 +53,7 @@ def test_a_rule_whose_example_does_not_fire_is_a_load_error() -> None:
     data = read_rule_file("zh")
     broken = next(r for r in data["rule"] if r["id"] == "vague-time")
     broken["should_fail"] = ["服务运行正常。"]
-    with pytest.raises(ConfigError, match="vague-time.*should_fail"):
+    with pytest.raises(ConfigError, match=r"vague-time.*should_fail"):
         check_examples(parse_rules(data, "zh.toml"), "zh.toml")
 
 
