@@ -201,8 +201,12 @@ def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> lis
             continue
         if any(path.startswith(family["placeholder"]) for path in asked):
             continue  # the text shows a placeholder for this fact: it asks, it does not claim
+        grounds = _grounds(incident, family.get("grounded_by", []))
         for start, end in family_matches(family, text):
             if text[start:end].strip().lower() in free:
+                continue
+            sentence = text[_sentence_start(text, start) : _sentence_end(text, end)]
+            if any(ground in sentence for ground in grounds):
                 continue
             found.append(
                 Finding.at(
@@ -261,6 +265,18 @@ def family_matches(family: Mapping[str, Any], text: str) -> Iterator[tuple[int, 
             if any(u.search(sentence) for u in family["unless"]):
                 continue
             yield match.span()
+
+
+def _grounds(incident: Incident, paths: list[str]) -> list[str]:
+    """Return the zh and en texts of the facts at ``paths`` (dotted, lists flattened)."""
+    found: list[str] = []
+    for path in paths:
+        values: list[Any] = [incident]
+        for name in path.split("."):
+            values = [getattr(v, name) for v in values if v is not None]
+            values = [x for v in values for x in (v if isinstance(v, list) else [v])]
+        found += [t for text in values for t in (text.zh, text.en) if isinstance(t, str)]
+    return found
 
 
 def _applies(condition: str, incident: Incident) -> bool:

@@ -190,7 +190,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "clock",
         re.compile(
-            rf"(?P<p>{_PERIOD})?\s*(?:(?<![\d:.,])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
+            rf"(?P<p>{_PERIOD})?\s*(?:(?<![\d:.,+\-−])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?![\d:])"
             r"(?:\s*(?P<ap>(?i:am|pm|a\.m\.|p\.m\.)))?"
             rf"|(?<![\d.])(?P<zh>\d{{1,2}}|[零〇一二两三四五六七八九十]{{1,3}})[点時时]钟?"
             rf"(?P<zm>半|一刻|三刻|(?:\d{{1,2}}|[零〇一二三四五六七八九十]{{1,3}})分?)?"
@@ -214,7 +214,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?P<half>半(?:个)?(?:小时|钟头|天)|(?i:half\s+an?\s+(?:hour|day)))"
             rf"|(?<![×xX*/\d.])(?P<ea>{_NUMBER})(?:\s?-\s?|\s)(?P<eu>(?i:hours?|hrs?|h|minutes?|mins?|"
             r"seconds?|secs?|days?|weeks?|months?))\b"
-            r"(?:(?:\s+and)?\s+(?P<eb>\d+)\s?(?i:minutes?|mins?)\b)?(?P<ahalf>(?i:\s+and\s+a\s+half))?"
+            r"(?:(?:,|\s+and)?\s+(?P<eb>\d+)\s?(?i:minutes?|mins?)\b)?(?P<ahalf>(?i:\s+and\s+a\s+half))?"
         ),
     ),
     (

@@ -62,3 +62,12 @@ def test_a_cause_is_fine_once_the_facts_confirm_it() -> None:
 def test_words_the_engineer_wrote_into_the_facts_are_not_a_claim() -> None:
     facts = {**BARE, "workaround": {"zh": "可先使用优惠券小程序下单", "en": "Use the mini app"}}
     assert not unsupported_claims("可先使用优惠券小程序下单。", parse_incident(facts))
+
+
+def test_what_the_facts_list_as_not_affected_may_be_called_unaffected() -> None:
+    item = {"zh": "青鸟钱包的账户余额", "en": "Qingniao Wallet funds"}
+    facts = {**BARE, "impact": {"not_affected": [item]}}
+    for text in ("青鸟钱包的账户余额未受影响。", "Qingniao Wallet funds are safe."):
+        assert unsupported_claims(text, parse_incident(BARE)), text
+        assert unsupported_claims(text, parse_incident(facts)) == []
+    assert unsupported_claims("用户资金安全未受影响。", parse_incident(facts))
