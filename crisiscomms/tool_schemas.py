@@ -1,0 +1,297 @@
+"""Input and output models of the chatbot tools; their JSON Schemas are generated, never copied.
+
+Every tool takes one JSON object and returns one: ``{"ok": true, ...}`` on success,
+``{"ok": false, "errors": [{"loc", "msg", "type"}]}`` when the call cannot be
+served. The committed files ``crisiscomms/schemas/tool-<name>.output.json`` are
+:func:`output_schema` written out (``python -m crisiscomms.tool_schemas``); a test
+regenerates and compares them.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+from .kinds import NoticeKind
+
+#: The most a single tool call may carry: its arguments as UTF-8 JSON. The CLI and
+#: the Python API have no limit; a chatbot tool call is capped so that one bad call
+#: cannot hold a server for long.
+MAX_CALL_BYTES = 1_000_000
+
+SCHEMA_VERSION = "1"
+
+
+def _kind_name(value: Any) -> Any:
+    """Accept ``first-statement`` as well as ``first_statement``."""
+    return value.strip().lower().replace("-", "_") if isinstance(value, str) else value
+
+
+Kind = Annotated[NoticeKind, BeforeValidator(_kind_name)]
+KindOrAll = Annotated[Literal[NoticeKind, "all"], BeforeValidator(_kind_name)]
+Text = Annotated[
+    str,
+    Field(
+        max_length=MAX_CALL_BYTES,
+        description="The notice text, as published or as drafted (at most 1 MB per call).",
+    ),
+]
+Facts = Annotated[
+    dict[str, Any],
+    Field(
+        description=(
+            "The incident facts as a JSON object, exactly as the on-call engineer gave them "
+            '(call incident_schema for every field). Free-text facts are {"zh": ..., "en": '
+            "...}; times are ISO 8601 with a UTC offset. Leave out what you were not told: "
+            "never guess a cause, a count, a time or a compensation."
+        )
+    ),
+]
+
+
+class _Args(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DraftNoticeArgs(_Args):
+    """Arguments of ``draft_notice``."""
+
+    facts: Facts
+    kind: KindOrAll = Field(
+        description="Which notice to draft; 'all' drafts the four kinds.",
+    )
+    langs: list[Literal["zh", "en"]] = Field(
+        default=["zh", "en"],
+        min_length=1,
+        max_length=2,
+        description="Languages to draft: 'zh' (Simplified Chinese), 'en' (English).",
+    )
+
+
+class LintTextArgs(_Args):
+    """Arguments of ``lint_text``."""
+
+    text: Text
+    lang: Literal["zh", "zh-Hant", "en", "auto"] = Field(
+        default="auto", description="Language of the text; 'auto' detects it (mixed is fine)."
+    )
+    kind: Kind | None = Field(
+        default=None, description="The notice kind, to add its completeness checks."
+    )
+
+
+class CheckDraftArgs(_Args):
+    """Arguments of ``check_draft``."""
+
+    text: Text
+    facts: Facts
+    lang: Literal["zh", "zh-Hant", "en", "auto"] = Field(
+        default="auto", description="Language of the text; 'auto' detects it."
+    )
+    kind: Kind | None = Field(
+        default=None, description="The notice kind, to add its completeness checks."
+    )
+
+
+class NoArgs(_Args):
+    """Arguments of a tool that takes none."""
+
+
+# ---- outputs ----------------------------------------------------------------------------
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Bilingual(_Out):
+    """A short text in both languages."""
+
+    zh: str
+    en: str
+
+
+class FindingOut(_Out):
+    """A finding: rule id, severity, message and the span of text it points at."""
+
+    rule: str = Field(description="Stable kebab-case id, e.g. fact-mismatch, vague-time.")
+    severity: Literal["info", "warning", "error"]
+    message: str = Field(description="In the language of the text.")
+    messages: dict[str, str] = Field(description="The message in zh and en.")
+    start: Annotated[int, Field(ge=0)] = Field(description="Code-point index, inclusive.")
+    end: Annotated[int, Field(ge=0)] = Field(description="Code-point index, exclusive.")
+    line: Annotated[int, Field(ge=1)]
+    column: Annotated[int, Field(ge=1)]
+    excerpt: str
+    suggestion: str
+
+
+class MissingFactOut(_Out):
+    """A fact the notice needs and the facts lack: ask the engineer the question."""
+
+    path: str = Field(description="Where the fact goes, e.g. next_update_at.")
+    rule: str = Field(description="The missing-<element> finding it causes.")
+    element: str
+    question: Bilingual = Field(description="What to ask the on-call engineer.")
+    kinds: list[NoticeKind] = Field(description="The notice kinds that need it.")
+
+
+class DraftOut(_Out):
+    """One drafted notice; placeholders 【待补充：…】 / [TO FILL: …] mark missing facts."""
+
+    kind: NoticeKind
+    lang: Literal["zh", "en"]
+    title: str
+    text: str
+    ready: bool = Field(description="False while any finding is at error severity.")
+    findings: list[FindingOut]
+    missing_facts: list[MissingFactOut]
+
+
+class Summary(_Out):
+    """How many findings at each severity."""
+
+    error: Annotated[int, Field(ge=0)]
+    warning: Annotated[int, Field(ge=0)]
+    info: Annotated[int, Field(ge=0)]
+
+
+class ErrorOut(_Out):
+    """Why a call could not be served; ``loc`` names the argument (and field) at fault."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Failure(_Out):
+    """A call that could not be served: correct the arguments named in ``errors``."""
+
+    ok: Literal[False]
+    errors: Annotated[list[ErrorOut], Field(min_length=1)]
+
+
+class DraftNoticeOut(_Out):
+    """``draft_notice``: the drafts, and the facts to ask for."""
+
+    ok: Literal[True]
+    drafts: list[DraftOut]
+    missing_facts: list[MissingFactOut] = Field(
+        description="Every fact the drafts lack, once each; ask the engineer these questions."
+    )
+
+
+class FindingsOut(_Out):
+    """``lint_text`` and ``check_draft``: findings in text order."""
+
+    ok: Literal[True]
+    findings: list[FindingOut]
+    summary: Summary
+
+
+class IncidentSchemaOut(_Out):
+    """``incident_schema``: the JSON Schema of the facts."""
+
+    ok: Literal[True]
+    schema_: dict[str, Any] = Field(alias="schema")
+
+
+class KindOut(_Out):
+    """One notice kind."""
+
+    kind: NoticeKind
+    name: Bilingual
+    purpose: str
+    needs: list[str] = Field(description="Fact paths this kind asks for.")
+
+
+class ListNoticeKindsOut(_Out):
+    """``list_notice_kinds``: what can be drafted, in which languages."""
+
+    ok: Literal[True]
+    kinds: list[KindOut]
+    langs: list[Literal["zh", "en"]]
+
+
+ARGUMENTS: dict[str, type[_Args]] = {
+    "draft_notice": DraftNoticeArgs,
+    "lint_text": LintTextArgs,
+    "check_draft": CheckDraftArgs,
+    "incident_schema": NoArgs,
+    "list_notice_kinds": NoArgs,
+}
+RESULTS: dict[str, type[_Out]] = {
+    "draft_notice": DraftNoticeOut,
+    "lint_text": FindingsOut,
+    "check_draft": FindingsOut,
+    "incident_schema": IncidentSchemaOut,
+    "list_notice_kinds": ListNoticeKindsOut,
+}
+
+
+def input_schema(name: str) -> dict[str, Any]:
+    """Return the JSON Schema of a tool's arguments (generated from its pydantic model).
+
+    Examples:
+        >>> sorted(input_schema("check_draft")["properties"])
+        ['facts', 'kind', 'lang', 'text']
+        >>> input_schema("check_draft")["required"]
+        ['text', 'facts']
+    """
+    schema = ARGUMENTS[name].model_json_schema()
+    schema.pop("title", None)
+    schema.pop("description", None)
+    for prop in schema.get("properties", {}).values():
+        prop.pop("title", None)
+    schema.setdefault("properties", {})
+    return schema
+
+
+def output_schema(name: str) -> dict[str, Any]:
+    """Return the JSON Schema of what a tool returns: its success shape or a failure.
+
+    Examples:
+        >>> [branch["$ref"] for branch in output_schema("lint_text")["anyOf"]]
+        ['#/$defs/FindingsOut', '#/$defs/Failure']
+    """
+    success, failure = RESULTS[name], Failure
+    defs: dict[str, Any] = {}
+    for model in (success, failure):
+        schema = model.model_json_schema(by_alias=True, ref_template="#/$defs/{model}")
+        defs.update(schema.pop("$defs", {}))
+        defs[model.__name__] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://crisiscomms.invalid/schemas/tool-{name}.output.v{SCHEMA_VERSION}.json",
+        "title": f"crisiscomms {name} result (v{SCHEMA_VERSION})",
+        "type": "object",
+        "anyOf": [{"$ref": f"#/$defs/{success.__name__}"}, {"$ref": "#/$defs/Failure"}],
+        "$defs": defs,
+    }
+
+
+def schema_files() -> dict[str, str]:
+    """Return the committed output-schema files' names and exact contents."""
+    return {
+        f"tool-{name}.output.json": json.dumps(output_schema(name), ensure_ascii=False, indent=2)
+        + "\n"
+        for name in RESULTS
+    }
+
+
+def main() -> int:
+    """Write the output schemas into ``crisiscomms/schemas/``."""
+    folder = Path(__file__).with_name("schemas")
+    folder.mkdir(exist_ok=True)
+    for filename, content in schema_files().items():
+        (folder / filename).write_text(content, encoding="utf-8")
+        print(folder / filename, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
