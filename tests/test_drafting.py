@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -278,7 +279,6 @@ def test_draft_is_deterministic() -> None:
 
 
 def test_draft_all_from_many_threads_matches_sequential_calls() -> None:
-    from pathlib import Path
 
     import yaml
 
@@ -299,3 +299,23 @@ def test_draft_to_dict_carries_kind_lang_text_and_findings() -> None:
     assert {f["rule"] for f in data["findings"]} == {"missing-compensation"}
     assert data["ready"] is False
     assert d.markdown().startswith("# " + d.title + "\n")
+
+
+# Golden drafts: every example, every kind, both languages, as reviewed by a person.
+# Regenerate with `python tests/regen_golden.py`, then read the diff before committing.
+_ROOT = Path(__file__).resolve().parents[1]
+_EXAMPLES = sorted((_ROOT / "examples").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("example", _EXAMPLES, ids=[p.stem for p in _EXAMPLES])
+def test_examples_draft_exactly_as_the_reviewed_golden_files(example: Path) -> None:
+    from crisiscomms.factfiles import read_facts
+    from crisiscomms.kinds import kind_slug
+
+    drafts = draft_all(read_facts(str(example)))
+    assert len(drafts) == 8
+    folder = _ROOT / "tests" / "fixtures" / example.stem
+    for d in drafts:
+        golden = folder / f"expected.{kind_slug(d.kind)}.{d.lang}.txt"
+        assert golden.exists(), f"no golden file {golden}: run python tests/regen_golden.py"
+        assert d.text == golden.read_text("utf-8"), f"{golden.name} differs from the draft"

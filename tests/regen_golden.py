@@ -1,0 +1,60 @@
+"""Regenerate the golden drafts in tests/fixtures/<example>/ from examples/*.yaml.
+
+    python tests/regen_golden.py            # rewrite every golden file
+    python tests/regen_golden.py --check    # exit 1 if any golden file is out of date
+
+After regenerating, read every changed file in full (``git diff tests/fixtures``)
+before committing: a golden file is a reviewed notice, not a snapshot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.yaml"))
+
+
+def golden_path(example: Path, kind_slug: str, lang: str) -> Path:
+    return FIXTURES / example.stem / f"expected.{kind_slug}.{lang}.txt"
+
+
+def expected_drafts(example: Path) -> dict[Path, str]:
+    """Return golden file path -> the draft text the library produces now."""
+    from crisiscomms.drafting import draft_all
+    from crisiscomms.factfiles import read_facts
+    from crisiscomms.kinds import kind_slug
+
+    incident = read_facts(str(example))
+    return {golden_path(example, kind_slug(d.kind), d.lang): d.text for d in draft_all(incident)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--check", action="store_true", help="only report stale files")
+    args = parser.parse_args()
+    stale = 0
+    for example in example_files():
+        for path, text in expected_drafts(example).items():
+            current = path.read_text("utf-8") if path.exists() else None
+            if current == text:
+                continue
+            stale += 1
+            if args.check:
+                print(f"stale: {path.relative_to(ROOT)}")
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, "utf-8")
+                print(f"wrote: {path.relative_to(ROOT)}")
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
