@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -319,3 +320,45 @@ def test_examples_draft_exactly_as_the_reviewed_golden_files(example: Path) -> N
         golden = folder / f"expected.{kind_slug(d.kind)}.{d.lang}.txt"
         assert golden.exists(), f"no golden file {golden}: run python tests/regen_golden.py"
         assert d.text == golden.read_text("utf-8"), f"{golden.name} differs from the draft"
+
+
+def _glued_paragraphs(text: str) -> list[str]:
+    """Return prose lines that follow another prose line with no blank line between.
+
+    List items and the two-line signature (team, date) are the only lines that
+    may stand right under another line; anything else is two paragraphs run together.
+    """
+    lines = text.rstrip("\n").split("\n")
+    body = lines[:-1]  # the signature's date line sits under the team name
+    glued = []
+    for above, line in pairwise(body):
+        is_item = re.match(r"(- |\d+\. )", line)
+        if above and line and not is_item:
+            glued.append(f"{above!r} / {line!r}")
+    return glued
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "first_statement",
+        pytest.param(
+            "progress_update",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="BUG: templates/*/progress_update.txt.j2 runs the progress paragraph "
+                "into 'Recovery so far:' / 'Regions affected:' with no blank line",
+            ),
+        ),
+        "apology",
+        "compensation_notice",
+    ],
+)
+@pytest.mark.parametrize("example", _EXAMPLES, ids=[p.stem for p in _EXAMPLES])
+def test_paragraphs_are_separated_by_a_blank_line(example: Path, kind: str) -> None:
+    from crisiscomms.factfiles import read_facts
+
+    incident = read_facts(str(example))
+    for lang in LANGS:
+        text = draft(incident, kind, lang).text
+        assert not _glued_paragraphs(text), _glued_paragraphs(text)
