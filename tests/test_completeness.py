@@ -1,0 +1,174 @@
+"""Completeness: what each notice kind needs from the facts, and what it reports missing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hypothesis import given, settings
+from strategies import incident_models
+
+from crisiscomms.completeness import element_gap, elements, missing_facts
+from crisiscomms.facts import Incident, parse_incident
+from crisiscomms.kinds import KINDS
+
+BASE: dict[str, Any] = {
+    "organization": {"zh": "示例科技", "en": "Example Tech"},
+    "service": {"zh": "示例App", "en": "the Example app"},
+    "timezone": "Asia/Shanghai",
+    "started_at": "2026-03-29T20:00:00+08:00",
+    "published_at": "2026-03-29T21:30:00+08:00",
+}
+TEXT = {"zh": "示例", "en": "example"}
+
+
+def incident(**changes: Any) -> Incident:
+    facts = json.loads(json.dumps(BASE))
+    facts.update(changes)
+    return parse_incident(facts)
+
+
+def rules(inc: Incident, kind: str) -> list[str]:
+    return [gap.rule for gap in missing_facts(inc, kind)]  # type: ignore[arg-type]
+
+
+def paths(inc: Incident, kind: str) -> list[str]:
+    return [gap.path for gap in missing_facts(inc, kind)]  # type: ignore[arg-type]
+
+
+def test_bare_facts_lack_what_each_kind_needs() -> None:
+    bare = incident()
+    assert rules(bare, "first_statement") == ["missing-impact", "missing-next-update"]
+    assert rules(bare, "progress_update") == ["missing-progress", "missing-next-update"]
+    assert rules(bare, "apology") == [
+        "missing-resolved-time",
+        "missing-affected-count",
+        "missing-cause",
+        "missing-data-statement",
+        "missing-prevention",
+        "missing-contact",
+    ]
+    assert rules(bare, "compensation_notice") == ["missing-compensation"]
+
+
+def test_next_update_is_satisfied_by_a_next_update_time_or_an_eta() -> None:
+    with_next = incident(next_update_at="2026-03-29T22:00:00+08:00")
+    with_eta = incident(eta="2026-03-29T23:00:00+08:00")
+    for kind in ("first_statement", "progress_update"):
+        assert "missing-next-update" not in rules(with_next, kind)
+        assert "missing-next-update" not in rules(with_eta, kind)
+
+
+def test_a_resolved_incident_needs_no_next_update() -> None:
+    resolved = incident(status="resolved", resolved_at="2026-03-29T21:00:00+08:00")
+    assert "missing-next-update" not in rules(resolved, "first_statement")
+    assert "missing-next-update" not in rules(resolved, "progress_update")
+
+
+def test_touching_accounts_or_payments_requires_a_data_statement() -> None:
+    for sensitive in ("accounts", "logins", "payments", "orders", "personal_data"):
+        hit = incident(impact={"involves": [sensitive]})
+        assert "missing-data-statement" in rules(hit, "first_statement"), sensitive
+        assert "missing-data-statement" in rules(hit, "progress_update"), sensitive
+    untouched = incident()
+    assert "missing-data-statement" not in rules(untouched, "first_statement")
+    stated = incident(impact={"involves": ["payments"]}, data={"status": "none_confirmed"})
+    assert "missing-data-statement" not in rules(stated, "first_statement")
+
+
+def test_an_apology_always_states_data_safety() -> None:
+    assert "missing-data-statement" in rules(incident(), "apology")
+
+
+def test_an_apology_with_data_still_under_investigation_needs_the_next_update() -> None:
+    checking = incident(data={"status": "under_investigation"})
+    assert "missing-next-update" in rules(checking, "apology")
+    dated = incident(
+        data={"status": "under_investigation"}, next_update_at="2026-03-29T22:00:00+08:00"
+    )
+    assert "missing-next-update" not in rules(dated, "apology")
+
+
+def test_an_estimated_count_is_enough_for_an_apology() -> None:
+    estimated = incident(impact={"affected": {"count": 8_000_000, "precision": "estimate"}})
+    assert "missing-affected-count" not in rules(estimated, "apology")
+
+
+def _plan(**fields: Any) -> dict[str, Any]:
+    return {"items": [{"kind": "voucher", "amount": 10, "currency": "CNY"}], **fields}
+
+
+def test_a_claimed_compensation_needs_eligibility_method_deadline_validity_support() -> None:
+    inc = incident(compensation=[_plan()])
+    assert paths(inc, "compensation_notice") == [
+        "compensation[0].eligibility",
+        "compensation[0].claim_method",
+        "compensation[0].claim_deadline",
+        "compensation[0].valid_until",
+        "compensation[0].if_not_received",
+    ]
+    assert rules(inc, "compensation_notice") == [
+        "missing-eligibility",
+        "missing-claim-method",
+        "missing-claim-deadline",
+        "missing-validity",
+        "missing-support",
+    ]
+
+
+def test_an_automatic_compensation_needs_a_delivery_time_instead_of_a_claim() -> None:
+    inc = incident(compensation=[_plan(automatic=True, eligibility=TEXT)])
+    assert rules(inc, "compensation_notice") == [
+        "missing-delivery-time",
+        "missing-validity",
+        "missing-support",
+    ]
+
+
+def test_a_refund_has_no_validity_and_contacts_cover_support() -> None:
+    refund = {"kind": "refund", "amount": 5, "currency": "CNY"}
+    inc = incident(
+        compensation=[
+            {
+                "items": [refund],
+                "eligibility": TEXT,
+                "claim_method": TEXT,
+                "claim_deadline": "2026-04-30T23:59:00+08:00",
+            }
+        ],
+        contacts=[{"channel": TEXT}],
+    )
+    assert rules(inc, "compensation_notice") == []
+
+
+def test_each_plan_is_checked_with_its_own_path() -> None:
+    inc = incident(
+        audiences=["users", "merchants"],
+        compensation=[
+            _plan(
+                eligibility=TEXT,
+                claim_method=TEXT,
+                claim_deadline="2026-04-30T23:59:00+08:00",
+                valid_until="2026-05-30T23:59:00+08:00",
+                if_not_received=TEXT,
+            ),
+            _plan(audience="merchants"),
+        ],
+    )
+    assert all(p.startswith("compensation[1].") for p in paths(inc, "compensation_notice"))
+
+
+def test_every_element_has_a_rule_label_reason_and_question_in_both_languages() -> None:
+    for name, spec in elements().items():
+        assert spec["rule"] == "missing-" + name.replace("_", "-"), name
+        for part in ("label", "why", "question"):
+            assert spec[part]["zh"] and spec[part]["en"], (name, part)
+        gap = element_gap(name)
+        assert gap.to_dict()["rule"] == spec["rule"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(incident_models(complete=True))
+def test_complete_facts_miss_nothing_in_any_kind(inc: Incident) -> None:
+    for kind in KINDS:
+        assert missing_facts(inc, kind) == [], kind
