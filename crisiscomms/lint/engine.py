@@ -50,6 +50,14 @@ class _Context:
             else:
                 self.satisfiers[rule_id].append(hit.start)
         self._cache: dict[tuple[str, int, int], bool] = {}
+        self._detected: dict[tuple[str, int, int], bool] = {}
+
+    def detected(self, satisfier: str, lo: int, hi: int) -> bool:
+        # Keyed by satisfier, not rule: vague-fix and vague-time share one time scan.
+        key = (satisfier, lo, hi)
+        if key not in self._detected:
+            self._detected[key] = SATISFIER_FUNCTIONS[satisfier](self.folded[lo:hi])
+        return self._detected[key]
 
     def excepted(self, hit: Hit) -> bool:
         spans = self.exceptions.get(hit.entry.rule.id, ())
@@ -62,7 +70,7 @@ class _Context:
             i = bisect_left(starts, lo)
             found = i < len(starts) and starts[i] < hi
             if not found and rule.satisfier:
-                found = SATISFIER_FUNCTIONS[rule.satisfier](self.folded[lo:hi])
+                found = self.detected(rule.satisfier, lo, hi)
             self._cache[key] = found
         return self._cache[key]
 

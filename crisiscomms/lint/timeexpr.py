@@ -51,7 +51,13 @@ class TimeExpr:
     @property
     def concrete(self) -> bool:
         """Return True when the time commits the writer: future or bounded, never past."""
-        return self.kind != "zone" and not self.is_past and (self.is_future or self.bounded)
+        if (
+            self.kind == "zone"
+            or self.is_past
+            or (self.kind == "duration" and self.seconds is None)
+        ):
+            return False  # "in the next few days" has a direction but no length.
+        return self.is_future or self.bounded
 
 
 _Lang = Literal["zh", "zh-Hant", "en", "auto"]
