@@ -66,7 +66,14 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--no-color", action="store_true", help="no colour in findings")
     draft.set_defaults(run=_run_draft)
 
-    example = commands.add_parser("example", help="print a complete, commented example facts file")
+    example = commands.add_parser(
+        "example",
+        help="print a complete, commented example facts file",
+        description="Print an example facts file built on a real outage (default: the "
+        "e-commerce cooling failure). --list shows them all.",
+    )
+    example.add_argument("name", nargs="?", default="ecommerce-cooling-failure")
+    example.add_argument("--list", action="store_true", help="list the example names")
     example.set_defaults(run=_run_example)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the facts")
@@ -154,7 +161,13 @@ def _write_all(folder: Path, outputs: list[tuple[str, str]]) -> None:
 def _run_example(args: argparse.Namespace) -> int:
     from .resources import examples_root
 
-    sys.stdout.write((examples_root() / "ecommerce-cooling-failure.yaml").read_text("utf-8"))
+    names = sorted(path.stem for path in examples_root().glob("*.yaml"))
+    if args.list:
+        print("\n".join(names))
+        return ExitStatus.CLEAN
+    if args.name not in names:
+        raise InputError(f"no example named {args.name!r}; choose one of: {', '.join(names)}")
+    sys.stdout.write((examples_root() / f"{args.name}.yaml").read_text("utf-8"))
     return ExitStatus.CLEAN
 
 
