@@ -27,8 +27,19 @@ from pydantic import BaseModel
 
 from .facts import Incident, Text, parse_incident
 from .findings import Finding
-from .parity import close, currency_fits, same_point
+from .parity import ParityReport, check_parity, close, currency_fits, same_point
 from .quantities import Mention, find_mentions
+
+__all__ = [
+    "FactValues",
+    "ParityReport",
+    "check_draft",
+    "check_parity",
+    "claim_families",
+    "fact_values",
+    "placeholder_paths",
+    "unsupported_claims",
+]
 
 _MISMATCH = {
     "zh": "“{excerpt}”与事实不符（事实：{facts}）。",
@@ -56,9 +67,9 @@ _ROLE_CUES = {
         r"下一次|下次|再次(?:发布|更新|通报)|(?i:\bnext update|\bfurther update|\banother update)"
     ),
 }
-_SENTENCE_END = re.compile(r"[。；;！？!?\n]|(?<!\d)\.(?=\s|$)")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]|\.(?=\s|$)")
 _PLACEHOLDER = re.compile(r"【待补充[：:]\s*([^】]*)】|\[TO FILL:\s*([^\]]*)\]")
-_CLAUSE_END = re.compile(r"[。；;！？!?\n，]|(?<!\d)\.(?!\d)")
+_CLAUSE_END = re.compile(r"[。；;！？!?\n，]|\.(?=\s|$)")
 
 
 class FactTime(NamedTuple):
@@ -76,7 +87,7 @@ class FactValues:
     counts: tuple[Decimal, ...]
     money: tuple[tuple[Decimal, str], ...]
     durations: tuple[Decimal, ...]
-    relative: tuple[Decimal, ...]
+    relative: tuple[tuple[Decimal, str], ...]
     times: tuple[FactTime, ...]
     percents: tuple[Decimal, ...]
     free: tuple[Mention, ...]
@@ -95,7 +106,7 @@ def fact_values(incident: Incident) -> FactValues:
     times = tuple(_fact_times(incident))
     by_role = {role: [t.at for t in times if t.role == role] for role in {t.role for t in times}}
     relative = [
-        Decimal((at - incident.published_at).total_seconds())
+        (Decimal((at - incident.published_at).total_seconds()), role)
         for role in ("eta", "next_update", "claim_deadline", "valid_until", "delivered_by")
         for at in by_role.get(role, [])
     ]
@@ -119,7 +130,12 @@ def fact_values(incident: Incident) -> FactValues:
         for b in by_role.get(second, [])
         if a != b
     ]
-    days = [Decimal(i.days * 86400) for plan in incident.compensation for i in plan.items if i.days]
+    days = [
+        (Decimal(i.days * 86400), "membership")
+        for plan in incident.compensation
+        for i in plan.items
+        if i.days
+    ]
     money = [
         (i.amount * k, i.currency or "")
         for plan in incident.compensation
@@ -134,7 +150,7 @@ def fact_values(incident: Incident) -> FactValues:
         incident=incident,
         counts=tuple(counts),
         money=tuple(money),
-        durations=tuple(spans + relative + days),
+        durations=tuple(spans + [seconds for seconds, _ in relative + days]),
         relative=tuple(relative + days),
         times=times,
         percents=(Decimal(str(share)),) if share is not None else (),
@@ -274,7 +290,9 @@ def _grounds(incident: Incident, paths: list[str]) -> list[str]:
         values: list[Any] = [incident]
         for name in path.split("."):
             values = [getattr(v, name) for v in values if v is not None]
-            values = [x for v in values for x in (v if isinstance(v, list) else [v])]
+            values = [
+                x for v in values for x in (v if isinstance(v, list) else [v]) if x is not None
+            ]
         found += [t for text in values for t in (text.zh, text.en) if isinstance(t, str)]
     return found
 
@@ -325,17 +343,31 @@ def _supported(text: str, m: Mention, values: FactValues) -> bool:
     if m.kind == "money":
         return any(close(m, v) and currency_fits(m.currency, c) for v, c in values.money)
     if m.kind == "duration":
-        pool = values.relative if m.qualifier == "at_most" else values.durations
-        return any(close(m, v) for v in pool)
+        return any(close(m, v) for v in _duration_pool(text, m, values))
     if m.kind == "date":
         return any(_same_date(m, t.at, values.incident) for t in values.times)
     return any(_same_clock(m, t.at, values) for t in _clock_candidates(text, m, values))
 
 
+def _clause_roles(text: str, m: Mention) -> set[str]:
+    clause = text[_clause_start(text, m.start) : _clause_end(text, m.end)]
+    return {role for role, cue in _ROLE_CUES.items() if cue.search(clause)}
+
+
+def _duration_pool(text: str, m: Mention, values: FactValues) -> list[Decimal]:
+    """Compare 预计2小时内恢复 with the ETA, 30分钟后更新 with the next update."""
+    roles = _clause_roles(text, m)
+    chosen = [seconds for seconds, role in values.relative if role in roles]
+    if chosen:
+        return chosen
+    if m.qualifier == "at_most":
+        return [seconds for seconds, _ in values.relative]
+    return list(values.durations)
+
+
 def _clock_candidates(text: str, m: Mention, values: FactValues) -> list[FactTime]:
     """Keep only the ETA or next-update times when the clause says which one it is."""
-    clause = text[_clause_start(text, m.start) : _clause_end(text, m.end)]
-    roles = {role for role, cue in _ROLE_CUES.items() if cue.search(clause)}
+    roles = _clause_roles(text, m)
     chosen = [t for t in values.times if t.role in roles]
     return chosen if chosen else list(values.times)
 
@@ -372,7 +404,10 @@ def _fact_labels(m: Mention, values: FactValues, text: str) -> str:
     if m.kind == "money":
         return ", ".join(f"{v.normalize():f} {c}" for v, c in values.money)
     if m.kind == "duration":
-        return ", ".join(sorted({_hours(v) for v in values.relative})) if values.relative else ""
+        relative = values.relative
+        return (
+            ", ".join(sorted({f"{role} {_hours(v)}" for v, role in relative})) if relative else ""
+        )
     if m.kind == "date":
         return ", ".join(sorted({t.at.astimezone(zone).strftime("%Y-%m-%d") for t in values.times}))
     chosen = _clock_candidates(text, m, values)

@@ -263,7 +263,8 @@ def find_mentions(text: str) -> list[Mention]:
             for i in range(mention.start, mention.end):
                 taken[i] = True
     found.sort(key=lambda m: m.start)
-    return [_with_date(plain, m, found) if m.kind == "clock" else m for m in found]
+    found = [_with_date(plain, m, found) if m.kind == "clock" else m for m in found]
+    return _share_zones(plain, found)
 
 
 def parse_zh_number(text: str) -> Decimal | None:
@@ -329,7 +330,9 @@ def _read_count(text: str, match: re.Match[str]) -> Mention | None:
     parsed = _number(match["n"])
     if parsed is None:
         return None
-    if match["n"].lower() in ("a", "an") or (not match["n"].isascii() and not match["g"]):
+    if match["n"].lower() in ("a", "an") or (
+        not match["n"].isascii() and not match["g"] and not re.search("[万萬亿億]", match["n"])
+    ):
         return None  # "a user", 每一位用户: not a figure anyone would check
     grouped = "," in match["n"]
     if not (match["g"] or match["ppl"] or grouped):
@@ -382,15 +385,22 @@ def _read_duration(text: str, match: re.Match[str]) -> Mention | None:
             _qualifier(text, *match.span()),
         )
     raw = match["a"] or match["ea"]
-    if re.match(
-        r"(?i)\s*(?:a|per|/)\s*(?:day|week)\b|\s*/\s*7", text[match.end() : match.end() + 8]
-    ):
-        return None  # "24 hours a day", "7 days a week": availability, not a duration
-    if raw.lower() in ("a", "an") and not re.search(
-        r"(?i)\b(?:within|in|for|about|around|over|after|than|nearly|almost|just)\s+$",
+    after, before = (
+        text[match.end() : match.end() + 10],
         text[max(0, match.start() - 12) : match.start()],
+    )
+    if re.match(r"(?i)\s*(?:a|per|/)\s*(?:day|week)\b|\s*/\s*7", after) or re.search(
+        r"(?:全天|每天|每日|全年|7×|7x)\s*$", before
     ):
-        return None  # "7 days a week", "twice a day"
+        return None  # "24 hours a day", 全天24小时, "7 days a week": availability, not a duration
+    if (
+        raw.lower() in ("a", "an")
+        and not re.match(r"(?i)\s+(?:earlier|later|ago|before|after)\b", after)
+        and not re.search(
+            r"(?i)\b(?:within|in|for|about|around|over|after|than|nearly|almost|just)\s+$", before
+        )
+    ):
+        return None  # "twice a day", "once a month"
     unit_word = (match["u"] or match["eu"]).lower().removesuffix("s").removeprefix("个")
     parsed = _number(raw)
     if parsed is None:
@@ -538,6 +548,32 @@ def _with_date(text: str, clock: Mention, mentions: list[Mention]) -> Mention:
         if re.fullmatch(rf"\s*(?:,|at|\(?{_ZONE}\)?|{_PERIOD}|（[^）]*）)?\s*", gap, re.IGNORECASE):
             return replace(clock, year=other.year, month=other.month, day=other.day)
     return clock
+
+
+def _share_zones(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Give a clock time without a zone the zone of the nearest one in its sentence.
+
+    北京时间…上午10点起…预计下午1点恢复 and "from 08:00 to 20:00 UTC+8" state the
+    zone once for every time of the sentence.
+    """
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.kind != "clock" or m.offset is not None:
+            continue
+        zoned = [
+            o
+            for o in mentions
+            if o.kind == "clock"
+            and o.offset is not None
+            and not re.search(
+                r"[。；;！？!?\n]|\.(?=\s|$)",
+                text[min(o.end, m.end) : max(o.start, m.start)],
+            )
+        ]
+        if zoned:
+            nearest = min(zoned, key=lambda o: min(abs(o.start - m.end), abs(m.start - o.end)))
+            out[i] = replace(m, offset=nearest.offset)
+    return out
 
 
 def iter_kind(mentions: list[Mention], kind: MentionKind) -> Iterator[Mention]:
