@@ -342,14 +342,7 @@ def _glued_paragraphs(text: str) -> list[str]:
     "kind",
     [
         "first_statement",
-        pytest.param(
-            "progress_update",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="BUG: templates/*/progress_update.txt.j2 runs the progress paragraph "
-                "into 'Recovery so far:' / 'Regions affected:' with no blank line",
-            ),
-        ),
+        "progress_update",
         "apology",
         "compensation_notice",
     ],
@@ -364,11 +357,6 @@ def test_paragraphs_are_separated_by_a_blank_line(example: Path, kind: str) -> N
         assert not _glued_paragraphs(text), _glued_paragraphs(text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: templates/en/compensation_notice.txt.j2 title writes 'for the {service}', "
-    "so a service named 'the Example app' reads 'Compensation for the the Example app outage'",
-)
 def test_english_drafts_never_double_a_word() -> None:
     # Services are named as they read mid-sentence ("the Youpinhui app"), per the example.
     for d in draft_all(MINIMAL, langs=["en"]):
