@@ -104,7 +104,7 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
                 continue
         key = (rule.id, hit.start, end)
         if key in findings:
-            if _prefer(rule, plan):
+            if _prefer(rule, plan, text[hit.start : end]):
                 findings[key] = _finding(text, hit.start, end, rule, plan)
             continue
         sentence = context.segments.bounds(hit.start, "sentence")
@@ -128,9 +128,10 @@ def _rule(plan: Plan, rule_id: str) -> Rule:
     return next(r for r in plan.rules if r.id == rule_id)
 
 
-def _prefer(rule: Rule, plan: Plan) -> bool:
-    # The same phrase in zh and zh-Hant: speak in the variant the text is written in.
-    return rule.lang == plan.chinese
+def _prefer(rule: Rule, plan: Plan, excerpt: str) -> bool:
+    # A phrase several rule sets share ([TO FILL, 不可抗力): speak the language of the excerpt.
+    wanted = "en" if excerpt.isascii() else plan.chinese
+    return rule.lang == wanted
 
 
 def _finding(text: str, start: int, end: int, rule: Rule, plan: Plan) -> Finding:
