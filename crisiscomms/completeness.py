@@ -78,21 +78,18 @@ def missing_facts(incident: Incident, kind: NoticeKind) -> list[MissingFact]:
 
 def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | None]]:
     touches_data = bool(incident.impact.involves)
-    # Once service is back, no one needs a next-update time to wait for.
-    awaiting = incident.status != "resolved"
-    if kind == "first_statement":
-        if incident.impact.symptoms is None:
+    # Once service is back, no one needs a next-update time to wait for; but a data
+    # check still under way promises its result by the next update, whatever the ETA.
+    awaiting = incident.status != "resolved" and incident.eta is None
+    checking = incident.data is not None and incident.data.status == "under_investigation"
+    if kind in ("first_statement", "progress_update"):
+        if kind == "first_statement" and incident.impact.symptoms is None:
             yield "impact", None
-        if touches_data and incident.data is None:
-            yield "data_statement", None
-        if awaiting and incident.next_update_at is None and incident.eta is None:
-            yield "next_update", None
-    elif kind == "progress_update":
-        if incident.progress is None:
+        if kind == "progress_update" and incident.progress is None:
             yield "progress", None
         if touches_data and incident.data is None:
             yield "data_statement", None
-        if awaiting and incident.next_update_at is None and incident.eta is None:
+        if incident.next_update_at is None and (awaiting or checking):
             yield "next_update", None
     elif kind == "apology":
         if incident.resolved_at is None:
@@ -103,7 +100,7 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "cause", None
         if incident.data is None:
             yield "data_statement", None
-        elif incident.data.status == "under_investigation" and incident.next_update_at is None:
+        elif checking and incident.next_update_at is None:
             yield "next_update", None
         if not incident.prevention:
             yield "prevention", None

@@ -81,7 +81,7 @@ class Affected(_Model):
     renders an honest "we are still assessing", never 部分用户.
     """
 
-    count: Annotated[int, Field(ge=0)] | None = None
+    count: Annotated[int, Field(ge=1)] | None = None
     precision: Precision = "unknown"
     share_percent: Annotated[float, Field(gt=0, le=100)] | None = None
     audience: Audience = "users"
@@ -295,7 +295,33 @@ class Incident(_Model):
         return ZoneInfo(self.timezone)
 
 
-def _order_problems(incident: Incident) -> Iterator[Problem]:
+class _PlanTiming(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    audience: Audience = "users"
+    claim_deadline: AwareDatetime | None = None
+
+
+class _Timing(BaseModel):
+    """Just the facts the time-order checks read, so they run even when other fields are invalid."""
+
+    model_config = ConfigDict(extra="ignore")
+    audiences: list[Audience] = ["users"]
+    status: Status = "investigating"
+    started_at: AwareDatetime
+    detected_at: AwareDatetime | None = None
+    resolved_at: AwareDatetime | None = None
+    published_at: AwareDatetime
+    eta: Eta | None = None
+    next_update_at: AwareDatetime | None = None
+    compensation: list[_PlanTiming] = []
+
+    @field_validator("compensation", mode="before")
+    @classmethod
+    def _single_plan(cls, value: Any) -> Any:
+        return [value] if isinstance(value, Mapping) else value
+
+
+def _order_problems(incident: Incident | _Timing) -> Iterator[Problem]:
     start = incident.started_at
     if incident.detected_at is not None and incident.detected_at < start:
         yield Problem(("detected_at",), "must not be earlier than started_at", "time_order")
@@ -420,6 +446,8 @@ def parse_incident(data: Any, source: str | None = None) -> Incident:
     Raises:
         FactsError: with every problem found, each naming its field.
     """
+    if data is None:
+        raise FactsError([Problem((), "no facts given: the input is empty", "empty")], source)
     if not isinstance(data, Mapping):
         raise FactsError(
             [Problem((), "facts must be a mapping of field names to values", "type")], source
@@ -427,7 +455,18 @@ def parse_incident(data: Any, source: str | None = None) -> Incident:
     try:
         return Incident.model_validate(data)
     except ValidationError as error:
-        raise FactsError(_problems(error), source) from None
+        problems = _problems(error)
+    # Cross-field checks run only once every field is valid; run them on the times
+    # alone too, so one pass reports every problem a person has to fix.
+    if not any(p.type == "time_order" for p in problems):
+        try:
+            timing = _Timing.model_validate(data)
+        except ValidationError:
+            pass
+        else:
+            seen = {p.loc for p in problems}
+            problems += [p for p in _order_problems(timing) if p.loc not in seen]
+    raise FactsError(problems, source)
 
 
 def _problems(error: ValidationError) -> list[Problem]:
@@ -482,6 +521,17 @@ def _texts(value: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[tuple[str |
 def incident_json_schema() -> dict[str, Any]:
     """Return the JSON Schema of the facts (what ``crisiscomms schema`` prints)."""
     schema = Incident.model_json_schema()
+    properties = schema["properties"]
+    # The model also accepts the short forms people write by hand: a bare ETA time,
+    # and a single compensation plan instead of a list of one.
+    eta = properties["eta"]
+    eta["anyOf"].insert(1, {"type": "string", "format": "date-time"})
+    plans = properties["compensation"]
+    properties["compensation"] = {
+        "anyOf": [plans, {"$ref": plans["items"]["$ref"]}],
+        "default": plans.pop("default", []),
+        "title": plans.pop("title", "Compensation"),
+    }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "crisiscomms incident facts"
     return schema
