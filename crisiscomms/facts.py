@@ -336,7 +336,8 @@ def _order_problems(incident: Incident | _Timing) -> Iterator[Problem]:
         yield Problem(("eta",), "an ETA must not be earlier than published_at", "time_order")
     if incident.next_update_at is not None and incident.next_update_at <= incident.published_at:
         yield Problem(("next_update_at",), "must be later than published_at", "time_order")
-    for i, plan in enumerate(incident.compensation):
+    plans: list[Compensation] | list[_PlanTiming] = incident.compensation
+    for i, plan in enumerate[Compensation | _PlanTiming](plans):
         if plan.claim_deadline is not None and plan.claim_deadline < incident.published_at:
             loc = ("compensation", i, "claim_deadline")
             yield Problem(loc, "must not be earlier than published_at", "time_order")
