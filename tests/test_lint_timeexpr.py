@@ -10,6 +10,13 @@ from crisiscomms.lint.numerals import parse_number
 from crisiscomms.lint.timeexpr import find_times
 
 
+def test_between_is_an_estimate_after_expect_and_past_otherwise() -> None:
+    ahead = find_times("We expect service to be back between Mar 29, 08:05 and 08:10 UTC+8.", "en")
+    behind = find_times("Users could not order between 11:30 and 14:30.", "en")
+    assert ahead[0].is_future
+    assert not behind[0].is_future
+
+
 def one(text: str):  # type: ignore[no-untyped-def]
     found = find_times(text)
     assert len(found) == 1, found

@@ -73,6 +73,7 @@ _BEFORE_CUES = re.compile(
     r"|\b(?:expect(?:ed|s)?|estimated?|eta|will|next|plan(?:ned)?|target(?:ing)?|aim(?:ing)?"
     r"|should|anticipated?)\b)"
 )
+_FUTURE_VERB = re.compile(r"\b(?:expect(?:ed|s)?|estimated?|will|should|anticipated?)\b")
 _DURATION_LEAD = re.compile(r"\b(?:in|in the next|in about|in around|approximately|about)\s?$")
 _AFTER_ZH = re.compile(
     r"\s?(?:(?P<bounded>以前|之前|前|以内|之内|以內|之內|内|內)|(?P<future>以后|之后|以後|之後|后|後)"
@@ -349,6 +350,12 @@ def _classify(expr: TimeExpr, text: str, folded: str) -> TimeExpr:
     cue = None
     for m in _BEFORE_CUES.finditer(before):
         cue = m.lastgroup
+    if cue == "past" and before.rstrip().endswith("between"):
+        # "between 11:30 and 14:30" is past in "users could not order between…", but an
+        # estimate in "we expect service back between…": the sentence's verb decides.
+        s_start = _last_end(_SENTENCE_END, folded, max(0, expr.start - 80), expr.start)
+        if _FUTURE_VERB.search(folded, s_start, expr.start):
+            cue = "future"
     future, past, bounded = expr.is_future, expr.is_past, expr.bounded
     if expr.kind == "duration":
         if _DURATION_LEAD.search(before):
