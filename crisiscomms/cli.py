@@ -79,12 +79,9 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of the facts")
     schema.set_defaults(run=_run_schema)
 
-    try:  # TEMPORARY until the lint command lands
-        from .lint import command as lint_command
+    from .lint import command as lint_command
 
-        lint_command.add_parser(commands)
-    except ImportError:
-        pass
+    lint_command.add_parser(commands)
 
     mcp = commands.add_parser(
         "mcp", help="run an MCP server over stdio (needs: pip install 'crisiscomms[mcp]')"

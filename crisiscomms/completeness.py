@@ -36,6 +36,7 @@ class MissingFact:
     label: dict[str, str] = field(compare=False)
     why: dict[str, str] = field(compare=False)
     question: dict[str, str] = field(compare=False)
+    supersedes: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the missing fact as JSON-ready data."""
@@ -68,6 +69,7 @@ def element_gap(element: str, path: str | None = None) -> MissingFact:
         label=spec["label"],
         why=spec["why"],
         question=spec["question"],
+        supersedes=tuple(spec.get("supersedes", ())),
     )
 
 
@@ -109,6 +111,8 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
     else:
         if not incident.compensation:
             yield "compensation", None
+        if checking and incident.next_update_at is None:
+            yield "next_update", None
         for i, plan in enumerate(incident.compensation):
             yield from _plan_gaps(plan, f"compensation[{i}]", bool(incident.contacts))
 

@@ -13,6 +13,7 @@ from .facts import FactsError, Incident, missing_translations, parse_incident
 from .findings import Finding
 from .formatting import load_terms
 from .kinds import DRAFT_LANGS, KINDS, DraftLang, NoticeKind, normalize_kind, normalize_lang
+from .lint import COMPLETENESS_RULES, lint
 from .templating import get_template, render
 
 
@@ -21,7 +22,8 @@ class Draft:
     """A rendered notice, with what it was made from and what it still lacks.
 
     ``findings`` holds a ``missing-<element>`` error for each placeholder left
-    in ``text``; a draft with findings at error severity is not ready to publish.
+    in ``text``, then whatever the linter finds in the wording; a draft with
+    findings at error severity is not ready to publish.
     """
 
     kind: NoticeKind
@@ -101,7 +103,7 @@ def draft(
         ...     "timezone": "Asia/Shanghai",
         ...     "started_at": "2026-03-29T01:00:00+08:00",
         ...     "published_at": "2026-03-29T01:20:00+08:00",
-        ...     "impact": {"symptoms": {"zh": "无法登录", "en": "cannot log in"}},
+        ...     "impact": {"symptoms": {"zh": "页面无法打开", "en": "pages not loading"}},
         ... }
         >>> notice = draft(facts, "first-statement", "zh")
         >>> [f.rule for f in notice.findings]
@@ -119,13 +121,14 @@ def draft(
     template = get_template(kind_, lang_, _pack(templates))
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
+    findings = _placeholder_findings(text, gaps, lang_, template.id)
     return Draft(
         kind=kind_,
         lang=lang_,
         text=text,
         template_id=template.id,
         template_hash=template.sha256,
-        findings=tuple(_placeholder_findings(text, gaps, lang_, template.id)),
+        findings=tuple(findings + _wording_findings(text, lang_, gaps)),
         missing=tuple(gaps),
         vetted=template.vetted,
     )
@@ -160,6 +163,19 @@ def _pack(templates: str | Path | None) -> str | None:
     if not folder.is_dir():
         raise InputError(f"template pack {folder}: no such folder")
     return str(folder.resolve())
+
+
+def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Finding]:
+    """Lint the draft's wording; completeness is judged from the facts, not the text.
+
+    The facts say exactly what is missing, and each placeholder already has its
+    ``missing-<element>`` finding; the linter's findings that only restate a
+    missing fact (its placeholder, or a vague sentence the fact would make
+    concrete) are left to that finding.
+    """
+    restated = {"unfilled-placeholder", *COMPLETENESS_RULES}
+    restated.update(rule for gap in gaps for rule in gap.supersedes)
+    return [f for f in lint(text, lang=lang) if f.rule not in restated]
 
 
 def _placeholder_findings(
