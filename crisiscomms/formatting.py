@@ -117,11 +117,29 @@ class Formatter:
 
     def datetime(self, value: DateTime) -> str:
         """Return date, time and zone, in the order the language writes them."""
-        pattern = self.terms["datetime_pattern"]
-        label = self.zone_label(value)
+        return self._zoned("datetime_pattern", value, date=self.date(value), time=self.clock(value))
+
+    def at(self, value: DateTime) -> str:
+        """Return a time as an object: ``on Mar 29 at 00:20 UTC+8`` / 北京时间3月29日 00:20."""
+        return self._zoned("at_pattern", value, date=self.date(value), time=self.clock(value))
+
+    def span(self, start: DateTime, end: DateTime) -> str:
+        """Return a period, the end's date only when it differs: 北京时间3月29日 00:14至12:20."""
+        return self._period("span_pattern", start, end)
+
+    def window(self, start: DateTime, end: DateTime) -> str:
+        """Return a window of expected times: between Mar 29, 10:00 and 12:00 UTC+8."""
+        return self._period("window_pattern", start, end)
+
+    def _period(self, pattern_name: str, start: DateTime, end: DateTime) -> str:
+        same_day = self._local(start).date() == self._local(end).date()
+        end_text = self.clock(end) if same_day else self.moment(end)
+        return self._zoned(pattern_name, start, start=self.moment(start), end=end_text)
+
+    def _zoned(self, pattern_name: str, value: DateTime, **parts: str) -> str:
         named = self.zone_name in self.terms.get("zone_names", {})
-        key = "named" if named else "offset"
-        return str(pattern[key]).format(date=self.date(value), time=self.clock(value), zone=label)
+        pattern = self.terms[pattern_name]["named" if named else "offset"]
+        return str(pattern).format(zone=self.zone_label(value), **parts)
 
     def count(self, value: int) -> str:
         """Return a count compactly when that loses nothing: 835万 / 8.35 million."""
@@ -153,12 +171,11 @@ class Formatter:
         suffix = self.terms.get("currency_suffix", {}).get(currency)
         if suffix:
             return f"{format_decimal(amount, locale=self.locale)}{suffix}"
+        # Cents are shown when there are any, and then both digits (USD 9.90, not 9.9).
+        whole = amount == amount.to_integral_value()
+        pattern = self.terms["currency_format"]["whole" if whole else "fraction"]
         return format_currency(
-            amount,
-            currency,
-            locale=self.locale,
-            format=self.terms["currency_format"],
-            currency_digits=False,
+            amount, currency, locale=self.locale, format=pattern, currency_digits=False
         )
 
     def duration(self, value: timedelta) -> str:
