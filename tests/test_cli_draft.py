@@ -177,20 +177,10 @@ def _as_json(facts: Any) -> Any:
     return json.loads(json.dumps(facts, default=lambda t: t.isoformat()))
 
 
-_BARE_ETA = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the model accepts a bare time as `eta` (Eta._accept_bare_time) but "
-    "`crisiscomms schema` only allows {earliest, latest}",
-)
-
-
 def _example_params() -> list[Any]:
     params = []
     for example in sorted((ROOT / "examples").glob("*.yaml")):
-        facts = yaml.safe_load(example.read_text("utf-8"))
-        bare_eta = "eta" in facts and not isinstance(facts["eta"], dict)
-        marks = [_BARE_ETA] if bare_eta else []
-        params.append(pytest.param(example, id=example.stem, marks=marks))
+        params.append(pytest.param(example, id=example.stem))
     return params
 
 
@@ -206,7 +196,6 @@ def test_schema_validates_the_example(example: Path) -> None:
     assert not errors
 
 
-@_BARE_ETA
 def test_schema_accepts_a_bare_eta_as_the_model_does() -> None:
     facts = _as_json(yaml.safe_load(EXAMPLE.read_text("utf-8")))
     facts["eta"] = "2026-03-29T14:00:00+08:00"

@@ -232,11 +232,6 @@ def test_every_field_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert_bad_input(result, tmp_path / "out", *expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="LIMITATION: cross-field checks (time order) run only once every field is valid, "
-    "so resolved_at before started_at is hidden behind an unrelated currency error",
-)
 def test_time_order_problems_are_reported_together_with_field_problems() -> None:
     facts = _with(
         status="resolved",

@@ -93,11 +93,6 @@ def test_money_carries_its_currency(amount: Decimal, currency: str, zh: str, en:
     assert fmt("en").money(amount, currency) == en
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: fractional amounts lose their second decimal: USD 9.9 instead of USD 9.90 "
-    "(terms.toml currency_format '¤¤ #,##0.##' with currency_digits=False)",
-)
 def test_fractional_money_shows_whole_cents_in_english() -> None:
     assert fmt("en").money(Decimal("9.9"), "USD") == "USD 9.90"
     assert fmt("en").money(Decimal("0.5"), "CNY") == "CNY 0.50"
