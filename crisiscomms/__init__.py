@@ -22,5 +22,6 @@ __version__ = "0.1.0"
 from .drafting import Draft, draft, draft_all
 from .facts import Incident
 from .findings import Finding
+from .lint import lint
 
-__all__ = ["Draft", "Finding", "Incident", "__version__", "draft", "draft_all"]
+__all__ = ["Draft", "Finding", "Incident", "__version__", "draft", "draft_all", "lint"]

@@ -1,0 +1,60 @@
+"""The README shows what the tool really prints, and the command CI really runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from crisiscomms import draft, lint
+from crisiscomms.factfiles import read_facts
+from crisiscomms.lint import load_config
+from crisiscomms.report import format_findings
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, re.S)
+
+
+def test_the_readme_test_command_is_the_one_ci_runs() -> None:
+    setup, tests = _blocks("sh")[:2]
+    assert "crisiscomms draft all examples/" in setup
+    command = tests.strip().split(" && ")[-1]
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert ci.strip().splitlines()[-1] == command
+
+
+def test_the_drafts_shown_are_what_the_example_drafts_today() -> None:
+    incident = read_facts(str(ROOT / "examples" / "login-outage.yaml"))
+    shown = [block.strip() for block in _blocks("text")]
+    for lang in ("zh", "en"):
+        assert draft(incident, "first_statement", lang).text.strip() in shown
+
+
+def test_the_lint_session_shown_is_what_lint_prints() -> None:
+    session = next(b for b in _blocks("text") if b.startswith("$ cat notice.txt"))
+    notice, printed = session.removeprefix("$ cat notice.txt\n").split(
+        "$ crisiscomms lint notice.txt\n"
+    )
+    findings = lint(notice, lang="auto")
+    assert format_findings(findings, "notice.txt").strip() == printed.strip()
+
+
+def test_the_config_shown_is_a_valid_config(tmp_path: Path) -> None:
+    (config,) = _blocks("toml")
+    (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
+    loaded = load_config(tmp_path / "pyproject.toml")
+    assert "minimizing" in loaded.disable
+
+
+def test_the_cli_reference_lists_every_subcommand() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "crisiscomms", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("draft", "example", "schema", "lint", "mcp"):
+        assert command in result.stdout
+        assert f"crisiscomms {command}" in README
