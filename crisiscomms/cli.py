@@ -176,12 +176,14 @@ def _run_schema(args: argparse.Namespace) -> int:
 
 
 def _run_mcp(args: argparse.Namespace) -> int:
-    try:
-        from .mcp_server import serve
-    except ImportError as error:
-        raise InputError(
-            f"the MCP server needs the 'mcp' extra: pip install 'crisiscomms[mcp]' ({error})"
-        ) from None
+    from importlib.util import find_spec
+
+    # The SDK is imported only once the server starts; check it is there first, so a
+    # missing extra is a one-line message and not a traceback.
+    if find_spec("mcp") is None or find_spec("anyio") is None:
+        raise InputError("the MCP server needs the 'mcp' extra: pip install 'crisiscomms[mcp]'")
+    from .mcp_server import serve
+
     serve()
     return ExitStatus.CLEAN
 

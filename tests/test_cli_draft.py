@@ -251,3 +251,22 @@ def test_empty_lang_list_is_bad_input() -> None:
 def test_runs_from_any_directory(tmp_path: Path) -> None:
     result = run_cli("draft", "first-statement", str(EXAMPLE), "--lang", "en", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_mcp_without_the_extra_is_a_clear_message_not_a_traceback() -> None:
+    # Hide the SDK the test environment has, as on a core install.
+    code = (
+        "import importlib.util, sys; real = importlib.util.find_spec;"
+        "importlib.util.find_spec = lambda n, *a: None if n in ('mcp', 'anyio') else real(n, *a);"
+        "from crisiscomms.cli import main; sys.exit(main(['mcp']))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert "pip install 'crisiscomms[mcp]'" in result.stderr
+    assert "Traceback" not in result.stderr
