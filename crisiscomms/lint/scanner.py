@@ -17,6 +17,7 @@ from typing import Any, Literal
 from .rules import Rule, RuleSet
 
 Role = Literal["trigger", "exception", "satisfier"]
+_ROLES: tuple[Role, ...] = ("trigger", "exception", "satisfier")
 
 _ac: Any
 try:  # The Rust automaton is a core dependency; the regex fallback keeps a broken wheel usable.
@@ -42,41 +43,18 @@ class Hit:
     entry: Entry
 
 
-class Scanner:
-    """Match the phrases of many rules at once.
+class _Part:
+    """One automaton over some phrases, compiled on first use."""
 
-    Examples:
-        >>> from crisiscomms.lint.catalog import ruleset
-        >>> scanner = Scanner([ruleset("zh")])
-        >>> sorted({h.entry.rule.id for h in scanner.scan("我们会尽快修复")})
-        ['vague-time']
-    """
+    def __init__(self, table: dict[str, tuple[Entry, ...]]) -> None:
+        self.patterns = list(table)
+        self.entries = list(table.values())
+        self._search: Any = None
+        self._compiled = False
 
-    def __init__(self, rulesets: Iterable[RuleSet]) -> None:
-        """Compile the phrases of every rule in ``rulesets``."""
-        table: dict[str, list[Entry]] = {}
-        roles: tuple[Role, ...] = ("trigger", "exception", "satisfier")
-        for rules in rulesets:
-            for rule in rules.rules:
-                lists = (rule.phrases, rule.exceptions, rule.satisfier_phrases)
-                for role, phrases in zip(roles, lists, strict=True):
-                    for phrase in phrases:
-                        table.setdefault(phrase, []).append(Entry(rule, role))
-        self._patterns = list(table)
-        self._entries = [tuple(table[p]) for p in self._patterns]
-        self._search = self._compile(self._patterns)
-
-    @staticmethod
-    def _compile(patterns: list[str]) -> Any:
-        if not patterns:
-            return None
-        if _ac is not None:
-            return _ac.AhoCorasick(patterns)
-        # Fallback without the wheel: one literal pattern per phrase (slow, but correct).
-        ordered = sorted(range(len(patterns)), key=lambda i: -len(patterns[i]))
-        return [re.compile(re.escape(patterns[i])) for i in ordered], ordered
-
-    def _raw(self, folded: str) -> list[tuple[int, int, int]]:
+    def raw(self, folded: str) -> list[tuple[int, int, int]]:
+        if not self._compiled:
+            self._search, self._compiled = _compile(self.patterns), True
         search = self._search
         if search is None:
             return []
@@ -90,16 +68,65 @@ class Scanner:
         found: list[tuple[int, int, int]] = search.find_matches_as_indexes(folded, overlapping=True)
         return found
 
+
+class Scanner:
+    """Match the phrases of many rules at once.
+
+    ASCII phrases and the rest go into two automata, each compiled on first
+    use: a text with no non-ASCII character (``str.isascii`` is O(1)) cannot
+    hold any of the thousands of Chinese phrases, so English text never pays
+    for building their automaton. Splitting cannot change what is found:
+    every phrase is in exactly one automaton, searched for all overlapping
+    matches, and the hits are sorted as one list.
+
+    Examples:
+        >>> from crisiscomms.lint.catalog import ruleset
+        >>> scanner = Scanner([ruleset("zh")])
+        >>> sorted({h.entry.rule.id for h in scanner.scan("我们会尽快修复")})
+        ['vague-time']
+    """
+
+    def __init__(self, rulesets: Iterable[RuleSet]) -> None:
+        """Index the phrases of every rule in ``rulesets`` by what they mean to it."""
+        table: dict[str, tuple[Entry, ...]] = {}
+        for rules in rulesets:
+            for rule in rules.rules:
+                lists = (rule.phrases, rule.exceptions, rule.satisfier_phrases)
+                for role, phrases in zip(_ROLES, lists, strict=True):
+                    entry = (Entry(rule, role),)  # one per rule and role, shared by its phrases
+                    for phrase in phrases:
+                        known = table.get(phrase)
+                        table[phrase] = entry if known is None else known + entry
+        self._ascii = _Part({p: e for p, e in table.items() if p.isascii()})
+        self._other = _Part({p: e for p, e in table.items() if not p.isascii()})
+
+    def _parts(self, folded: str) -> tuple[_Part, ...]:
+        return (self._ascii,) if folded.isascii() else (self._ascii, self._other)
+
     def scan(self, folded: str) -> list[Hit]:
         """Return every phrase hit in ``folded`` (text passed through ``fold``), in order."""
         hits: list[Hit] = []
-        for index, start, end in self._raw(folded):
-            for entry in self._entries[index]:
-                if entry.rule.word_boundaries and not _at_word_edges(folded, start, end):
-                    continue
-                hits.append(Hit(start, end, entry))
+        for part in self._parts(folded):
+            entries = part.entries
+            for index, start, end in part.raw(folded):
+                for entry in entries[index]:
+                    if entry.rule.word_boundaries and not _at_word_edges(folded, start, end):
+                        continue
+                    hits.append(Hit(start, end, entry))
+        # Stable: the entries of one phrase that several rule sets share stay in
+        # rule-set order, which the engine's choice of language relies on.
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
+
+
+def _compile(patterns: list[str]) -> Any:
+    if not patterns:
+        return None
+    if _ac is not None:
+        return _ac.AhoCorasick(patterns)
+    # Fallback without the wheel: one literal pattern per phrase (slow, but correct).
+    ordered = sorted(range(len(patterns)), key=lambda i: -len(patterns[i]))
+    return [re.compile(re.escape(patterns[i])) for i in ordered], ordered
 
 
 def _is_word(ch: str) -> bool:
