@@ -7,9 +7,10 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from ..errors import ConfigError
+from .compiled import load_compiled, source_text
 from .engine import Plan, evaluate, rules_of
 from .phrases import expand_all
-from .rules import RuleSet, parse_rules, read_rule_file
+from .rules import RULE_LANGS, RuleSet, parse_rules, read_rule_file
 from .scanner import Scanner
 
 ExtraPhrases = tuple[tuple[str, str, tuple[str, ...]], ...]  # (lang, rule id, phrases)
@@ -17,12 +18,19 @@ ExtraPhrases = tuple[tuple[str, str, tuple[str, ...]], ...]  # (lang, rule id, p
 
 @cache
 def ruleset(lang: str) -> RuleSet:
-    """Return the packaged rules for ``lang``, after running every rule's own examples.
+    """Return the packaged rules for ``lang``, whose own examples are known to hold.
+
+    The precompiled data (see :mod:`.compile_rules`) had its examples run when
+    it was generated and is used only while ``rules/<lang>.toml`` is the file it
+    was generated from; otherwise the TOML is parsed and every example run here.
 
     Raises:
         ConfigError: when the data is malformed, or a rule's ``should_fail``
             example does not fire or a ``should_pass`` example does.
     """
+    compiled = load_compiled(lang, source_text(lang)) if lang in RULE_LANGS else None
+    if compiled is not None:
+        return compiled
     loaded = parse_rules(read_rule_file(lang), f"rules/{lang}.toml")
     check_examples(loaded, f"rules/{lang}.toml")
     return loaded
@@ -68,8 +76,8 @@ def plan_for(langs: tuple[str, ...], extras: ExtraPhrases = ()) -> Plan:
 
 @lru_cache(maxsize=1)
 def _variant_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    hans = {ch for r in ruleset("zh").rules for p in r.phrases for ch in p}
-    hant = {ch for r in ruleset("zh-Hant").rules for p in r.phrases for ch in p}
+    hans = set("".join(p for r in ruleset("zh").rules for p in r.phrases))
+    hant = set("".join(p for r in ruleset("zh-Hant").rules for p in r.phrases))
     only_hans, only_hant = "".join(sorted(hans - hant)), "".join(sorted(hant - hans))
     return re.compile(f"[{re.escape(only_hans)}]"), re.compile(f"[{re.escape(only_hant)}]")
 
