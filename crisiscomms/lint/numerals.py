@@ -1,4 +1,9 @@
-"""Read the small Chinese numerals that appear in times and durations (up to 99)."""
+"""Read Chinese numerals: small ones in times (up to 99) and large ones in counts.
+
+The linter's time detector and the fact checker's number reader
+(:mod:`crisiscomms.quantities`) both read hours, minutes, months and days with
+:func:`parse_number`, so the two never disagree on which hour 晚上十点 names.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +23,13 @@ _DIGITS = {
     "九": 9,
 }
 
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
 #: Characters a Chinese numeral below 100 is written with; regexes build on it.
 CN_NUMERAL_CHARS = "".join(_DIGITS) + "十"
+#: Characters any Chinese numeral is written with (八百万, 一亿两千万).
+CN_LARGE_NUMERAL_CHARS = CN_NUMERAL_CHARS + "百千" + "".join(_LARGE_UNITS)
 
 
 def parse_number(text: str) -> int | None:
@@ -61,3 +71,44 @@ def parse_number(text: str) -> int | None:
     if tens is None or units is None or tens == 0:
         return None
     return tens * 10 + units
+
+
+def parse_zh_number(text: str) -> int | None:
+    """Return the value of a Chinese numeral of any size, or None.
+
+    Unlike :func:`parse_number`, this reads 百, 千, 万 and 亿 (八百万, 一亿两千万)
+    and does not check the numeral's form: counts in notices are written
+    plainly, and a figure that reads oddly is still compared, not dropped.
+
+    Args:
+        text: the numeral, e.g. ``"八百万"``.
+
+    Returns:
+        The integer value, or None when ``text`` holds a character that is not
+        part of a numeral, or only units (千万 and 万分 are idioms, not numbers).
+
+    Examples:
+        >>> parse_zh_number("一亿两千万"), parse_zh_number("十二"), parse_zh_number("千万")
+        (120000000, 12, None)
+        >>> parse_zh_number("八百零五")
+        805
+    """
+    if not any(ch in _DIGITS or ch == "十" for ch in text):
+        return None
+    total = section = number = 0
+    for ch in text:
+        if ch in _DIGITS:
+            # 〇 and 零 after a digit shift it (二〇 = 20); elsewhere they hold a place.
+            number = number * 10 + _DIGITS[ch] if number and ch in "零〇" else _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (number or 1) * _SMALL_UNITS[ch]
+            number = 0
+        elif ch in _LARGE_UNITS:
+            section += number
+            scale = _LARGE_UNITS[ch]
+            # 亿 scales everything before it (一万亿); 万 only its own section.
+            total = (total + section) * scale if scale > 10**4 else total + section * scale
+            section = number = 0
+        else:
+            return None
+    return total + section + number

@@ -200,17 +200,7 @@ def _zh_clock_part(m: re.Match[str], folded: str) -> _Part | None:
 
 
 def _zone_part(m: re.Match[str]) -> _Part:
-    name = m.group("zh") or m.group("en")
-    offset = P.ZONES.get(name.replace("時", "时"), P.ZONES.get(name))
-    extra = m.group("offset")
-    if extra:
-        sign = -1 if "-" in extra else 1
-        hours, _, minutes = extra.strip(" +-").replace(" ", "").partition(":")
-        if len(hours) > 2:
-            hours, minutes = hours[:-2], hours[-2:]
-        offset = (offset or 0) + sign * (int(hours) * 60 + int(minutes or 0))
-    if name in ("北京時間", "北京时间"):
-        offset = 480
+    offset = P.zone_offset(m.group("zh") or m.group("en"), m.group("offset"))
     return _Part(m.start(), m.end(), "zone", {"utc_offset_minutes": offset})
 
 

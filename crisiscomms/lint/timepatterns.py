@@ -1,9 +1,11 @@
-"""The regular expressions that find the parts of a time expression.
+"""The regular expressions that find the parts of a time expression, and their tables.
 
 Each pattern runs over folded text (see :mod:`crisiscomms.lint.textfold`):
 lower case, ASCII digits and colons. Every quantifier is bounded so that no
 input, however long or repetitive, makes a pattern backtrack beyond a few
-characters per position.
+characters per position. The fact checker (:mod:`crisiscomms.clocktimes`)
+reads zones and month names with the same tables, so the two agree on what
+UTC+8 or Sept means.
 """
 
 from __future__ import annotations
@@ -97,14 +99,49 @@ ZONES: dict[str, int | None] = {
     "jst": 540,
     "sgt": 480,
     "hkt": 480,
+    # Not matched by ZONE below (the linter only needs to know a zone is there);
+    # the fact checker's own zone pattern reads them.
+    "bjt": 480,
+    "kst": 540,
 }
 _OFFSET = r"(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)"
+
+
+def zone_offset(name: str, signed: str | None = None) -> int | None:
+    """Return a stated zone's offset from UTC in minutes east, or None when it is not fixed.
+
+    Args:
+        name: the zone as written: 北京时间, UTC, PST, in any case.
+        signed: an offset written after it: ``+8``, ``- 05:30``, ``+0800``, or
+            with a minus sign (U+2212) as typeset text has it.
+
+    Returns:
+        Minutes east of UTC; None for an unknown zone or one that changes with
+        daylight saving (CST is China, US Central or Cuba) and has no offset.
+
+    Examples:
+        >>> zone_offset("北京時間"), zone_offset("UTC", "+8"), zone_offset("gmt", "−0530")
+        (480, 480, -330)
+        >>> zone_offset("CST") is None
+        True
+    """
+    key = name.lower()
+    base = ZONES.get(key.replace("時", "时"), ZONES.get(key))
+    if not signed:
+        return base
+    hours, _, minutes = signed.strip(" +-−").replace(" ", "").partition(":")
+    if len(hours) > 2:  # +0800: hours and minutes run together
+        hours, minutes = hours[:-2], hours[-2:]
+    sign = -1 if signed.strip()[0] in "-−" else 1
+    return (base or 0) + sign * (int(hours) * 60 + int(minutes or 0))
+
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH = (
+#: English month names and abbreviations (lower case), for building patterns.
+MONTH_NAMES = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
@@ -143,8 +180,8 @@ ZH_DATE = re.compile(
     r"(?<!\d)(?:(?P<y>\d{4})\s?年\s?)?(?P<mo>\d{1,2})\s?月\s?(?P<d>\d{1,2})\s?[日号號](?!\d)"
 )
 EN_DATE = re.compile(
-    rf"(?<![a-z])(?P<mon>{_MONTH})\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s(?P<y>\d{{4}}))?"
-    rf"|(?<![\d\w])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<mon2>{_MONTH})(?![a-z])(?:,?\s(?P<y2>\d{{4}}))?"
+    rf"(?<![a-z])(?P<mon>{MONTH_NAMES})\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s(?P<y>\d{{4}}))?"
+    rf"|(?<![\d\w])(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<mon2>{MONTH_NAMES})(?![a-z])(?:,?\s(?P<y2>\d{{4}}))?"
     r"|(?<![\d-])(?P<iy>20\d\d)-(?P<imo>\d{1,2})-(?P<id>\d{1,2})(?![\d-])"
 )
 RELATIVE_DAY = re.compile(
