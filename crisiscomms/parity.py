@@ -1,18 +1,19 @@
 """Compare the numbers two texts state: a zh/en pair must agree on every one.
 
 The same facts, the same numbers and the same times in every language: a draft
-pair that disagrees is a bug (DESIGN.md). :func:`close` is also how
-:mod:`.checking` compares a stated value with a fact.
+pair that disagrees is a bug (DESIGN.md). Values compare as
+:mod:`.mismatches` compares them with the facts, with
+:func:`~crisiscomms.mention.close` and :func:`~crisiscomms.mention.same_point`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 from .findings import Finding
-from .quantities import Mention, find_mentions
+from .mention import Mention, close, same_point
+from .quantities import find_mentions
 
 
 class ParityReport(NamedTuple):
@@ -91,35 +92,3 @@ def _counterpart(m: Mention, o: Mention) -> bool:
     if m.kind in ("clock", "date"):
         return same_point(m, o)
     return close(m, o.value) or close(o, m.value)
-
-
-def close(m: Mention, fact: Decimal) -> bool:
-    """Return True when a stated value agrees with a fact, given its rounding and hedges.
-
-    ``800万`` is exact to 10,000; ``约800万`` allows 10%; ``超过800万`` any more;
-    ``2小时内`` any less (but not under half).
-    """
-    slack = m.unit / 2 + Decimal("0.001")
-    if m.qualifier == "approx":
-        return abs(m.value - fact) <= max(slack, abs(fact) / 10)
-    if m.qualifier == "at_least":
-        return fact >= m.value - slack
-    if m.qualifier == "at_most":
-        return m.value / 3 - slack <= fact <= m.value + slack
-    return abs(m.value - fact) <= slack
-
-
-def same_point(m: Mention, other: Mention) -> bool:
-    """Return True when two mentions state the same value (clock times and dates by field)."""
-    same_day = None in (m.month, other.month) or (m.month, m.day) == (other.month, other.day)
-    same_year = None in (m.year, other.year) or m.year == other.year
-    if m.kind == "date":
-        return m.month is not None and same_day and same_year
-    if m.kind == "clock":
-        return bool(m.hours & other.hours) and m.minute == other.minute and same_day
-    return close(m, other.value) and currency_fits(m.currency, other.currency or "")
-
-
-def currency_fits(stated: str | None, fact: str) -> bool:
-    """Return True unless both currencies are known and differ (``¥`` is CNY or JPY)."""
-    return not stated or not fact or fact in stated.split("|") or stated in fact.split("|")

@@ -1,0 +1,133 @@
+"""Collect everything numeric the facts hold, ready to compare with what a text states."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
+
+from .facts import Incident, Text
+from .mention import Mention
+from .quantities import find_mentions
+
+
+class FactTime(NamedTuple):
+    """A time the facts hold, with the role it plays (``eta``, ``started_at``…)."""
+
+    at: datetime
+    role: str
+
+
+@dataclass(frozen=True)
+class FactValues:
+    """Everything numeric the facts hold, ready to compare with a text's mentions."""
+
+    incident: Incident
+    counts: tuple[Decimal, ...]
+    money: tuple[tuple[Decimal, str], ...]
+    durations: tuple[Decimal, ...]
+    relative: tuple[tuple[Decimal, str], ...]
+    times: tuple[FactTime, ...]
+    percents: tuple[Decimal, ...]
+    free: tuple[Mention, ...]
+    free_text: str
+
+
+def fact_values(incident: Incident) -> FactValues:
+    """Collect the counts, amounts, durations, times and shares the facts hold.
+
+    Free-text facts count too: a number the engineer wrote into ``workaround``
+    or ``contacts[].hours`` is a number the notice may repeat.
+    """
+    texts = [t for text in _free_texts(incident) for t in (text.zh, text.en) if isinstance(t, str)]
+    texts += [c.value for c in incident.contacts if c.value is not None]
+    free = tuple(m for t in texts for m in find_mentions(t))
+    times = tuple(_fact_times(incident))
+    by_role = {role: [t.at for t in times if t.role == role] for role in {t.role for t in times}}
+    relative = [
+        (Decimal((at - incident.published_at).total_seconds()), role)
+        for role in ("eta", "next_update", "claim_deadline", "valid_until", "delivered_by")
+        for at in by_role.get(role, [])
+    ]
+    pairs = [
+        ("started", "resolved"),
+        ("detected", "resolved"),
+        ("started", "detected"),
+        ("started", "published"),
+        ("detected", "published"),
+        ("eta", "eta"),
+        ("started", "timeline"),
+        ("started", "component"),
+        ("resolved", "delivered_by"),
+        ("delivered_by", "valid_until"),
+        ("resolved", "valid_until"),
+    ]
+    spans = [
+        Decimal(abs((b - a).total_seconds()))
+        for first, second in pairs
+        for a in by_role.get(first, [])
+        for b in by_role.get(second, [])
+        if a != b
+    ]
+    days = [
+        (Decimal(i.days * 86400), "membership")
+        for plan in incident.compensation
+        for i in plan.items
+        if i.days
+    ]
+    money = [
+        (i.amount * k, i.currency or "")
+        for plan in incident.compensation
+        for i in plan.items
+        if i.amount is not None
+        for k in {1, i.quantity}
+    ]
+    counts = [Decimal(incident.impact.affected.count)] if incident.impact.affected.count else []
+    counts += [Decimal(i.quantity) for plan in incident.compensation for i in plan.items]
+    share = incident.impact.affected.share_percent
+    return FactValues(
+        incident=incident,
+        counts=tuple(counts),
+        money=tuple(money),
+        durations=tuple(spans + [seconds for seconds, _ in relative + days]),
+        relative=tuple(relative + days),
+        times=times,
+        percents=(Decimal(str(share)),) if share is not None else (),
+        free=free,
+        free_text="\n".join(texts).lower(),
+    )
+
+
+def _fact_times(incident: Incident) -> Iterator[FactTime]:
+    for role in ("started", "detected", "resolved", "published"):
+        at = getattr(incident, f"{role}_at")
+        if at is not None:
+            yield FactTime(at, role)
+    if incident.eta is not None:
+        yield FactTime(incident.eta.latest, "eta")
+        if incident.eta.earliest is not None:
+            yield FactTime(incident.eta.earliest, "eta")
+    if incident.next_update_at is not None:
+        yield FactTime(incident.next_update_at, "next_update")
+    yield from (FactTime(entry.at, "timeline") for entry in incident.timeline)
+    yield from (FactTime(c.since, "component") for c in incident.components if c.since)
+    for plan in incident.compensation:
+        for role in ("delivered_by", "claim_deadline", "valid_until"):
+            at = getattr(plan, role)
+            if at is not None:
+                yield FactTime(at, role)
+
+
+def _free_texts(value: Any) -> Iterator[Text]:
+    if isinstance(value, Text):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _free_texts(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _free_texts(item)

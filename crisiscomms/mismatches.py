@@ -1,0 +1,170 @@
+"""Find the numbers a text states that disagree with the facts: ``fact-mismatch`` errors.
+
+A count, amount, share, duration, date or clock time in the text agrees when
+it matches a value of the facts within its rounding and hedges (约, within,
+more than); times compare in the zone the text names, else in the facts' zone.
+A duration or time in a clause that says what it is (预计 / expected: the ETA;
+下一次 / next update) is compared with that fact only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+
+from .facts import Incident
+from .factvalues import FactTime, FactValues
+from .findings import Finding
+from .mention import Mention, close, currency_fits, same_point
+from .quantities import find_mentions
+from .textspans import clause_around
+
+_MISMATCH = {
+    "zh": "“{excerpt}”与事实不符（事实：{facts}）。",
+    "en": "“{excerpt}” does not match the facts (facts: {facts}).",
+}
+_NOT_IN_FACTS = {
+    "zh": "“{excerpt}”在事实中没有依据：事实未给出这样的{what_zh}。",
+    "en": "“{excerpt}” is not in the facts: they give no such {what_en}.",
+}
+_FIX = {
+    "zh": "改用事实中的数值；若事实有变，先更新事实再起草。",
+    "en": "Use the value in the facts; if the facts changed, update them first.",
+}
+_WHAT = {
+    "count": ("人数或数量", "count"),
+    "money": ("金额", "amount"),
+    "duration": ("时长", "duration"),
+    "clock": ("时间", "time"),
+    "date": ("日期", "date"),
+    "percent": ("比例", "share"),
+}
+_ROLE_CUES = {
+    "eta": re.compile(r"预计|预期|有望|估计|(?i:\bexpect|\bestimat|\bETA\b|\banticipat)"),
+    "next_update": re.compile(
+        r"下一次|下次|再次(?:发布|更新|通报)|(?i:\bnext update|\bfurther update|\banother update)"
+    ),
+}
+
+
+def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
+    """Yield a ``fact-mismatch`` error for each number in ``text`` the facts do not support.
+
+    Args:
+        text: the notice text.
+        values: the facts' values, from :func:`~crisiscomms.factvalues.fact_values`.
+        lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``).
+    """
+    for mention in find_mentions(text):
+        if _supported(text, mention, values):
+            continue
+        facts = _fact_labels(mention, values, text)
+        excerpt = text[mention.start : mention.end]
+        if facts:
+            messages = {k: v.format(excerpt=excerpt, facts=facts) for k, v in _MISMATCH.items()}
+        else:
+            what_zh, what_en = _WHAT[mention.kind]
+            messages = {
+                k: v.format(excerpt=excerpt, what_zh=what_zh, what_en=what_en)
+                for k, v in _NOT_IN_FACTS.items()
+            }
+        yield Finding.at(
+            text,
+            mention.start,
+            mention.end,
+            rule="fact-mismatch",
+            severity="error",
+            messages=messages,
+            lang=lang,
+            suggestions=_FIX,
+        )
+
+
+def _supported(text: str, m: Mention, values: FactValues) -> bool:
+    if any(same_point(m, free) for free in values.free if free.kind == m.kind):
+        return True
+    if m.kind == "count":
+        return any(close(m, v) for v in values.counts)
+    if m.kind == "percent":
+        return any(close(m, v) for v in values.percents)
+    if m.kind == "money":
+        return any(close(m, v) and currency_fits(m.currency, c) for v, c in values.money)
+    if m.kind == "duration":
+        return any(close(m, v) for v in _duration_pool(text, m, values))
+    if m.kind == "date":
+        return any(_same_date(m, t.at, values.incident) for t in values.times)
+    return any(_same_clock(m, t.at, values) for t in _clock_candidates(text, m, values))
+
+
+def _clause_roles(text: str, m: Mention) -> set[str]:
+    clause = clause_around(text, m.start, m.end)
+    return {role for role, cue in _ROLE_CUES.items() if cue.search(clause)}
+
+
+def _duration_pool(text: str, m: Mention, values: FactValues) -> list[Decimal]:
+    """Compare 预计2小时内恢复 with the ETA, 30分钟后更新 with the next update."""
+    roles = _clause_roles(text, m)
+    chosen = [seconds for seconds, role in values.relative if role in roles]
+    if chosen:
+        return chosen
+    if m.qualifier == "at_most":
+        return [seconds for seconds, _ in values.relative]
+    return list(values.durations)
+
+
+def _clock_candidates(text: str, m: Mention, values: FactValues) -> list[FactTime]:
+    """Keep only the ETA or next-update times when the clause says which one it is."""
+    roles = _clause_roles(text, m)
+    chosen = [t for t in values.times if t.role in roles]
+    return chosen if chosen else list(values.times)
+
+
+def _same_clock(m: Mention, at: datetime, values: FactValues) -> bool:
+    zone = values.incident.zone if m.offset is None else timezone(timedelta(minutes=m.offset))
+    local = at.astimezone(zone)
+    if local.hour not in m.hours or local.minute != m.minute:
+        return False
+    if m.month is not None and (local.month, local.day) != (m.month, m.day):
+        return False
+    if m.year is not None and local.year != m.year:
+        return False
+    if m.day_shift is not None:
+        published = values.incident.published_at.astimezone(zone).date()
+        return local.date() == published + timedelta(days=m.day_shift)
+    return True
+
+
+def _same_date(m: Mention, at: datetime, incident: Incident) -> bool:
+    for zone in (incident.zone, UTC):
+        local = at.astimezone(zone)
+        if (local.month, local.day) == (m.month, m.day) and m.year in (None, local.year):
+            return True
+    return False
+
+
+def _fact_labels(m: Mention, values: FactValues, text: str) -> str:
+    zone = values.incident.zone
+    if m.kind == "count":
+        return ", ".join(f"{int(v):,}" for v in values.counts)
+    if m.kind == "percent":
+        return ", ".join(f"{v}%" for v in values.percents)
+    if m.kind == "money":
+        return ", ".join(f"{v.normalize():f} {c}" for v, c in values.money)
+    if m.kind == "duration":
+        relative = values.relative
+        return (
+            ", ".join(sorted({f"{role} {_hours(v)}" for v, role in relative})) if relative else ""
+        )
+    if m.kind == "date":
+        return ", ".join(sorted({t.at.astimezone(zone).strftime("%Y-%m-%d") for t in values.times}))
+    chosen = _clock_candidates(text, m, values)
+    return ", ".join(f"{t.role} {t.at.astimezone(zone):%m-%d %H:%M}" for t in chosen) + (
+        f" ({values.incident.timezone})"
+    )
+
+
+def _hours(seconds: Decimal) -> str:
+    minutes = int(seconds) // 60
+    return f"{minutes // 60}h{minutes % 60:02d}m" if minutes >= 60 else f"{minutes}min"
