@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from crisiscomms.checking import check_draft
+from crisiscomms.factcheck import check_draft
 from crisiscomms.facts import parse_incident
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "check_draft_cases"

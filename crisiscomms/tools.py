@@ -264,7 +264,7 @@ def _lint_text(args: BaseModel) -> dict[str, Any]:
 
 
 def _check_draft(args: BaseModel) -> dict[str, Any]:
-    from .checking import check_draft
+    from .factcheck import check_draft
 
     assert isinstance(args, CheckDraftArgs)
     incident = _incident(args.facts)

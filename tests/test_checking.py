@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from strategies import incident_models
 from tool_helpers import COMPLETE
 
-from crisiscomms.checking import check_draft, check_parity
 from crisiscomms.drafting import draft
+from crisiscomms.factcheck.checking import check_draft, check_parity
+from crisiscomms.factcheck.quantities import find_mentions
 from crisiscomms.facts import Incident, parse_incident
 from crisiscomms.kinds import KINDS
-from crisiscomms.quantities import find_mentions
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from crisiscomms.checking import claim_families, family_matches, unsupported_claims
+from crisiscomms.factcheck.checking import claim_families, family_matches, unsupported_claims
 from crisiscomms.facts import parse_incident
 
 # Facts under which every family applies: no cause, no data statement, no compensation.

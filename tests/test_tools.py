@@ -11,7 +11,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from tool_helpers import COMPLETE, MINIMAL, assert_valid_output
 
-from crisiscomms.checking import check_draft
+from crisiscomms.factcheck import check_draft
 from crisiscomms.tool_schemas import input_schema, schema_files
 from crisiscomms.tools import TOOL_NAMES, call_tool, tool_specs
 

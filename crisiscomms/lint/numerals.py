@@ -1,7 +1,7 @@
 """Read Chinese numerals: small ones in times (up to 99) and large ones in counts.
 
 The linter's time detector and the fact checker's number reader
-(:mod:`crisiscomms.quantities`) both read hours, minutes, months and days with
+(:mod:`crisiscomms.factcheck.quantities`) both read hours, minutes, months and days with
 :func:`parse_number`, so the two never disagree on which hour 晚上十点 names.
 """
 

@@ -3,7 +3,7 @@
 Each pattern runs over folded text (see :mod:`crisiscomms.lint.textfold`):
 lower case, ASCII digits and colons. Every quantifier is bounded so that no
 input, however long or repetitive, makes a pattern backtrack beyond a few
-characters per position. The fact checker (:mod:`crisiscomms.clocktimes`)
+characters per position. The fact checker (:mod:`crisiscomms.factcheck.clocktimes`)
 reads zones and month names with the same tables, so the two agree on what
 UTC+8 or Sept means.
 """

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from .facts import Incident, Text
+from ..facts import Incident, Text
 from .mention import Mention
 from .quantities import find_mentions
 

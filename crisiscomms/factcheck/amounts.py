@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from .lint.numerals import CN_LARGE_NUMERAL_CHARS
-from .lint.numerals import parse_zh_number as _zh_int
-from .lint.timepatterns import EN_NUMBERS
+from ..lint.numerals import CN_LARGE_NUMERAL_CHARS
+from ..lint.numerals import parse_zh_number as _zh_int
+from ..lint.timepatterns import EN_NUMBERS
 from .mention import Mention, qualifier
 
 # The linter's number words, plus the ones only counts use ("forty users").
 EN_WORDS = EN_NUMBERS | {"forty": 40, "fifty": 50}
 _MAGNITUDES = {
     "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "百万": 10**6, "千万": 10**7,
+    "万亿": 10**12, "萬億": 10**12,
     "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
-    "billion": 10**9, "bn": 10**9,
+    "billion": 10**9, "bn": 10**9, "trillion": 10**12,
 }  # fmt: skip
 _CURRENCIES = {
     "元": "CNY", "人民币": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY",
@@ -41,7 +42,10 @@ _CUR_AFTER = (
     r"(?i:元|人民币|美元|欧元|港元|港币|日元|英镑"
     r"|rmb|cny|usd|eur|hkd|jpy|gbp|sgd|yuan\b|dollars?\b|euros\b)"
 )
-_MAG = r"(?:百万|千万|[万萬亿億]|\s?(?i:thousand|million|billion|mn|bn)\b|(?i:[km])\b)"
+_MAG = (
+    r"(?:万亿|萬億|百万|千万|[万萬亿億]"
+    r"|\s?(?i:thousand|million|billion|trillion|mn|bn)\b|(?i:[km])\b)"
+)
 _PEOPLE = (
     r"(?:[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
     r"|\s(?i:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"

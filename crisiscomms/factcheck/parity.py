@@ -3,7 +3,7 @@
 The same facts, the same numbers and the same times in every language: a draft
 pair that disagrees is a bug (DESIGN.md). Values compare as
 :mod:`.mismatches` compares them with the facts, with
-:func:`~crisiscomms.mention.close` and :func:`~crisiscomms.mention.same_point`.
+:func:`~crisiscomms.factcheck.mention.close` and :func:`~crisiscomms.factcheck.mention.same_point`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from .findings import Finding
+from ..findings import Finding
 from .mention import Mention, close, same_point
 from .quantities import find_mentions
 

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
-from .facts import Incident
+from ..facts import Incident
+from ..findings import Finding
 from .factvalues import FactTime, FactValues
-from .findings import Finding
 from .mention import Mention, close, currency_fits, same_point
 from .quantities import find_mentions
 from .textspans import clause_around
@@ -54,7 +54,7 @@ def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
 
     Args:
         text: the notice text.
-        values: the facts' values, from :func:`~crisiscomms.factvalues.fact_values`.
+        values: the facts' values, from :func:`~crisiscomms.factcheck.factvalues.fact_values`.
         lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``).
     """
     for mention in find_mentions(text):

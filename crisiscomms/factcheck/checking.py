@@ -20,10 +20,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..facts import Incident, parse_incident
+from ..findings import Finding
 from .claims import claim_families, family_matches, placeholder_paths, unsupported_claims
-from .facts import Incident, parse_incident
 from .factvalues import FactValues, fact_values
-from .findings import Finding
 from .mismatches import mismatches
 from .parity import ParityReport, check_parity
 from .textspans import message_lang
@@ -82,7 +82,7 @@ def check_draft(
 
 def _lint(text: str, lang: str, kind: str | None) -> list[Finding]:
     try:
-        from .lint import lint
+        from ..lint import lint
     except ImportError:  # the linter ships with the core; tolerate a partial checkout
         return []
     return list(lint(text, lang=lang, kind=kind))

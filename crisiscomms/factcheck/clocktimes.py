@@ -7,7 +7,7 @@ linter's: a mention's span takes in a zone in brackets (the excerpt a reader
 is shown), a date stays a mention of its own beside the time it dates, and a
 part of the day such as 今晚 counts as one here while the linter reads it as a
 relative day. Hours and minutes in Chinese are read as counts are
-(:func:`~crisiscomms.amounts.read_number`), not with the linter's
+(:func:`~crisiscomms.factcheck.amounts.read_number`), not with the linter's
 :func:`~crisiscomms.lint.numerals.parse_number`, which reads 两三点 ("two or
 three o'clock") digit by digit as 23:00.
 """
@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lint.timepatterns import MONTH_NAMES, MONTHS, zone_offset
 from .amounts import CHINESE, read_number
-from .lint.timepatterns import MONTH_NAMES, MONTHS, zone_offset
 from .mention import Mention
 from .textspans import SENTENCE_END
 

@@ -3,7 +3,7 @@
 A reader of a notice checks its counts (800万用户 / 8 million users), amounts
 (10元, CNY 10, ¥10), durations (两小时 / 2 hours / 半小时), clock times
 (晚上十点, 22:00 UTC+8), dates (3月29日 / Mar 29) and shares (30%). This module
-turns each of them into a :class:`~crisiscomms.mention.Mention` with a value
+turns each of them into a :class:`~crisiscomms.factcheck.mention.Mention` with a value
 that can be compared with the facts or with the other language's text,
 whatever the wording. Each kind is read in its own module: :mod:`.amounts`,
 :mod:`.durations` and :mod:`.clocktimes`.

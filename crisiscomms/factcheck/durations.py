@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..lint.timepatterns import UNITS
 from .amounts import ARABIC, CHINESE, NUMBER, read_number
-from .lint.timepatterns import UNITS
 from .mention import Mention, qualifier
 
 # The linter's units, plus months (a 3-month membership) and "h", which it leaves out.

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .facts import Incident
+from ..facts import Incident
+from ..findings import Finding
 from .factvalues import fact_values
-from .findings import Finding
 from .textspans import message_lang, sentence_around
 
 _PLACEHOLDER = re.compile(r"【待补充[：:]\s*([^】]*)】|\[TO FILL:\s*([^\]]*)\]")
@@ -88,7 +88,7 @@ def placeholder_paths(text: str) -> set[str]:
     labels = {m[1] or m[2] for m in _PLACEHOLDER.finditer(text)}
     if not labels:
         return set()
-    from .completeness import elements
+    from ..completeness import elements
 
     return {
         spec["path"]
