@@ -29,7 +29,9 @@ from .errors import InputError
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
+    )
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -65,14 +67,6 @@ CauseStatus = Literal["unknown", "suspected", "confirmed"]
 ComponentState = Literal["down", "degraded", "recovering", "recovered"]
 CompensationKind = Literal["voucher", "credit", "membership_days", "refund", "cash"]
 
-#: What the seeds call P0: the service unavailable for more than 30 minutes.
-SEVERITY_MEANING: dict[str, str] = {
-    "P0": "core service unavailable for more than 30 minutes, or data or funds at risk",
-    "P1": "core service unavailable or badly degraded for a large share of users",
-    "P2": "a feature degraded or unavailable for some users, workaround exists",
-    "P3": "minor degradation, no user action needed",
-}
-
 
 class Affected(_Model):
     """How many are affected, and how sure we are of it.
@@ -99,11 +93,16 @@ class Impact(_Model):
     """What users notice, where, on what, and how many of them."""
 
     symptoms: Text | None = None
+    """What users see, as a noun phrase that fits any tense: 页面无法加载、无法下单 / pages not
+    loading, orders failing."""
     features: list[Text] = []
     regions: list[Text] = []
     platforms: list[Text] = []
     not_affected: list[Text] = []
+    """What still works, stated so readers need not ask."""
     involves: list[Sensitive] = []
+    """Sensitive areas hit (accounts, logins, payments, orders, personal_data): every notice then
+    carries a data statement."""
     affected: Affected = Affected()
 
 
@@ -242,29 +241,51 @@ class Incident(_Model):
     """
 
     organization: Text
+    """The company, as it signs its notices: {zh: 优品汇, en: Youpinhui}."""
     service: Text
+    """The product or service that failed, as users know it."""
     audiences: Annotated[list[Audience], Field(min_length=1)] = ["users"]
+    """Who is affected and addressed: users, merchants, partners, drivers, riders, developers."""
     severity: Severity = "P1"
+    """P0: core service unavailable for more than 30 minutes, or data or funds at risk; P1: core
+    service down or badly degraded for many users; P2: a feature degraded, workaround exists; P3:
+    minor."""
     status: Status = "investigating"
+    """Where the response stands now; 'resolved' needs resolved_at."""
     timezone: str
+    """IANA time zone every notice states its times in, e.g. Asia/Shanghai (written 北京时间)."""
     started_at: AwareDatetime
+    """When users were first affected, with its UTC offset: 2026-03-29T00:14:00+08:00."""
     detected_at: AwareDatetime | None = None
+    """When the team noticed; left out, the notices do not claim a detection time."""
     resolved_at: AwareDatetime | None = None
+    """When service was fully restored."""
     published_at: AwareDatetime
+    """When this notice goes out; the ETA and next update must be later."""
     impact: Impact = Impact()
     data: DataSafety | None = None
+    """Whether user data and funds are safe; required when impact.involves is not empty."""
     cause: Cause = Cause()
     progress: Text | None = None
+    """What changed since the last update (for a progress update)."""
     components: list[Component] = []
+    """Per region or feature, when recovery is staged."""
     timeline: list[TimelineEntry] = []
     actions: list[Text] = []
+    """What was done to restore service."""
     workaround: Text | None = None
+    """What users can do meanwhile, as a verb phrase: 通过网页版下单 / order on the website."""
     eta: Eta | None = None
+    """Estimated recovery: a time, or {earliest, latest}; always drafted as an estimate."""
     next_update_at: AwareDatetime | None = None
+    """When the next update will be published."""
     compensation: list[Compensation] = []
+    """One plan per audience (users and merchants may get different terms)."""
     prevention: list[Text] = []
+    """Concrete, checkable measures, each with a date; never 'this will never happen again'."""
     contacts: list[Contact] = []
     signature: Text | None = None
+    """Who signs the notices; defaults to the organization."""
 
     @field_validator("timezone")
     @classmethod
