@@ -5,18 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from support import MINIMAL
 
 from crisiscomms.factcheck.checking import claim_families, family_matches, unsupported_claims
 from crisiscomms.facts import parse_incident
 
 # Facts under which every family applies: no cause, no data statement, no compensation.
-BARE: dict[str, Any] = {
-    "organization": {"zh": "示例科技", "en": "Example Tech"},
-    "service": {"zh": "示例App", "en": "the Example app"},
-    "timezone": "Asia/Shanghai",
-    "started_at": "2026-03-29T20:00:00+08:00",
-    "published_at": "2026-03-29T20:30:00+08:00",
-}
+BARE: dict[str, Any] = MINIMAL
 
 FAMILIES = {family["name"]: family for family in claim_families()}
 

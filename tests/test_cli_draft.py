@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from support import run_cli
 
 from crisiscomms import __version__
 
@@ -32,19 +33,6 @@ published_at: 2026-03-29T20:30:00+08:00
 impact:
   symptoms: {zh: 无法登录, en: log-in failures}
 """
-
-
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> Any:
-    return subprocess.run(
-        [sys.executable, "-m", "crisiscomms", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        cwd=cwd,
-        check=False,
-    )
 
 
 def test_draft_all_writes_eight_files_named_kind_lang(tmp_path: Path) -> None:

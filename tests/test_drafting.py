@@ -6,11 +6,11 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import incident_models
+from support import MINIMAL
 
 from crisiscomms.completeness import missing_facts
 from crisiscomms.drafting import Draft, draft, draft_all
@@ -23,13 +23,6 @@ from crisiscomms.kinds import KINDS
 LANGS = ("zh", "en")
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-MINIMAL: dict[str, Any] = {
-    "organization": {"zh": "示例科技", "en": "Example Tech"},
-    "service": {"zh": "示例App", "en": "the Example app"},
-    "timezone": "Asia/Shanghai",
-    "started_at": "2026-03-29T20:00:00+08:00",
-    "published_at": "2026-03-29T20:30:00+08:00",
-}
 
 _PLACEHOLDER = {"zh": re.compile(r"【待补充：[^】]+】"), "en": re.compile(r"\[TO FILL: [^\]]+\]")}
 # Brackets with nothing (or only spaces) inside: what an absent optional fact leaves behind.

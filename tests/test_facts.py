@@ -8,13 +8,12 @@ code can swallow the field path or leak a traceback.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from support import run_cli
 
 from crisiscomms.facts import FactsError, format_loc, parse_incident
 
@@ -95,19 +94,6 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
     ("resolved-without-time", _with(status="resolved"), "resolved_at"),
     ("unknown-status", _with(status="fixed"), "status"),
 ]
-
-
-def run_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> Any:
-    return subprocess.run(
-        [sys.executable, "-m", "crisiscomms", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        cwd=cwd,
-        check=False,
-    )
 
 
 def assert_bad_input(result: Any, out: Path, *needles: str) -> None:

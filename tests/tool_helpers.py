@@ -5,17 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from jsonschema import Draft202012Validator
+from support import MINIMAL
 
 from crisiscomms.tool_schemas import output_schema
-
-#: The least facts a notice can be drafted from, in both languages.
-MINIMAL: dict[str, Any] = {
-    "organization": {"zh": "示例科技", "en": "Example Tech"},
-    "service": {"zh": "示例App", "en": "the Example app"},
-    "timezone": "Asia/Shanghai",
-    "started_at": "2026-03-29T20:00:00+08:00",
-    "published_at": "2026-03-29T20:30:00+08:00",
-}
 
 #: A first statement with everything it needs.
 COMPLETE: dict[str, Any] = {
