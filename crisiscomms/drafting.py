@@ -148,8 +148,9 @@ def draft_all(
     """
     if not isinstance(incident, Incident):
         incident = parse_incident(incident)
-    kinds_ = [normalize_kind(k) for k in kinds] if kinds is not None else list(KINDS)
-    langs_ = [normalize_lang(lang) for lang in langs] if langs is not None else list(DRAFT_LANGS)
+    # Asked twice ("zh,zh"), drafted once: two identical drafts would overwrite each other.
+    kinds_ = list(KINDS) if kinds is None else list(dict.fromkeys(map(normalize_kind, kinds)))
+    langs_ = list(DRAFT_LANGS) if langs is None else list(dict.fromkeys(map(normalize_lang, langs)))
     untranslated = [p for lang in langs_ for p in missing_translations(incident, lang)]
     if untranslated:
         raise FactsError(untranslated)

@@ -258,3 +258,16 @@ def test_mcp_without_the_extra_is_a_clear_message_not_a_traceback() -> None:
     assert result.returncode == 2
     assert "pip install 'crisiscomms[mcp]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_language_asked_twice_is_drafted_once(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "login-outage.yaml"
+    result = run_cli(
+        "draft", "first-statement", str(example), "--lang", "zh,en,zh", "--out", str(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "first-statement.en.txt",
+        "first-statement.zh.txt",
+    ]
+    assert result.stderr.count("wrote ") == 2
