@@ -76,8 +76,11 @@ class Affected(_Model):
     """
 
     count: Annotated[int, Field(ge=1)] | None = None
+    """How many; leave out (with precision 'unknown') when nobody knows yet."""
     precision: Precision = "unknown"
+    """'exact', 'estimate' (drafted as 约 / about) or 'unknown' (drafted as still assessing)."""
     share_percent: Annotated[float, Field(gt=0, le=100)] | None = None
+    """The share of all users (0-100), when known."""
     audience: Audience = "users"
 
     @model_validator(mode="after")
@@ -110,7 +113,10 @@ class DataSafety(_Model):
     """Whether user data and funds are safe: stated, or stated as being checked."""
 
     status: DataStatus
+    """'none_confirmed' (checked and safe), 'under_investigation' (the notice promises the
+    result by next_update_at) or 'affected' (say what, in description)."""
     description: Text | None = None
+    """What was checked or what was affected, as a sentence."""
 
     @model_validator(mode="after")
     def _affected_needs_description(self) -> DataSafety:
@@ -123,8 +129,11 @@ class Cause(_Model):
     """The cause as far as it is known, and the rumours it was not."""
 
     status: CauseStatus = "unknown"
+    """'unknown', 'suspected' (drafted as a first judgement) or 'confirmed'."""
     description: Text | None = None
+    """The cause in plain words, as a clause: 机房制冷系统故障 / a cooling failure."""
     not_caused_by: list[Text] = []
+    """Rumours to correct: 网传的“黑客攻击” / a cyber attack, as rumoured online."""
 
     @model_validator(mode="after")
     def _known_cause_needs_description(self) -> Cause:
@@ -175,10 +184,15 @@ class CompensationItem(_Model):
 
     kind: CompensationKind
     amount: Annotated[Decimal, Field(gt=0)] | None = None
+    """The value of one voucher, credit, refund or cash payment."""
     currency: str | None = None
+    """ISO 4217 code: CNY, USD, HKD."""
     days: Annotated[int, Field(gt=0)] | None = None
+    """Days of membership, for a membership_days item."""
     quantity: Annotated[int, Field(gt=0)] = 1
+    """How many of this item each eligible user gets."""
     description: Text | None = None
+    """A short qualifier: 无门槛 / no minimum spend."""
 
     @field_validator("currency")
     @classmethod
@@ -203,22 +217,34 @@ class Compensation(_Model):
     audience: Audience = "users"
     items: Annotated[list[CompensationItem], Field(min_length=1)]
     eligibility: Text | None = None
+    """Who qualifies, precisely and publicly: 3月29日0:00至12:20期间下单失败的用户."""
     claim_method: Text | None = None
+    """Where and how to claim, as a sentence; not needed when automatic."""
     automatic: bool = False
+    """True when it is credited without any action; then give delivered_by."""
     delivered_by: AwareDatetime | None = None
+    """When automatic compensation will have arrived."""
     claim_deadline: AwareDatetime | None = None
+    """The last moment to claim (for compensation that must be claimed)."""
     valid_until: AwareDatetime | None = None
+    """Until when a voucher, credit or membership can be used."""
     restrictions: list[Text] = []
+    """Caps and conditions, each stated: 每个账户限领一次 / one per account."""
     overcharge_refund: Text | None = None
+    """How and by when amounts charged by mistake are refunded."""
     if_not_received: Text | None = None
+    """What to do if it does not arrive, as a verb phrase: 拨打客服热线… / call …."""
 
 
 class Contact(_Model):
     """A customer-service channel: 客服热线 (value 400-000-0000), hours 每日9:00-21:00."""
 
     channel: Text
+    """The channel's name: 客服热线 / Support hotline."""
     value: NonEmpty | None = None
+    """A number, address or URL, the same in every language."""
     hours: Text | None = None
+    """When it is staffed: 每日9:00-21:00 / daily 09:00-21:00."""
 
 
 class Incident(_Model):
