@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import TemplateError
 from .facts import Compensation, Incident
+from .formatting import load_terms
 from .kinds import NoticeKind
 from .resources import templates_root
 
@@ -57,6 +58,18 @@ def elements() -> dict[str, dict[str, Any]]:
             return tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise TemplateError(f"{path}: {error}") from None
+
+
+@cache
+def placeholder_text(element: str, lang: str) -> str:
+    """Return the placeholder a draft shows for a missing ``element``.
+
+    Examples:
+        >>> placeholder_text("next_update", "zh"), placeholder_text("next_update", "en")
+        ('【待补充：下次更新时间】', '[TO FILL: next update time]')
+    """
+    pattern = str(load_terms(lang)["placeholder"])
+    return pattern.format(label=elements()[element]["label"][lang])
 
 
 def element_gap(element: str, path: str | None = None) -> MissingFact:

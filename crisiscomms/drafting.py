@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .completeness import MissingFact, missing_facts
+from .completeness import MissingFact, missing_facts, placeholder_text
 from .errors import InputError, TemplateError
 from .facts import FactsError, Incident, missing_translations, parse_incident
 from .findings import Finding
-from .formatting import load_terms
 from .kinds import DRAFT_LANGS, KINDS, DraftLang, NoticeKind, normalize_kind, normalize_lang
 from .lint import COMPLETENESS_RULES, lint
 from .templating import get_template, render
@@ -113,12 +112,16 @@ def draft(
     """
     if not isinstance(incident, Incident):
         incident = parse_incident(incident)
-    kind_ = normalize_kind(kind)
     lang_ = normalize_lang(lang)
     untranslated = missing_translations(incident, lang_)
     if untranslated:
         raise FactsError(untranslated)
-    template = get_template(kind_, lang_, _pack(templates))
+    return _draft(incident, normalize_kind(kind), lang_, _pack(templates))
+
+
+def _draft(incident: Incident, kind_: NoticeKind, lang_: DraftLang, pack: str | None) -> Draft:
+    """Render one checked kind and language: the facts and translations are already valid."""
+    template = get_template(kind_, lang_, pack)
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
     findings = _placeholder_findings(text, gaps, lang_, template.id)
@@ -154,7 +157,8 @@ def draft_all(
     untranslated = [p for lang in langs_ for p in missing_translations(incident, lang)]
     if untranslated:
         raise FactsError(untranslated)
-    return [draft(incident, kind, lang, templates=templates) for kind in kinds_ for lang in langs_]
+    pack = _pack(templates)
+    return [_draft(incident, kind, lang, pack) for kind in kinds_ for lang in langs_]
 
 
 def _pack(templates: str | Path | None) -> str | None:
@@ -182,11 +186,10 @@ def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Fin
 def _placeholder_findings(
     text: str, gaps: list[MissingFact], lang: str, template_id: str
 ) -> list[Finding]:
-    pattern = str(load_terms(lang)["placeholder"])
     findings: list[Finding] = []
     searched_from: dict[str, int] = {}
     for gap in gaps:
-        shown = pattern.format(label=gap.label[lang])
+        shown = placeholder_text(gap.element, lang)
         start = text.find(shown, searched_from.get(shown, 0))
         if start < 0:
             start = text.find(shown)

@@ -18,6 +18,7 @@ from babel.numbers import is_currency
 from pydantic import (
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -247,6 +248,11 @@ class Contact(_Model):
     """When it is staffed: 每日9:00-21:00 / daily 09:00-21:00."""
 
 
+def _one_or_many(value: Any) -> Any:
+    # People write a single compensation plan without the list around it.
+    return [value] if isinstance(value, Mapping) else value
+
+
 class Incident(_Model):
     """Everything the notices may say about one incident.
 
@@ -305,7 +311,7 @@ class Incident(_Model):
     """Estimated recovery: a time, or {earliest, latest}; always drafted as an estimate."""
     next_update_at: AwareDatetime | None = None
     """When the next update will be published."""
-    compensation: list[Compensation] = []
+    compensation: Annotated[list[Compensation], BeforeValidator(_one_or_many)] = []
     """One plan per audience (users and merchants may get different terms)."""
     prevention: list[Text] = []
     """Concrete, checkable measures, each with a date; never 'this will never happen again'."""
@@ -323,11 +329,6 @@ class Incident(_Model):
                 f"unknown IANA time zone {value!r} (e.g. Asia/Shanghai, UTC)"
             ) from None
         return value
-
-    @field_validator("compensation", mode="before")
-    @classmethod
-    def _single_plan(cls, value: Any) -> Any:
-        return [value] if isinstance(value, Mapping) else value
 
     @model_validator(mode="after")
     def _times_in_order(self) -> Incident:
@@ -360,12 +361,7 @@ class _Timing(BaseModel):
     published_at: AwareDatetime
     eta: Eta | None = None
     next_update_at: AwareDatetime | None = None
-    compensation: list[_PlanTiming] = []
-
-    @field_validator("compensation", mode="before")
-    @classmethod
-    def _single_plan(cls, value: Any) -> Any:
-        return [value] if isinstance(value, Mapping) else value
+    compensation: Annotated[list[_PlanTiming], BeforeValidator(_one_or_many)] = []
 
 
 def _order_problems(incident: Incident | _Timing) -> Iterator[Problem]:
@@ -579,6 +575,7 @@ def incident_json_schema() -> dict[str, Any]:
         "anyOf": [plans, {"$ref": plans["items"]["$ref"]}],
         "default": plans.pop("default", []),
         "title": plans.pop("title", "Compensation"),
+        "description": plans.pop("description", ""),
     }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "crisiscomms incident facts"

@@ -30,7 +30,7 @@ from jinja2 import (
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .completeness import elements
+from .completeness import elements, placeholder_text
 from .errors import TemplateError
 from .facts import Incident, Text
 from .formatting import Formatter
@@ -151,13 +151,11 @@ def render(template: Template, incident: Incident, lang: str) -> str:
             attribute in the sandbox, a broken expression); names the template.
     """
     fmt = Formatter(lang, incident.timezone, incident.published_at)
-    placeholder_pattern = str(fmt.terms["placeholder"])
-    labels = {name: spec["label"][lang] for name, spec in elements().items()}
 
     def placeholder(element: str) -> str:
-        if element not in labels:
+        if element not in elements():
             raise TemplateError(f"template {template.id}: unknown element {element!r}")
-        return placeholder_pattern.format(label=labels[element])
+        return placeholder_text(element, lang)
 
     try:
         text = template.render(incident=incident, lang=lang, fmt=fmt, placeholder=placeholder)
