@@ -1,7 +1,8 @@
 """The ``crisiscomms`` command: draft notices from a facts file, lint any text.
 
 Exit codes are :class:`~crisiscomms.errors.ExitStatus`: 0 clean, 1 findings at
-error severity (drafts are still written), 2 bad input or usage (nothing written).
+error severity (drafts are still written), 2 bad input or usage (nothing written),
+3 an internal error (one line; the traceback with ``--debug``).
 """
 
 from __future__ import annotations
@@ -10,35 +11,36 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import CrisisCommsError, ExitStatus, InputError
+from .errors import ExitStatus, InputError
+from .guard import guarded_streams, run_guarded
 from .kinds import KINDS, kind_slug, normalize_kind
 
 if TYPE_CHECKING:
     from .drafting import Draft
 
 _EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
+_DEBUG, _DEBUG_HELP = "--debug", "on an internal error, print the traceback too"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status instead of raising."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return ExitStatus.BAD_INPUT
-    try:
-        return int(args.run(args))
-    except CrisisCommsError as error:
-        print(f"crisiscomms: error: {error}", file=sys.stderr)
-        return ExitStatus.BAD_INPUT
-    except KeyboardInterrupt:
-        return 130
+    """Run the command line; return the exit status instead of raising.
+
+    Bad input is exit 2 with a message naming what to fix; a failure that is a
+    bug is exit 3 with one line (the traceback too with ``--debug``). Output that
+    cannot be written (a closed pipe, a full disk) never ends in a traceback.
+    """
+    with guarded_streams():
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return ExitStatus.BAD_INPUT
+        return run_guarded(lambda: int(args.run(args)), debug=args.debug)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Draft and lint bilingual crisis communications for platform outages.",
     )
     parser.add_argument("--version", action="version", version=f"crisiscomms {__version__}")
+    parser.add_argument(_DEBUG, action="store_true", help=_DEBUG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     draft = commands.add_parser(
@@ -60,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--lang", default="zh,en", help="comma-separated: zh, en (default: zh,en)")
     draft.add_argument("--format", choices=list(_EXTENSIONS), default="text")
     draft.add_argument("--out", metavar="DIR", help="write <kind>.<lang>.<ext> files into DIR")
+    draft.add_argument(
+        "--force", action="store_true", help="with --out: replace files that already exist"
+    )
     draft.add_argument(
         "--templates", metavar="DIR", help="a template pack (zh/, en/) overriding shipped templates"
     )
@@ -87,25 +93,37 @@ def _parser() -> argparse.ArgumentParser:
         "mcp", help="run an MCP server over stdio (needs: pip install 'crisiscomms[mcp]')"
     )
     mcp.set_defaults(run=_run_mcp)
+    for command in commands.choices.values():  # also after the command: draft ... --debug
+        command.add_argument(
+            _DEBUG, action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP
+        )
     return parser
 
 
 def _run_draft(args: argparse.Namespace) -> int:
     from .drafting import draft_all
-    from .factfiles import read_facts
+    from .factfiles import load_facts
+    from .facts import FactsError
+    from .outfiles import write_all
     from .report import format_findings
 
     kinds = list(KINDS) if args.kind.strip().lower() == "all" else [normalize_kind(args.kind)]
     langs = [part.strip() for part in args.lang.split(",") if part.strip()]
     if not langs:
         raise InputError("--lang: give at least one language (zh, en)")
-    incident = read_facts(args.facts)
-    drafts = draft_all(incident, kinds, langs, templates=args.templates)
+    if args.out == "":
+        raise InputError("--out: give a folder name")
+    facts = load_facts(args.facts)
+    try:
+        drafts = draft_all(facts.incident, kinds, langs, templates=args.templates)
+    except FactsError as error:  # e.g. a fact with no text in a language asked for
+        raise facts.explain(error) from None
 
     outputs = [(f"{kind_slug(d.kind)}.{d.lang}.{_EXTENSIONS[args.format]}", _render(d, args.format))
                for d in drafts]  # fmt: skip
-    if args.out:
-        _write_all(Path(args.out), outputs)
+    if args.out is not None:
+        for path in write_all(Path(args.out), outputs, force=args.force):
+            print(f"wrote {path}", file=sys.stderr)
     elif args.format == "json":
         document = {"schema": "crisiscomms.drafts/v1", "drafts": [d.to_dict() for d in drafts]}
         print(json.dumps(document, ensure_ascii=False, indent=2))
@@ -129,30 +147,6 @@ def _render(draft: Draft, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
     return draft.text
-
-
-def _write_all(folder: Path, outputs: list[tuple[str, str]]) -> None:
-    """Write every file or none: each goes to a temporary file first, then is renamed."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise InputError(f"--out {folder}: cannot create folder: {error.strerror}") from None
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for name, body in outputs:
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=folder, prefix=f".{name}.", delete=False
-            ) as handle:
-                staged.append((Path(handle.name), folder / name))
-                handle.write(body)
-        for temporary, final in staged:
-            temporary.replace(final)
-    except OSError as error:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise InputError(f"--out {folder}: cannot write: {error.strerror}") from None
-    for _, final in staged:
-        print(f"wrote {final}", file=sys.stderr)
 
 
 def _run_example(args: argparse.Namespace) -> int:

@@ -10,12 +10,18 @@ class ExitStatus(IntEnum):
 
     ``CLEAN`` (0): no finding at error severity. ``FINDINGS`` (1): at least one
     finding at error severity (drafts are still written). ``BAD_INPUT`` (2):
-    invalid facts, an unreadable file, an unknown option or rule: nothing written.
+    invalid facts, an unreadable file, an unknown option or rule, files in the
+    ``--out`` folder that would be replaced without ``--force``: nothing written;
+    also when the output cannot be written (a full disk, a closed standard output;
+    a reader that stopped reading, as ``| head`` does, ends it without a message).
+    ``INTERNAL`` (3): a bug in crisiscomms; one line on stderr, the traceback only
+    with ``--debug``.
     """
 
     CLEAN = 0
     FINDINGS = 1
     BAD_INPUT = 2
+    INTERNAL = 3
 
 
 class CrisisCommsError(Exception):

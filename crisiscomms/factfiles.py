@@ -1,15 +1,41 @@
-"""Read incident facts from YAML, JSON or TOML files (or stdin), with errors that name the line."""
+"""Read incident facts from YAML, JSON or TOML files (or stdin), with errors that name the line.
+
+Every format is read the same careful way: a regular file or stdin only, at most
+:data:`~crisiscomms.inputs.MAX_FACTS_BYTES`, UTF-8 with or without a byte-order
+mark, no key given twice, nesting at most :data:`~crisiscomms.inputs.MAX_DEPTH`
+deep. Invalid facts name their field and the line it is on, in every format.
+"""
 
 from __future__ import annotations
 
 import json
-import sys
+import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .facts import FactsError, Incident, parse_incident
+from .facts import FactsError, Incident, format_loc, parse_incident
+from .inputs import MAX_FACTS_BYTES, check_shape, decode, display_name, read_input
+from .locate import Loc, json_locations, toml_locations
+
+
+@dataclass(frozen=True)
+class FactsFile:
+    """Facts read from a file, and what is needed to point back into it."""
+
+    name: str
+    text: str
+    incident: Incident
+
+    def explain(self, error: FactsError) -> FactsError:
+        """Return ``error`` naming this file and the line of each problem.
+
+        For problems found after reading, such as a fact with no text in a language
+        a draft was asked in.
+        """
+        return _located(error, self.text, self.name)
 
 
 def read_facts(source: str) -> Incident:
@@ -20,46 +46,111 @@ def read_facts(source: str) -> Incident:
 
     Raises:
         InputError: the file cannot be read or parsed; the message names the file and line.
-        FactsError: the facts are invalid; every problem names its field.
+        FactsError: the facts are invalid; every problem names its field and line.
     """
-    name = "<stdin>" if source == "-" else source
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except UnicodeDecodeError as error:
-        raise InputError(f"{name}: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read: {error.strerror}") from None
+    return load_facts(source).incident
+
+
+def load_facts(source: str) -> FactsFile:
+    """Like :func:`read_facts`, keeping the text so later errors can name lines too."""
+    name = display_name(source)
+    text = decode(read_input(source, MAX_FACTS_BYTES), name)
     data = parse_text(text, name)
     try:
-        return parse_incident(data, source=name)
+        incident = parse_incident(data, source=name)
     except FactsError as error:
-        if _is_yaml(name):
-            raise error.with_lines(yaml_lines(text, [p.loc for p in error.problems])) from None
-        raise
+        raise _located(error, text, name) from None
+    return FactsFile(name, text, incident)
 
 
-def _is_yaml(name: str) -> bool:
-    return Path(name).suffix.lower() not in (".json", ".toml")
+def _located(error: FactsError, text: str, name: str) -> FactsError:
+    locs = [p.loc for p in error.problems]
+    suffix = _suffix(name)
+    if suffix == ".json":
+        found = json_locations(text)
+        lines = {loc: line for loc in locs if (line := found.line_of(loc)) is not None}
+    elif suffix == ".toml":
+        found = toml_locations(text)
+        lines = {loc: line for loc in locs if (line := found.line_of(loc)) is not None}
+    else:
+        lines = yaml_lines(text, locs)
+    return FactsError(error.problems, name, lines)
+
+
+def _suffix(name: str) -> str:
+    return Path(name).suffix.lower()
 
 
 def parse_text(text: str, name: str) -> Any:
     """Parse facts text by the name's extension; errors name the file and line."""
-    suffix = Path(name).suffix.lower()
-    if suffix == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(
-                f"{name}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
-            ) from None
-    if suffix == ".toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise InputError(f"{name}: invalid TOML: {error}") from None
-    return _parse_yaml(text, name)
+    text = text.removeprefix("\ufeff")
+    suffix = _suffix(name)
+    try:
+        if suffix == ".json":
+            data = _parse_json(text, name)
+        elif suffix == ".toml":
+            data = _parse_toml(text, name)
+        else:
+            data = _parse_yaml(text, name)
+    except RecursionError:
+        raise InputError(f"{name}: nested too deeply") from None
+    check_shape(data, name)
+    return data
+
+
+def _duplicate(name: str, loc: Loc, first: int, again: int) -> InputError:
+    lines = f"twice on line {first}" if first == again else f"on line {first} and {again}"
+    return InputError(
+        f"{name}:{again}: duplicate key {format_loc(loc)}, given {lines}; give each key once"
+    )
+
+
+class _Repeated(Exception):
+    """A key given twice; the locator then finds both lines."""
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _Repeated
+    return out
+
+
+def _no_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a JSON number")
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{name}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
+        ) from None
+    except _Repeated:
+        for loc, first, again in json_locations(text).duplicates:
+            raise _duplicate(name, loc, first, again) from None
+        raise InputError(f"{name}: invalid JSON: a key is given twice") from None
+    except ValueError as error:  # a constant such as NaN, an integer with 5,000 digits
+        raise InputError(f"{name}: invalid JSON: {error}") from None
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _parse_toml(text: str, name: str) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        if "overwrite" in message or "twice" in message:
+            for loc, first, again in toml_locations(text).duplicates:
+                raise _duplicate(name, loc, first, again) from None
+        at = _TOML_AT.search(message)
+        where = f"{name}:{at.group(1)}:{at.group(2)}" if at else name
+        raise InputError(f"{where}: invalid TOML: {message}") from None
+    except ValueError as error:
+        raise InputError(f"{name}: invalid TOML: {error}") from None
 
 
 def yaml_lines(text: str, locs: list[tuple[str | int, ...]]) -> dict[tuple[str | int, ...], int]:
@@ -73,7 +164,7 @@ def yaml_lines(text: str, locs: list[tuple[str | int, ...]]) -> dict[tuple[str |
 
     try:
         root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return {}
     found: dict[tuple[str | int, ...], int] = {}
     for loc in locs:
@@ -104,12 +195,47 @@ def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
 def _parse_yaml(text: str, name: str) -> Any:
     import yaml  # imported here: only YAML input pays for it
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        return yaml.load(text, Loader=loader)
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        for loc, first, again in _yaml_repeats(root):
+            raise _duplicate(name, loc, first, again)
+        return loader.construct_document(root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
         raise InputError(f"{where}: invalid YAML: {error.problem}") from None
     except yaml.YAMLError as error:
         raise InputError(f"{name}: invalid YAML: {error}") from None
+    except ValueError as error:  # e.g. an integer with 5,000 digits
+        raise InputError(f"{name}: invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_repeats(root: Any) -> list[tuple[Loc, int, int]]:
+    """Every key given twice in one mapping, with both lines; each node is visited once."""
+    import yaml
+
+    repeats: list[tuple[Loc, int, int]] = []
+    seen_nodes: set[int] = set()
+    stack: list[tuple[Any, Loc]] = [(root, ())]
+    while stack:
+        node, loc = stack.pop()
+        if id(node) in seen_nodes:
+            continue  # an alias: its node was checked where it was defined
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[tuple[str, str], int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if (key.tag, key.value) in keys:
+                        repeats.append(((*loc, key.value), keys[key.tag, key.value], line))
+                    keys.setdefault((key.tag, key.value), line)
+                    stack.append((value, (*loc, key.value)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(node.value))
+    return sorted(repeats, key=lambda r: r[2])

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import CrisisCommsError, ExitStatus, InputError
 from ..findings import Finding, has_errors
+from ..inputs import MAX_TEXT_BYTES, decode, read_input
 from ..kinds import KINDS, LINT_LANGS, kind_slug
 from ..report import format_findings
 from . import LintConfig, find_config, lint, load_config
@@ -89,16 +90,8 @@ def _lint_one(path: str, args: argparse.Namespace) -> tuple[str, list[Finding]]:
 
 
 def _read(path: str, name: str) -> str:
-    try:
-        raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}: not UTF-8 text (byte {error.start})") from None
-    return text.removeprefix("\ufeff")
+    # A regular file or stdin, at most MAX_TEXT_BYTES, UTF-8 with or without a BOM.
+    return decode(read_input(path, MAX_TEXT_BYTES), name)
 
 
 def _config(explicit: str | None, start: Path) -> LintConfig:
