@@ -3,7 +3,8 @@
 Each type is a small :data:`typing.Annotated` alias, so any model can use it:
 
 - :data:`Time`: a time-zone-aware time written as text (or a ``datetime`` from
-  Python, YAML or TOML), never a number: ``started_at: 0`` is not 1 January 1970.
+  Python, YAML or TOML), never a number: ``started_at: 0`` is not 1 January 1970;
+  its year is from 2000 to 2099 (a year such as 9999 cannot be shown in every zone).
 - :data:`Count`: a whole number of people, items or days, never a boolean
   (``count: true`` is not 1) or a fraction, at most :data:`MAX_COUNT`.
 - :data:`Amount`: a positive money amount, never a boolean, at most
@@ -24,12 +25,15 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from babel.numbers import get_currency_precision
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
 
+#: The years a time may fall in: 1970-01-01 is a null written as a date, 9999 overflows.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 #: The largest count accepted (people, items, days): ten billion.
 MAX_COUNT = 10**10
 #: The largest money amount accepted, in the currency's major unit: one trillion.
@@ -99,8 +103,17 @@ def _not_a_number_time(value: Any) -> Any:
     return value
 
 
-Time = Annotated[AwareDatetime, BeforeValidator(_not_a_number_time)]
-"""A time-zone-aware time; numbers (Unix times) and booleans are refused."""
+def _plausible_year(value: datetime) -> datetime:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"the year must be from {FIRST_YEAR} to {LAST_YEAR}")
+    return value
+
+
+Time = Annotated[
+    AwareDatetime, BeforeValidator(_not_a_number_time), AfterValidator(_plausible_year)
+]
+"""A time-zone-aware time from :data:`FIRST_YEAR` to :data:`LAST_YEAR`; numbers (Unix times)
+and booleans are refused."""
 
 
 def _whole_number(value: Any) -> Any:

@@ -5,7 +5,8 @@ imported only here and only when the server starts, so the core install and
 the CLI's start-up never pay for it. The tools are exactly
 :func:`crisiscomms.tools.tool_specs` ``("mcp")`` and answer through
 :func:`crisiscomms.tools.call_tool`: a bad call comes back as a tool result
-with ``isError`` set and the structured errors, never as a crash.
+with ``isError`` set and the structured errors, never as a crash; a line that is
+not JSON gets a JSON-RPC parse error (see :func:`screen`).
 
 A desktop client starts it with::
 
@@ -74,6 +75,56 @@ def build_server() -> Any:
     )
 
 
+def screen(item: Any) -> Any:
+    """Answer an incoming line the SDK would drop or refuse bare; ``None`` lets it through.
+
+    The SDK's stdio transport hands a line it cannot read to the server as an
+    exception, which the server only logs: the client waits forever. Here such a
+    line gets its JSON-RPC error instead: ``-32700`` (parse error) for text that is
+    not JSON, ``-32600`` (invalid request) for JSON that is not a JSON-RPC message.
+    A ``tools/call`` whose ``name`` or ``arguments`` has the wrong type (which the
+    SDK answers with a bare ``-32602``) gets the tool's documented structured
+    failure, ``{ok: false, errors: [{loc, msg, type}]}``, like any other bad call.
+    """
+    import mcp_types as types
+    from mcp.shared.message import SessionMessage
+    from pydantic import ValidationError
+
+    if isinstance(item, ValidationError):
+        problems = item.errors(include_url=False)
+        if any(p["type"] == "json_invalid" for p in problems):
+            error = types.ErrorData(
+                code=types.PARSE_ERROR, message="Parse error: the line is not valid JSON"
+            )
+            return SessionMessage(types.JSONRPCError(jsonrpc="2.0", id=None, error=error))
+        error = types.ErrorData(
+            code=types.INVALID_REQUEST, message="Invalid Request: not a JSON-RPC 2.0 message"
+        )
+        return SessionMessage(
+            types.JSONRPCError(jsonrpc="2.0", id=_request_id(problems), error=error)
+        )
+    message = getattr(item, "message", None)
+    if isinstance(message, types.JSONRPCRequest) and message.method == "tools/call":
+        params = message.params or {}
+        name, arguments = params.get("name"), params.get("arguments")
+        if not isinstance(name, str) or not (arguments is None or isinstance(arguments, dict)):
+            result = tool_result(call_tool(name, arguments))
+            reply = types.JSONRPCResponse(jsonrpc="2.0", id=message.id, result=result)
+            return SessionMessage(reply)
+    return None
+
+
+def _request_id(problems: list[Any]) -> int | str | None:
+    """The ``id`` of a request that failed validation, when it can be read back."""
+    for problem in problems:
+        value = problem.get("input")
+        if isinstance(value, dict):
+            found = value.get("id")
+            if isinstance(found, int | str) and not isinstance(found, bool):
+                return found
+    return None
+
+
 def serve() -> None:
     """Run the MCP server on stdin/stdout until the client closes the connection."""
     import anyio
@@ -82,7 +133,17 @@ def serve() -> None:
     async def main() -> None:
         server = build_server()
         async with stdio_server() as (read_stream, write_stream):
-            await server.run(read_stream, write_stream, server.create_initialization_options())
+            forward, receive = anyio.create_memory_object_stream[Any](0)
+
+            async def screened() -> None:
+                async with forward:
+                    async for item in read_stream:
+                        reply = screen(item)
+                        await (forward.send(item) if reply is None else write_stream.send(reply))
+
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(screened)
+                await server.run(receive, write_stream, server.create_initialization_options())
 
     anyio.run(main)
 
