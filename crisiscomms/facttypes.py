@@ -83,6 +83,12 @@ def unsafe_character(text: str) -> str | None:
     return None
 
 
+def invisible_characters() -> list[int]:
+    """Every code point (outside the surrogates) that :func:`unsafe_character` refuses."""
+    controls = [c for c in range(0x100) if unicodedata.category(chr(c)) == "Cc"]
+    return [c for c in controls if chr(c) not in _ALLOWED_CONTROLS] + [ord(c) for c in _REFUSED]
+
+
 def _plain_text(value: str) -> str:
     found = unsafe_character(value)
     if found is not None:

@@ -17,6 +17,7 @@ import anyio
 from mcp.client.session import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 
+from crisiscomms.tool_schemas import output_schema as tool_output_schema
 from crisiscomms.tools import TOOL_NAMES
 
 ROOT = Path(__file__).parent.parent
@@ -85,3 +86,108 @@ def test_an_invalid_call_is_a_tool_error_not_a_crash(served: tuple[list[Any], li
     assert bad_kind.structured_content["errors"][0]["loc"] == ["kind"]
     assert bad_tool.is_error is True
     assert bad_tool.structured_content["errors"][0]["loc"] == ["name"]
+
+
+# ---- lines the SDK would drop or refuse bare, sent raw over a real stdio pipe ------------
+
+INIT = {
+    "jsonrpc": "2.0",
+    "id": 1,
+    "method": "initialize",
+    "params": {
+        "protocolVersion": "2025-06-18",
+        "capabilities": {},
+        "clientInfo": {"name": "raw", "version": "1"},
+    },
+}
+
+
+def _call(id: int, name: Any, arguments: Any) -> str:
+    params = {"name": name, "arguments": arguments}
+    return json.dumps({"jsonrpc": "2.0", "id": id, "method": "tools/call", "params": params})
+
+
+RAW_LINES: list[tuple[str, str]] = [
+    ("not-json", "{this is not json"),
+    ("truncated", '{"jsonrpc": "2.0", "id": 5, "method": "tools/li'),
+    ("array", "[1, 2]"),
+    ("method-not-a-string", '{"jsonrpc": "2.0", "id": 7, "method": 5}'),
+    ("arguments-a-string", _call(9, "lint_text", "x")),
+    ("arguments-a-list", _call(10, "lint_text", ["text"])),
+    ("name-a-number", _call(11, 5, {})),
+    ("still-serving", _call(12, "lint_text", {"text": "正在紧急修复中。"})),
+]
+
+
+@pytest.fixture(scope="module")
+def raw_replies() -> list[dict[str, Any]]:
+    import subprocess
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crisiscomms.mcp_server"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        replies = []
+        for line in [json.dumps(INIT), *(raw for _, raw in RAW_LINES)]:
+            process.stdin.write(line + "\n")
+            process.stdin.flush()
+            replies.append(json.loads(process.stdout.readline()))
+            if line == json.dumps(INIT):
+                note = {"jsonrpc": "2.0", "method": "notifications/initialized"}
+                process.stdin.write(json.dumps(note) + "\n")
+                process.stdin.flush()
+        return replies[1:]
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+
+
+def _reply(replies: list[dict[str, Any]], case: str) -> dict[str, Any]:
+    return replies[[name for name, _ in RAW_LINES].index(case)]
+
+
+@pytest.mark.parametrize("case", ["not-json", "truncated"])
+def test_a_line_that_is_not_json_gets_a_parse_error(
+    raw_replies: list[dict[str, Any]], case: str
+) -> None:
+    reply = _reply(raw_replies, case)
+    assert reply["id"] is None
+    assert reply["error"]["code"] == -32700
+
+
+@pytest.mark.parametrize(("case", "id"), [("array", None), ("method-not-a-string", 7)])
+def test_json_that_is_not_a_request_gets_invalid_request(
+    raw_replies: list[dict[str, Any]], case: str, id: int | None
+) -> None:
+    reply = _reply(raw_replies, case)
+    assert reply["id"] == id
+    assert reply["error"]["code"] == -32600
+
+
+@pytest.mark.parametrize(
+    ("case", "loc"),
+    [("arguments-a-string", ["arguments"]), ("arguments-a-list", ["arguments"]),
+     ("name-a-number", ["name"])],
+)  # fmt: skip
+def test_badly_typed_call_gets_the_structured_tool_failure(
+    raw_replies: list[dict[str, Any]], case: str, loc: list[str]
+) -> None:
+    result = _reply(raw_replies, case)["result"]
+    assert result["isError"] is True
+    payload = result["structuredContent"]
+    assert payload["ok"] is False
+    assert payload["errors"][0]["loc"] == loc and payload["errors"][0]["msg"]
+    assert json.loads(result["content"][0]["text"]) == payload
+    Draft202012Validator(tool_output_schema("lint_text")).validate(payload)
+
+
+def test_the_server_keeps_serving_after_bad_lines(raw_replies: list[dict[str, Any]]) -> None:
+    result = _reply(raw_replies, "still-serving")["result"]
+    assert result["structuredContent"]["findings"][0]["rule"] == "vague-fix-no-timeline"
