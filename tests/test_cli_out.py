@@ -19,8 +19,7 @@ ALL = ["draft", "all", EXAMPLE, "--lang", "zh,en"]
 
 def _listing(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {
-        p.name: (p.read_bytes(), stat.S_IMODE(p.stat().st_mode))
-        for p in sorted(folder.iterdir())
+        p.name: (p.read_bytes(), stat.S_IMODE(p.stat().st_mode)) for p in sorted(folder.iterdir())
     }
 
 

@@ -48,7 +48,7 @@ def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("args", COMMANDS, ids=IDS)
 def test_a_full_stdout_is_one_line_and_exit_2(args: list[str]) -> None:
-    with open("/dev/full", "w") as full:
+    with Path("/dev/full").open("w") as full:
         result = _run(args, stdout=full, stderr=subprocess.PIPE)
     assert result.returncode == ExitStatus.BAD_INPUT, result.stderr
     assert result.stderr.strip().splitlines() == [
@@ -71,7 +71,9 @@ def test_a_closed_stdout_is_one_line_and_exit_2(args: list[str]) -> None:
         cwd=ROOT,
     )
     assert result.returncode == ExitStatus.BAD_INPUT, result.stderr
-    assert result.stderr.strip() == "crisiscomms: error: cannot write to standard output: it is closed"
+    assert (
+        result.stderr.strip() == "crisiscomms: error: cannot write to standard output: it is closed"
+    )
 
 
 def test_a_reader_that_stops_reading_ends_it_quietly(tmp_path: Path) -> None:
