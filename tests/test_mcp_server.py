@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -119,8 +120,24 @@ RAW_LINES: list[tuple[str, str]] = [
 ]
 
 
+def _read_line(fd: int, pending: bytearray, wait: float) -> bytes | None:
+    """One line from ``fd``, or ``None`` when none comes within ``wait`` seconds (a hang guard,
+    so that a server that drops a line fails these tests instead of stalling them)."""
+    import select
+
+    while b"\n" not in pending:
+        ready, _, _ = select.select([fd], [], [], wait)
+        chunk = os.read(fd, 65536) if ready else b""
+        if not chunk:
+            return None
+        pending += chunk
+    line, _, rest = bytes(pending).partition(b"\n")
+    pending[:] = rest
+    return line
+
+
 @pytest.fixture(scope="module")
-def raw_replies() -> list[dict[str, Any]]:
+def raw_replies() -> list[dict[str, Any] | None]:
     import subprocess
 
     process = subprocess.Popen(
@@ -128,34 +145,40 @@ def raw_replies() -> list[dict[str, Any]]:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        text=True,
-        encoding="utf-8",
         cwd=ROOT,
     )
     assert process.stdin is not None and process.stdout is not None
+    fd, pending = process.stdout.fileno(), bytearray()
+    note = {"jsonrpc": "2.0", "method": "notifications/initialized"}
     try:
-        replies = []
+        replies: list[dict[str, Any] | None] = []
         for line in [json.dumps(INIT), *(raw for _, raw in RAW_LINES)]:
-            process.stdin.write(line + "\n")
+            process.stdin.write(line.encode("utf-8") + b"\n")
             process.stdin.flush()
-            replies.append(json.loads(process.stdout.readline()))
+            reply = _read_line(fd, pending, 30)
+            replies.append(None if reply is None else json.loads(reply))
             if line == json.dumps(INIT):
-                note = {"jsonrpc": "2.0", "method": "notifications/initialized"}
-                process.stdin.write(json.dumps(note) + "\n")
+                process.stdin.write(json.dumps(note).encode() + b"\n")
                 process.stdin.flush()
         return replies[1:]
     finally:
         process.stdin.close()
-        process.wait(timeout=60)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
-def _reply(replies: list[dict[str, Any]], case: str) -> dict[str, Any]:
-    return replies[[name for name, _ in RAW_LINES].index(case)]
+def _reply(replies: list[dict[str, Any] | None], case: str) -> dict[str, Any]:
+    reply = replies[[name for name, _ in RAW_LINES].index(case)]
+    assert reply is not None, f"no reply to {case}"
+    return reply
 
 
 @pytest.mark.parametrize("case", ["not-json", "truncated"])
 def test_a_line_that_is_not_json_gets_a_parse_error(
-    raw_replies: list[dict[str, Any]], case: str
+    raw_replies: list[dict[str, Any] | None], case: str
 ) -> None:
     reply = _reply(raw_replies, case)
     assert reply["id"] is None
@@ -164,7 +187,7 @@ def test_a_line_that_is_not_json_gets_a_parse_error(
 
 @pytest.mark.parametrize(("case", "id"), [("array", None), ("method-not-a-string", 7)])
 def test_json_that_is_not_a_request_gets_invalid_request(
-    raw_replies: list[dict[str, Any]], case: str, id: int | None
+    raw_replies: list[dict[str, Any] | None], case: str, id: int | None
 ) -> None:
     reply = _reply(raw_replies, case)
     assert reply["id"] == id
@@ -177,7 +200,7 @@ def test_json_that_is_not_a_request_gets_invalid_request(
      ("name-a-number", ["name"])],
 )  # fmt: skip
 def test_badly_typed_call_gets_the_structured_tool_failure(
-    raw_replies: list[dict[str, Any]], case: str, loc: list[str]
+    raw_replies: list[dict[str, Any] | None], case: str, loc: list[str]
 ) -> None:
     result = _reply(raw_replies, case)["result"]
     assert result["isError"] is True
@@ -188,6 +211,6 @@ def test_badly_typed_call_gets_the_structured_tool_failure(
     Draft202012Validator(tool_output_schema("lint_text")).validate(payload)
 
 
-def test_the_server_keeps_serving_after_bad_lines(raw_replies: list[dict[str, Any]]) -> None:
+def test_the_server_keeps_serving_after_bad_lines(raw_replies: list[dict[str, Any] | None]) -> None:
     result = _reply(raw_replies, "still-serving")["result"]
     assert result["structuredContent"]["findings"][0]["rule"] == "vague-fix-no-timeline"
