@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import InputError
 from .facts import FactsError, Incident, format_loc, parse_incident
-from .inputs import MAX_FACTS_BYTES, check_shape, decode, display_name, read_input
+from .inputs import MAX_DEPTH, MAX_FACTS_BYTES, check_shape, decode, display_name, read_input
 from .locate import Loc, json_locations, toml_locations
 
 
@@ -195,7 +195,11 @@ def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
 def _parse_yaml(text: str, name: str) -> Any:
     import yaml  # imported here: only YAML input pays for it
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    # libyaml before 0.2.6 (in PyYAML wheels before 6.0.3) has no nesting limit and
+    # overflows its C stack on deep input; text that might nest deeply goes to the
+    # pure-Python loader, whose RecursionError is caught as "nested too deeply".
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = (fast if _nesting_bound(text) <= 2 * MAX_DEPTH else yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -213,6 +217,27 @@ def _parse_yaml(text: str, name: str) -> Any:
         raise InputError(f"{name}: invalid YAML: {error}") from None
     finally:
         loader.dispose()
+
+
+def _nesting_bound(text: str) -> int:
+    r"""An upper bound on how deeply YAML ``text`` nests (generous, never too low).
+
+    A block collection nests at most two levels per column of indentation; on one line,
+    each ``-``, ``?`` or ``:`` may open one more; flow brackets open one each.
+
+    Examples:
+        >>> _nesting_bound("a:\n  b: [1, {c: 2}]\n")
+        10
+    """
+    worst = flow = 0
+    for line in text.split("\n"):
+        content = line.lstrip(" ")
+        indent = len(line) - len(content)
+        opens = content.count("[") + content.count("{")
+        inline = content.count("-") + content.count("?") + content.count(":")
+        worst = max(worst, 2 * (indent + 1) + inline + flow + opens)
+        flow = max(0, flow + opens - content.count("]") - content.count("}"))
+    return worst
 
 
 def _yaml_repeats(root: Any) -> list[tuple[Loc, int, int]]:

@@ -67,7 +67,7 @@ TOOLS = _load("tools.yaml")["cases"]
 def _evaluate(expression: str) -> Any:
     """A case's generated input: a Python expression over a few helpers."""
     helpers = {"json": json, "BASE": BASE, "deep": _deep}
-    return eval(expression, {"__builtins__": {"len": len, "dict": dict}}, helpers)
+    return eval(expression, {"__builtins__": {"len": len, "dict": dict, "range": range}}, helpers)
 
 
 def _deep(depth: int) -> Any:
