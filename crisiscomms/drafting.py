@@ -13,6 +13,7 @@ from .facts import FactsError, Incident, missing_translations, parse_incident
 from .findings import Finding
 from .kinds import DRAFT_LANGS, KINDS, DraftLang, NoticeKind, normalize_kind, normalize_lang
 from .lint import COMPLETENESS_RULES, lint
+from .packs import read_pack
 from .templating import get_template, render
 
 
@@ -167,7 +168,9 @@ def _pack(templates: str | Path | None) -> str | None:
     folder = Path(templates)
     if not folder.is_dir():
         raise InputError(f"template pack {folder}: no such folder")
-    return str(folder.resolve())
+    resolved = str(folder.resolve())
+    read_pack(resolved)  # checked whole before any of it is used
+    return resolved
 
 
 def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Finding]:
