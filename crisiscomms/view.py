@@ -20,6 +20,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
+from functools import cache
 from types import MappingProxyType
 from typing import Any, NoReturn
 
@@ -141,38 +142,76 @@ def view_of(value: Any, path: str = "facts") -> Any:
         >>> type(text).__name__, text.en
         ('TextView', 'an outage')
     """
-    if value is None or isinstance(value, str | bool | int | float):
-        # Subclasses (an Enum mixed with str, say) become the plain value they stand for.
-        return _plain(value)
-    if isinstance(value, Enum):
-        return view_of(value.value, path)
-    if isinstance(value, Text):
-        return TextView({name: view_of(getattr(value, name), path) for name in _fields(value)})
+    try:
+        return _view(value)
+    except _NoView:
+        raise TypeError(f"{_locate(value, path)}: this type has no plain-data view") from None
+
+
+class _NoView(Exception):
+    """A value of a type the walk does not know; :func:`_locate` finds where it is."""
+
+
+def _view(value: Any) -> Any:
+    kind = type(value)
+    if kind in _PLAIN_TYPES:
+        return value
     if isinstance(value, BaseModel):
-        return Record(
-            {name: view_of(getattr(value, name), f"{path}.{name}") for name in _fields(value)}
-        )
+        names = _field_names(type(value))
+        if isinstance(value, Text):
+            return TextView({name: _view(getattr(value, name)) for name in names})
+        return Record({name: _view(getattr(value, name)) for name in names})
+    if kind in (list, tuple):
+        return tuple([_view(item) for item in value])
     if isinstance(value, datetime | date | time | timedelta | Decimal):
         return Value(value)
-    if isinstance(value, list | tuple | set | frozenset):
-        return tuple(view_of(item, f"{path}[{i}]") for i, item in enumerate(value))
+    if isinstance(value, Enum):
+        return _view(value.value)
+    if isinstance(value, str | bool | int | float):  # subclasses become the plain value
+        return _plain(value)
+    if isinstance(value, set | frozenset):
+        return tuple(_view(item) for item in sorted(value, key=repr))
     if isinstance(value, Mapping) and all(isinstance(key, str) for key in value):
-        return Record({key: view_of(item, f"{path}.{key}") for key, item in value.items()})
-    raise TypeError(f"{path}: a {type(value).__name__} has no plain-data view for templates")
+        return Record({key: _view(item) for key, item in value.items()})
+    raise _NoView
 
 
-def _fields(model: BaseModel) -> list[str]:
-    cls = type(model)
-    return [*cls.model_fields, *cls.model_computed_fields]
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
+def _locate(value: Any, path: str) -> str:
+    """Return the path of the first value in ``value`` that has no view, and its type."""
+    try:
+        _view(value)
+    except _NoView:
+        pass
+    else:
+        return path
+    children: list[tuple[str, Any]] = []
+    if isinstance(value, BaseModel):
+        children = [(f"{path}.{n}", getattr(value, n)) for n in _field_names(type(value))]
+    elif isinstance(value, list | tuple | set | frozenset):
+        children = [(f"{path}[{i}]", item) for i, item in enumerate(value)]
+    elif isinstance(value, Mapping):
+        children = [(f"{path}.{k}", item) for k, item in value.items()]
+    for child_path, child in children:
+        try:
+            _view(child)
+        except _NoView:
+            return _locate(child, child_path)
+    return f"{path} (a {type(value).__name__})"
+
+
+@cache
+def _field_names(cls: type[BaseModel]) -> tuple[str, ...]:
+    return (*cls.model_fields, *cls.model_computed_fields)
 
 
 def _plain(value: Plain) -> Plain:
-    if value is None or type(value) in (str, bool, int, float):
-        return value
     for kind in (bool, int, float, str):
         if isinstance(value, kind):
             return kind(value)
-    raise AssertionError(value)  # pragma: no cover - every Plain is one of the above
+    return None
 
 
 def unwrap(value: Any) -> Any:
