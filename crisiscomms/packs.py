@@ -3,8 +3,9 @@
 A pack may contain only ``<lang>/<kind>.txt.j2`` and ``<lang>/_macros.txt.j2``
 for the draft languages and notice kinds (:mod:`crisiscomms.kinds`): regular
 UTF-8 files, no symlinks, nothing else. It is checked and read whole before
-any of it is used, and templates load from that snapshot only, so a file that
-changes or turns into a symlink afterwards is never read.
+any of it is used, at every draft; templates load from that snapshot only, and
+compiled templates are cached by the snapshot's content, so an edited pack is
+used as edited and a file that turns into a symlink is refused, never followed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,6 @@ class Pack:
         return dict(self.files).get(name)
 
 
-@lru_cache(maxsize=32)
 def read_pack(folder: str) -> Pack:
     """Check the pack at ``folder`` and read every template in it.
 

@@ -27,7 +27,7 @@ from .facts import Incident
 from .filters import capfirst, current_formatter, formatting, our_filters
 from .formatting import Formatter
 from .kinds import DRAFT_LANGS, KINDS, NoticeKind
-from .packs import MACROS, PackLoader, read_pack
+from .packs import MACROS, Pack, PackLoader
 from .resources import templates_root
 from .sandbox import NoticeSandbox
 from .view import view_of
@@ -52,17 +52,17 @@ class Template:
 
 
 @lru_cache(maxsize=32)
-def environment(pack: str | None = None) -> NoticeSandbox:
+def environment(pack: Pack | None = None) -> NoticeSandbox:
     """Return the sandboxed environment for a template pack (templates compile once).
 
     Args:
-        pack: a checked pack folder (:func:`~crisiscomms.packs.read_pack`) whose
-            templates override the shipped ones file by file; ``None`` for the
-            shipped templates only.
+        pack: a checked pack (:func:`~crisiscomms.packs.read_pack`) whose templates
+            override the shipped ones file by file; ``None`` for the shipped
+            templates only. Environments are cached by the pack's content.
     """
     env = NoticeSandbox(
         functions=(placeholder,),
-        loader=PackLoader(read_pack(pack) if pack is not None else None),
+        loader=PackLoader(pack),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -76,7 +76,7 @@ def environment(pack: str | None = None) -> NoticeSandbox:
 
 
 @lru_cache(maxsize=256)
-def get_template(kind: NoticeKind, lang: str, pack: str | None = None) -> Template:
+def get_template(kind: NoticeKind, lang: str, pack: Pack | None = None) -> Template:
     """Return the compiled template for ``kind`` in ``lang`` (from ``pack`` when it has one).
 
     Raises:
