@@ -302,3 +302,30 @@ def test_escape_attempt_through_the_cli_is_bad_input_on_one_line(
     assert "Traceback" not in result.stderr
     assert trap.token not in result.stderr
     assert not trap.canary.exists()
+
+
+# -- each layer holds on its own -----------------------------------------------------------
+
+
+def test_the_sandbox_reads_nothing_of_a_model_handed_in_by_mistake(incident: Incident) -> None:
+    # The allowlist reads data keys of views only, so a model instead of the view fails
+    # closed (every template stops) rather than exposing parse_raw and friends.
+    from crisiscomms.templating import get_template
+
+    template = get_template("first_statement", "en")
+    with pytest.raises(TemplateError, match="not data"):
+        render_with(template.compiled, template.id, incident, incident, "en")
+
+
+def test_every_loop_and_macro_body_is_charged_a_step() -> None:
+    # The step count relies on Jinja's code generator calling blockvisit for every body;
+    # if a Jinja release stops doing so, this fails instead of the bombs hanging.
+    from crisiscomms.templating import environment
+
+    source = environment().compile(
+        "{% macro m() %}x{% endmacro %}{% for i in range(2) %}{% endfor %}{{ 'a' ~ 'b' ~ i }}",
+        raw=True,
+    )
+    assert isinstance(source, str)
+    assert source.count("environment.tick()") >= 3  # template, macro, loop bodies
+    assert "environment.join_text((" in source and "str_join((" not in source
