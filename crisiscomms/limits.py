@@ -28,7 +28,9 @@ class RenderLimits:
     steps: int = 2_000_000
     """Loop iterations, macro calls and blocks entered while rendering one draft."""
     output_chars: int = 1_000_000
-    """Characters in the draft, and in any one string or list a template builds."""
+    """Characters in the draft, and in any one string a template builds."""
+    items: int = 100_000
+    """Items in any one list or range a template builds, or a filter goes through."""
     work_chars: int = 20_000_000
     """Characters (and list items) a template builds in all, intermediate text included."""
     int_bits: int = 256
@@ -36,8 +38,6 @@ class RenderLimits:
 
 
 LIMITS = RenderLimits()
-
-_CHECK_CLOCK_EVERY = 256  # steps between two looks at the clock
 
 
 class Budget:
@@ -53,18 +53,26 @@ class Budget:
         self._work_left = limits.work_chars
 
     def step(self) -> None:
-        """Count one loop iteration or block; raise when the steps or the time run out."""
+        """Count one loop iteration or block; raise when the steps or the time run out.
+
+        The clock is read at every step: a step may hold one long filter call (a
+        sort of a large list), so counting steps alone would not bound the time.
+        """
         self._steps_left -= 1
-        if self._steps_left % _CHECK_CLOCK_EVERY == 0:
-            if self._steps_left <= 0:
-                self.fail(f"more than {self.limits.steps:,} loop steps")
-            if time.monotonic() > self._deadline:
-                self.fail(f"rendering took longer than {self.limits.seconds:g} s")
+        if self._steps_left <= 0:
+            self.fail(f"more than {self.limits.steps:,} loop steps")
+        if time.monotonic() > self._deadline:
+            self.fail(f"rendering took longer than {self.limits.seconds:g} s")
+
+    def count_items(self, size: int) -> None:
+        """Check a list or range of ``size`` items a template builds or iterates over."""
+        if size > self.limits.items:
+            self.fail(f"a list or range of more than {self.limits.items:,} items")
 
     def charge(self, size: int) -> None:
         """Count a string or list of ``size`` being built; raise when it is too big."""
         if size > self.limits.output_chars:
-            self.fail(f"a text or list of more than {self.limits.output_chars:,} items")
+            self.fail(f"a text of more than {self.limits.output_chars:,} characters")
         self._work_left -= size
         if self._work_left < 0:
             self.fail(f"more than {self.limits.work_chars:,} characters built in all")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sized
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -55,6 +55,21 @@ DATA_FILTERS = frozenset(
     }
 )  # fmt: skip
 JINJA_FILTERS = TEXT_FILTERS | DATA_FILTERS | {"join", "list"}
+#: The data filters that go through every item of their input: its size is checked first.
+ITERATING_FILTERS = frozenset(
+    {
+        "map",
+        "select",
+        "reject",
+        "selectattr",
+        "rejectattr",
+        "unique",
+        "sort",
+        "reverse",
+        "min",
+        "max",
+    }
+)
 
 #: Jinja's own tests a template may use (``is none``, ``in``, comparisons, types).
 JINJA_TESTS = frozenset(
@@ -209,7 +224,7 @@ def bounded_range(*args: int) -> range:
     if not all(type(a) is int for a in args):
         refuse("range takes integers")
     numbers = range(*args)
-    _budget().charge(len(numbers))
+    _budget().count_items(len(numbers))
     return numbers
 
 
@@ -251,7 +266,7 @@ def _add(budget: limits.Budget, left: Any, right: Any) -> Any:
     if isinstance(left, _NUMBER) and isinstance(right, _NUMBER):
         return _number_result(budget, operator.add(left, right))
     if isinstance(left, _SEQUENCE) and type(left) is type(right):
-        budget.charge(len(left) + len(right))
+        _charge_sequence(budget, left, len(left) + len(right))
         return operator.add(left, right)
     refuse(f"{type(left).__name__} + {type(right).__name__}")
 
@@ -260,7 +275,7 @@ def _multiply(budget: limits.Budget, left: Any, right: Any) -> Any:
     if isinstance(left, int) and isinstance(right, _SEQUENCE):
         left, right = right, left
     if isinstance(left, _SEQUENCE) and isinstance(right, int):
-        budget.charge(len(left) * max(right, 0))
+        _charge_sequence(budget, left, len(left) * max(right, 0))
         return operator.mul(left, right)
     if not (isinstance(left, _NUMBER) and isinstance(right, _NUMBER)):
         refuse(f"{type(left).__name__} * {type(right).__name__}")
@@ -289,6 +304,12 @@ def _modulo(budget: limits.Budget, left: Any, right: Any) -> Any:
     refuse("% is modulo only: format text with filters, not printf-style")
 
 
+def _charge_sequence(budget: limits.Budget, kind: object, size: int) -> None:
+    if not isinstance(kind, str):
+        budget.count_items(size)
+    budget.charge(size)
+
+
 def _bits(number: int | float | Decimal) -> int:
     return number.bit_length() if isinstance(number, int) else 0
 
@@ -311,10 +332,20 @@ def _guarded(name: str) -> Callable[..., Any]:
     if name == "list":
         return _list
     builtin: Callable[..., Any] = jinja_filters.FILTERS[name]
-    if name not in TEXT_FILTERS:
-        return builtin
     # Jinja passes the environment or context first to some filters; the value follows.
     position = 1 if hasattr(builtin, "jinja_pass_arg") else 0
+    if name in ITERATING_FILTERS:
+
+        @functools.wraps(builtin)
+        def iterating_filter(*args: Any, **kwargs: Any) -> Any:
+            value = args[position] if len(args) > position else None
+            if isinstance(value, Sized):
+                _budget().count_items(len(value))
+            return builtin(*args, **kwargs)
+
+        return iterating_filter
+    if name not in TEXT_FILTERS:
+        return builtin
 
     @functools.wraps(builtin)  # keeps Jinja's pass_environment marker
     def text_filter(*args: Any, **kwargs: Any) -> Any:
@@ -340,8 +371,7 @@ def _join(value: Iterable[Any], separator: str = "", attribute: str | int | None
         if pieces:
             pieces.append(separator)
         pieces.append(str(item))
-        if len(pieces) > budget.limits.output_chars:
-            budget.charge(len(pieces))
+        budget.count_items(len(pieces) // 2)
     return _bounded_join(budget, pieces)
 
 
@@ -353,7 +383,6 @@ def _list(value: Any) -> list[Any]:
     out: list[Any] = []
     for item in value:
         out.append(item)
-        if len(out) > budget.limits.output_chars:
-            budget.charge(len(out))
+        budget.count_items(len(out))
     budget.charge(len(out))
     return out

@@ -95,6 +95,11 @@ def get_template(kind: NoticeKind, lang: str, pack: Pack | None = None) -> Templ
     except TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
         raise TemplateError(f"template {where}: {_clip(error.message or '')}") from None
+    except RecursionError:
+        raise TemplateError(f"template {names[0]}: nested too deeply to compile") from None
+    except Exception as error:  # Python's own compiler limits (nested blocks, memory)
+        message = f"{type(error).__name__}: {error}"
+        raise TemplateError(f"template {names[0]}: cannot be compiled: {_clip(message)}") from None
     template_id = f"{lang}/{kind}"
     sha = digest.hexdigest()
     vetted = vetted_hashes().get(template_id) == sha
@@ -155,7 +160,7 @@ def render_with(
                 raise
             raise TemplateError(f"template {template_id}: {_clip(message)}") from None
         except RecursionError:
-            raise TemplateError(f"template {template_id}: macros nested too deeply") from None
+            raise TemplateError(f"template {template_id}: nested or recursing too deeply") from None
         except Exception as error:  # a custom template can raise anything an expression can
             message = f"{type(error).__name__}: {error}"
             raise TemplateError(f"template {template_id}: {_clip(message)}") from None

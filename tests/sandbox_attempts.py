@@ -26,7 +26,12 @@ from crisiscomms.limits import RenderLimits
 
 #: The limits the table runs with: a tenth of what the resource rows need.
 TABLE_LIMITS = RenderLimits(
-    seconds=20.0, steps=50_000, output_chars=200_000, work_chars=2_000_000, int_bits=256
+    seconds=20.0,
+    steps=50_000,
+    output_chars=200_000,
+    items=20_000,
+    work_chars=2_000_000,
+    int_bits=256,
 )
 
 PICKLE = "cos\nsystem\n(S'touch @CANARY@'\ntR."
@@ -229,6 +234,9 @@ ATTEMPTS: list[Attempt] = [
         "{% set a = [1, 1] %}" + "{% set a = [a, a] %}" * 17 + "{{ a|string|length }}",
     ),
     A("big-power", "{{ (7 ** 100000) > 1 }}"),
+    A("huge-sort", "{{ ('x' * 150000)|sort|length }}"),
+    A("deep-brackets", "{{ " + "[" * 3000 + "]" * 3000 + " }}"),
+    A("nested-blocks", "{% for i in [1] %}" * 30 + "x" + "{% endfor %}" * 30),
     A("output-flood", "{% for i in range(3000) %}{{ 'z' * 100 }}{% endfor %}"),
 ]
 

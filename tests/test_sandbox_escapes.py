@@ -166,8 +166,8 @@ WEAKENED: dict[str, Setting] = {
     "model-instead-of-view": _weakened(ImmutableSandboxedEnvironment, give_model=True),
 }
 
-#: How much of the table must escape in each weakened setting. Measured with 99 rows:
-#: 62 / 28 / 42 escape; the rest still fail there because another layer (the view, the
+#: How much of the table must escape in each weakened setting. Measured with 102 rows:
+#: 63 / 29 / 43 escape; the rest still fail there because another layer (the view, the
 #: stock sandbox's dunder rule) stops them, which is the point of having layers.
 MUST_ESCAPE = {
     "plain-environment": 0.5,
@@ -225,7 +225,7 @@ def test_the_table_stays_green_in_the_real_setting_run_the_same_way(
             compiled = environment(read_pack(str(pack))).get_template(f"{TEMPLATE_ID}.txt.j2")
             facts = view_of(incident, "incident")
             return Outcome(render_with(compiled, TEMPLATE_ID, facts, incident, "en"), None)
-        except (TemplateError, jinja2.TemplateError) as error:
+        except Exception as error:  # compiled here, not through draft(): Jinja's own errors
             return Outcome(None, error)
 
     results = dict(_run_table(real, incident, tmp_path / "runs"))
@@ -254,6 +254,20 @@ def test_real_size_bombs_stop_with_the_default_limits(
     outcome = attempt_in_pack(trap, Attempt("bomb", body), incident)
     assert isinstance(outcome.error, TemplateError)
     assert TEMPLATE_ID in str(outcome.error)
+
+
+def test_the_time_limit_stops_a_loop_of_slow_filter_calls(
+    tmp_path: Path, incident: Incident, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "LIMITS", limits.RenderLimits(seconds=0.2, steps=10**12))
+    body = (
+        "{% set s = range(50000)|list %}"
+        "{% for i in range(100000) %}{{ (s|sort)|length }}{% endfor %}"
+    )
+    trap = Trap(tmp_path, tmp_path / "none", "-", tmp_path / "none")
+    outcome = attempt_in_pack(trap, Attempt("slow", body), incident)
+    assert isinstance(outcome.error, TemplateError)
+    assert "longer than 0.2 s" in str(outcome.error)
 
 
 def test_a_runaway_draft_in_one_thread_leaves_the_others_alone(
