@@ -58,18 +58,10 @@ JINJA_FILTERS = TEXT_FILTERS | DATA_FILTERS | {"join", "list"}
 #: The data filters that go through every item of their input: its size is checked first.
 ITERATING_FILTERS = frozenset(
     {
-        "map",
-        "select",
-        "reject",
-        "selectattr",
-        "rejectattr",
-        "unique",
-        "sort",
-        "reverse",
-        "min",
-        "max",
+        "map", "select", "reject", "selectattr", "rejectattr",
+        "unique", "sort", "reverse", "min", "max",
     }
-)
+)  # fmt: skip
 
 #: Jinja's own tests a template may use (``is none``, ``in``, comparisons, types).
 JINJA_TESTS = frozenset(
