@@ -32,12 +32,16 @@ class RenderLimits:
     items: int = 100_000
     """Items in any one list or range a template builds, or a filter goes through."""
     work_chars: int = 20_000_000
-    """Characters (and list items) a template builds in all, intermediate text included."""
+    """Characters a template builds in all, intermediate text included; a list item counts
+    as :data:`ITEM_WEIGHT` characters."""
     int_bits: int = 256
     """The largest integer arithmetic may produce, in bits."""
 
 
 LIMITS = RenderLimits()
+
+#: What one list item weighs against ``work_chars``: a pointer and its share of an object.
+ITEM_WEIGHT = 8
 
 
 class Budget:
@@ -64,16 +68,24 @@ class Budget:
         if time.monotonic() > self._deadline:
             self.fail(f"rendering took longer than {self.limits.seconds:g} s")
 
-    def count_items(self, size: int) -> None:
-        """Check a list or range of ``size`` items a template builds or iterates over."""
+    def check_items(self, size: int) -> None:
+        """Check a list or range of ``size`` items a template iterates over."""
         if size > self.limits.items:
             self.fail(f"a list or range of more than {self.limits.items:,} items")
 
-    def charge(self, size: int) -> None:
-        """Count a string or list of ``size`` being built; raise when it is too big."""
+    def charge_items(self, size: int) -> None:
+        """Count a list of ``size`` items being built (each weighs as much as a few characters)."""
+        self.check_items(size)
+        self._spend(size * ITEM_WEIGHT)
+
+    def charge_text(self, size: int) -> None:
+        """Count a string of ``size`` characters being built; raise when it is too long."""
         if size > self.limits.output_chars:
             self.fail(f"a text of more than {self.limits.output_chars:,} characters")
-        self._work_left -= size
+        self._spend(size)
+
+    def _spend(self, work: int) -> None:
+        self._work_left -= work
         if self._work_left < 0:
             self.fail(f"more than {self.limits.work_chars:,} characters built in all")
 

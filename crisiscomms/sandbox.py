@@ -216,7 +216,7 @@ def bounded_range(*args: int) -> range:
     if not all(type(a) is int for a in args):
         refuse("range takes integers")
     numbers = range(*args)
-    _budget().count_items(len(numbers))
+    _budget().check_items(len(numbers))
     return numbers
 
 
@@ -231,9 +231,9 @@ def _bounded_join(budget: limits.Budget, parts: Iterable[Any]) -> str:
         text = str(part)
         size += len(text)
         if size > budget.limits.output_chars:
-            budget.charge(size)
+            budget.charge_text(size)
         pieces.append(text)
-    budget.charge(size)
+    budget.charge_text(size)
     return "".join(pieces)
 
 
@@ -297,9 +297,10 @@ def _modulo(budget: limits.Budget, left: Any, right: Any) -> Any:
 
 
 def _charge_sequence(budget: limits.Budget, kind: object, size: int) -> None:
-    if not isinstance(kind, str):
-        budget.count_items(size)
-    budget.charge(size)
+    if isinstance(kind, str):
+        budget.charge_text(size)
+    else:
+        budget.charge_items(size)
 
 
 def _bits(number: int | float | Decimal) -> int:
@@ -332,7 +333,7 @@ def _guarded(name: str) -> Callable[..., Any]:
         def iterating_filter(*args: Any, **kwargs: Any) -> Any:
             value = args[position] if len(args) > position else None
             if isinstance(value, Sized):
-                _budget().count_items(len(value))
+                _budget().check_items(len(value))
             return builtin(*args, **kwargs)
 
         return iterating_filter
@@ -363,7 +364,7 @@ def _join(value: Iterable[Any], separator: str = "", attribute: str | int | None
         if pieces:
             pieces.append(separator)
         pieces.append(str(item))
-        budget.count_items(len(pieces) // 2)
+        budget.check_items(len(pieces) // 2)
     return _bounded_join(budget, pieces)
 
 
@@ -375,6 +376,6 @@ def _list(value: Any) -> list[Any]:
     out: list[Any] = []
     for item in value:
         out.append(item)
-        budget.count_items(len(out))
-    budget.charge(len(out))
+        budget.check_items(len(out))
+    budget.charge_items(len(out))
     return out
