@@ -1,0 +1,1 @@
+"""Channels: how long a notice is, counted the way each platform counts."""
