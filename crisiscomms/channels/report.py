@@ -92,15 +92,17 @@ def over_length(
     what: tuple[str, str],
     count: int,
     limit: int,
-    unit: str,
+    unit: str | tuple[str, str],
     consequence: str,
     severity: Severity,
     lang: str,
+    note: tuple[str, str] | None = None,
 ) -> Finding:
     """Build an ``over-length`` finding spanning ``text[start:]`` (the part past the limit).
 
     ``what`` names the thing measured in zh and en; the message gives the count, the unit
-    and the limit in both languages.
+    (a key of ``UNITS`` or a ``(zh, en)`` pair) and the limit in both languages, then
+    ``note`` when given.
 
     Examples:
         >>> f = over_length("一二三四五六", 5, what=("短信", "SMS"), count=6, limit=5,
@@ -112,12 +114,14 @@ def over_length(
         >>> (f.start, f.end, f.excerpt)
         (5, 6, '六')
     """
-    unit_zh, unit_en = UNITS[unit]
+    unit_zh, unit_en = UNITS[unit] if isinstance(unit, str) else unit
     then_zh, then_en = CONSEQUENCES[consequence]
+    note_zh, note_en = note or ("", "")
     start = max(0, min(start, len(text)))
     messages = {
-        "zh": f"{what[0]}长度 {count} {unit_zh}，超过上限 {limit} {unit_zh}，{then_zh}。",
-        "en": f"{what[1]} is {count} {unit_en}, over the limit of {limit} {unit_en}: {then_en}.",
+        "zh": f"{what[0]}长度 {count} {unit_zh}，超过上限 {limit} {unit_zh}，{then_zh}。{note_zh}",
+        "en": f"{what[1]} is {count} {unit_en}, over the limit of {limit} {unit_en}: "
+        f"{then_en}.{' ' + note_en if note_en else ''}",
     }
     return Finding.at(
         text,
