@@ -23,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from wcwidth import iter_graphemes
@@ -90,7 +90,7 @@ def _is_pictographic(code: int) -> bool:
     return i >= 0 and code <= _PICTO_ENDS[i]
 
 
-@cache
+@lru_cache(maxsize=16)
 def _weights(limits: Limits) -> tuple[tuple[tuple[int, int], ...], int, int]:
     ranges = tuple((int(a), int(b)) for a, b in limits.get("x.ranges"))
     return ranges, limits.number("x.scale"), limits.number("x.default_weight")
