@@ -47,11 +47,11 @@ from .limits import Limits, default_limits
 from .push import (
     apns_payload,
     compact_json,
+    count_lines,
     display_width,
     fcm_payload,
     index_past_bytes,
     index_past_width,
-    wrapped_lines,
 )
 from .report import LengthReport, bad_format, over_length
 from .sms import Region, count_sms
@@ -82,9 +82,9 @@ def text_figures(text: str) -> dict[str, int]:
 
     return {
         "chars": len(text),
-        "utf16": len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF),
+        "utf16": len(text.encode("utf-16-le", "surrogatepass")) // 2,
         "utf8_bytes": len(text.encode("utf-8", "surrogatepass")),
-        "graphemes": sum(1 for _ in iter_graphemes(text)),
+        "graphemes": len(list(iter_graphemes(text))),
         "display_width": display_width(text),
     }
 
@@ -346,7 +346,7 @@ def _push(payload: Mapping[str, Any], lang: str, limits: Limits) -> LengthReport
             )
     severity = limits.severity("push.visible_severity")
     for field, text, zh in (("title", title, "推送标题"), ("body", body, "推送正文")):
-        lines = len(wrapped_lines(text, line_width)) if text and line_width else 0
+        lines = count_lines(text, line_width) if text and line_width else 0
         figures[field] = {**text_figures(text), "lines": lines, "line_width": line_width}
         budgets: dict[int, list[str]] = {}
         for platform in ("ios", "android"):

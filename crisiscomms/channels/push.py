@@ -21,10 +21,11 @@ Examples:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
-from wcwidth import iter_graphemes, width, wrap
+from wcwidth import iter_graphemes, width
 
 
 def compact_json(payload: Any) -> bytes:
@@ -63,17 +64,60 @@ def display_width(text: str) -> int:
     return max(0, width(text, control_codes="ignore"))
 
 
-def wrapped_lines(text: str, line_width: int) -> list[str]:
-    """Return ``text`` wrapped at ``line_width`` columns, keeping its own line breaks.
+# A break may fall after a run of spaces, between two wide (CJK) characters, or inside a
+# word only when the word alone is longer than a line.
+_TOKEN = re.compile(
+    r"\s+|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
+    r"\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+|.",
+    re.S,
+)
+
+
+def count_lines(text: str, line_width: int) -> int:
+    """Return how many lines of ``line_width`` columns ``text`` fills, keeping its line breaks.
+
+    Greedy filling as a phone does: a Latin word moves whole to the next line, Chinese
+    breaks between any two characters, a word longer than a line is broken.
 
     Examples:
         >>> body = "支付服务中断，我们正在排查原因，预计今晚22:00前恢复，届时另行通知。"
-        >>> len(wrapped_lines(body, 40))     # 66 columns: two lines of 40
+        >>> count_lines(body, 40)     # 66 columns: two lines of 40
         2
+        >>> count_lines("Payments are down since 09:10 UTC; next update at 10:00.", 20)
+        4
     """
-    lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        lines.extend(wrap(paragraph, line_width, control_codes="ignore") or [""])
+    if line_width <= 0:
+        return 0
+    lines = 0
+    for paragraph in _LINE_BREAK.split(text):
+        lines += _paragraph_lines(paragraph, line_width)
+    return lines
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+
+
+def _paragraph_lines(paragraph: str, line_width: int) -> int:
+    if display_width(paragraph) <= line_width:
+        return 1
+    lines, used = 1, 0
+    for match in _TOKEN.finditer(paragraph):
+        token = match.group()
+        columns = width(token, control_codes="ignore")
+        if token.isspace():
+            used = min(used + columns, line_width)  # spaces at a break vanish
+            continue
+        if used + columns <= line_width:
+            used += columns
+            continue
+        if columns <= line_width:
+            lines, used = lines + 1, columns
+            continue
+        for cluster in iter_graphemes(token):
+            cluster_columns = width(cluster, control_codes="ignore")
+            if used + cluster_columns > line_width:
+                lines, used = lines + 1, 0
+            used += cluster_columns
     return lines
 
 
@@ -82,7 +126,7 @@ def index_past_width(text: str, columns: int) -> int:
     used = 0
     position = 0
     for cluster in iter_graphemes(text):
-        used += display_width(cluster)
+        used += width(cluster, control_codes="ignore")
         if used > columns:
             return position
         position += len(cluster)

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 from typing import Any, Literal
 
 from .limits import Limits, default_limits
@@ -108,8 +110,8 @@ def is_gsm7(text: str, limits: Limits | None = None) -> bool:
         >>> is_gsm7("Price: €5 {approx}"), is_gsm7("Fixed — thanks"), is_gsm7("修复")
         (True, False, False)
     """
-    extension = _extension(limits or default_limits())
-    return all(ch in GSM7_BASIC or ch in extension for ch in text)
+    alphabet = _alphabet(_extension(limits or default_limits()))
+    return all(ch in alphabet for ch in text)
 
 
 def bracket_signature(signature: str, region: Region, limits: Limits | None = None) -> str:
@@ -146,10 +148,10 @@ def count_sms(
     limits = limits or default_limits()
     prefix = bracket_signature(signature, region, limits) if signature else ""
     counted = prefix + text
-    extension = _extension(limits)
+    alphabet = _alphabet(_extension(limits))
     because = tuple(
-        (i, ch) for i, ch in enumerate(counted) if ch not in GSM7_BASIC and ch not in extension
-    )[:_MAX_REPORTED]
+        islice(((i, ch) for i, ch in enumerate(counted) if ch not in alphabet), _MAX_REPORTED)
+    )
     if region == "cn":
         return _count_cn(counted, len(prefix), because, limits)
     encoding: Literal["GSM-7", "UCS-2"] = "UCS-2" if because else "GSM-7"
@@ -213,11 +215,18 @@ def _extension(limits: Limits) -> str:
     return limits.string("sms.gsm7.extension_chars")
 
 
+@lru_cache(maxsize=8)
+def _alphabet(extension: str) -> frozenset[str]:
+    return GSM7_BASIC | frozenset(extension)
+
+
 def _unit_weights(text: str, encoding: str, region: Region, limits: Limits) -> list[int]:
     if encoding == "GSM-7":
         extension = _extension(limits)
         return [2 if ch in extension else 1 for ch in text]
     astral = limits.number("sms.cn.astral_counts") if region == "cn" else 2
+    if astral == 1 or text.isascii() or max(text, default="a") <= "\uffff":
+        return [1] * len(text)
     return [astral if ord(ch) > 0xFFFF else 1 for ch in text]
 
 

@@ -90,61 +90,74 @@ def _is_pictographic(code: int) -> bool:
     return i >= 0 and code <= _PICTO_ENDS[i]
 
 
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    light: bytes  # light[code] == 1: the code point weighs 100 (1 after scale)
+    scale: int
+    default: int
+    url_weight: int
+    emoji_weight: int
+    limit: int
+    tlds: tuple[str, ...]
+
+
 @lru_cache(maxsize=16)
-def _weights(limits: Limits) -> tuple[tuple[tuple[int, int], ...], int, int]:
-    ranges = tuple((int(a), int(b)) for a, b in limits.get("x.ranges"))
-    return ranges, limits.number("x.scale"), limits.number("x.default_weight")
-
-
-def _code_point_weight(code: int, ranges: tuple[tuple[int, int], ...], default: int) -> int:
+def _settings(limits: Limits) -> _Settings:
+    ranges = [(int(a), int(b)) for a, b in limits.get("x.ranges")]
+    top = max((b for _, b in ranges), default=-1)
+    light = bytearray(top + 1)
     for start, end in ranges:
-        if start <= code <= end:
-            return 100
-    return default
+        light[start : end + 1] = b"\x01" * (end - start + 1)
+    scale = limits.number("x.scale")
+    return _Settings(
+        light=bytes(light),
+        scale=scale,
+        default=limits.number("x.default_weight"),
+        url_weight=limits.number("x.url_length") * scale,
+        emoji_weight=limits.number("x.emoji_weight"),
+        limit=limits.number("x.max_weighted") * scale,
+        tlds=tuple(str(t) for t in limits.get("x.bare_url_tlds")),
+    )
 
 
 def count_x(text: str, limits: Limits | None = None) -> XCount:
     """Return X's weighted length of ``text``. Never raises for any string."""
-    limits = limits or default_limits()
-    ranges, scale, default = _weights(limits)
-    url_weight = limits.number("x.url_length") * scale
-    emoji_weight = limits.number("x.emoji_weight")
-    limit = limits.number("x.max_weighted")
-    tlds = tuple(str(t) for t in limits.get("x.bare_url_tlds"))
-
+    s = _settings(limits or default_limits())
+    light, top, default = s.light, len(s.light), s.default
     nfc = unicodedata.normalize("NFC", text)
     total = 0
     urls = emoji = 0
     over_at: int | None = None
     position = 0
-
-    def add(weight: int, at: int) -> None:
-        nonlocal total, over_at
-        total += weight
-        if over_at is None and limit and total > limit * scale:
-            over_at = at
-
-    for match in [*find_urls(nfc, tlds), None]:
+    for match in [*find_urls(nfc, s.tlds), None]:
         stop = len(nfc) if match is None else match.start
-        for cluster in iter_graphemes(nfc[position:stop]):
-            if is_emoji_sequence(cluster):
+        for cluster in iter_graphemes(nfc, position, stop):
+            if len(cluster) > 1 and is_emoji_sequence(cluster):
                 emoji += 1
-                add(emoji_weight, position)
-            else:
-                for offset, ch in enumerate(cluster):
-                    add(_code_point_weight(ord(ch), ranges, default), position + offset)
-            position += len(cluster)
+                total += s.emoji_weight
+                if over_at is None and s.limit and total > s.limit:
+                    over_at = position
+                position += len(cluster)
+                continue
+            for ch in cluster:
+                code = ord(ch)
+                total += 100 if code < top and light[code] else default
+                if over_at is None and s.limit and total > s.limit:
+                    over_at = position
+                position += 1
         if match is not None:
             urls += 1
-            add(url_weight, match.start)
+            total += s.url_weight
+            if over_at is None and s.limit and total > s.limit:
+                over_at = match.start
             position = match.end
 
     normalized = nfc != text
     if normalized and over_at is not None:
         over_at = min(over_at + len(text) - len(nfc), len(text))
     return XCount(
-        weighted=-(-total // scale),
-        limit=limit,
+        weighted=-(-total // s.scale),
+        limit=s.limit // s.scale,
         urls=urls,
         emoji=emoji,
         normalized=normalized,
