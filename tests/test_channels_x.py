@@ -60,6 +60,8 @@ def test_one_hundred_forty_zwj_families_are_exactly_280() -> None:
         ("☺", 2),  # U+263A is outside the weight-1 ranges: conformance mixed-emoji case
         ("©", 1),  # text-presentation default, in U+0000-U+10FF: not an emoji without VS16
         ("©\ufe0f", 2),  # with VS16 it is an emoji
+        ("☺\ufe0e", 4),  # VS15 asks for text: U+263A and U+FE0E weigh 2 each
+        ("1\ufe0f", 3),  # no keycap: "1" weighs 1 and a stray VS16 2, as twitter-text does
     ],
 )
 def test_emoji_sequences(text: str, weight: int) -> None:

@@ -74,7 +74,7 @@ def is_emoji_sequence(cluster: str) -> bool:
         >>> [is_emoji_sequence(c) for c in ("👍🏽", "🇨🇳", "1️⃣", "é", "中")]
         [True, True, True, False, False]
     """
-    if len(cluster) < 2:
+    if len(cluster) < 2 or "\ufe0e" in cluster:  # U+FE0E asks for text presentation
         return False
     first = cluster[0]
     if first in _KEYCAP_BASES:
