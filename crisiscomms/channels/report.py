@@ -1,9 +1,10 @@
 """What a length check returns: figures per part of a payload, and findings.
 
-Findings use the shared :class:`~crisiscomms.findings.Finding`. ``over-length`` is the
-registered rule for a text past a channel's limit; ``channel-format`` is for a field a
+Findings use the shared :class:`~crisiscomms.findings.Finding`. ``over-length`` (the id
+DESIGN.md names) is for a text past a channel's limit; ``channel-format`` is for a field a
 platform rejects for its shape rather than its length (a WeChat ``phrase`` that is not
-Chinese, a ``time`` that is not a time, a line break in an e-mail subject).
+Chinese, a ``time`` that is not a time, a line break in an e-mail subject). Both ids are in
+:data:`RULE_IDS` for the rule registry.
 """
 
 from __future__ import annotations
