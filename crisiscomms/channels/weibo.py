@@ -62,32 +62,23 @@ def count_weibo(text: str, limits: Limits | None = None) -> WeiboCount:
     narrow = limits.number("weibo.half_width_max")
     visible = limits.number("weibo.visible")
     max_total = limits.number("weibo.max_total")
-    halves = 0
+    # One pass of weights per code point (in halves), links replaced by their fixed weight.
+    weights: list[tuple[int, int]] = []  # (index, halves)
     urls = 0
-    over_visible: int | None = None
-    over_total: int | None = None
-
-    def add(amount: int, at: int) -> None:
-        nonlocal halves, over_visible, over_total
-        halves += amount
-        shown = -(-halves // 2)
-        if over_visible is None and visible and shown > visible:
-            over_visible = at
-        if over_total is None and max_total and shown > max_total:
-            over_total = at
-
     position = 0
     for match in [*find_urls(text), None]:
         stop = len(text) if match is None else match.start
-        for index in range(position, stop):
-            code = ord(text[index])
-            units = 2 if code > 0xFFFF else 1
-            # A surrogate pair: both units are above U+00FF.
-            add(units * (1 if code <= narrow else 2), index)
+        weights.extend(
+            (i, (2 if ord(ch) > 0xFFFF else 1) * (1 if ord(ch) <= narrow else 2))
+            for i, ch in enumerate(text[position:stop], position)
+        )
         if match is not None:
             urls += 1
-            add(url_halves, match.start)
+            weights.append((match.start, url_halves))
             position = match.end
+    halves = sum(w for _, w in weights)
+    over_visible = _first_past(weights, visible) if visible and halves > 2 * visible else None
+    over_total = _first_past(weights, max_total) if max_total and halves > 2 * max_total else None
     return WeiboCount(
         length=-(-halves // 2),
         visible=visible,
@@ -96,3 +87,13 @@ def count_weibo(text: str, limits: Limits | None = None) -> WeiboCount:
         over_visible_at=over_visible,
         over_total_at=over_total,
     )
+
+
+def _first_past(weights: list[tuple[int, int]], limit: int) -> int:
+    """Return the index where the shown count (halves / 2, rounded up) first passes ``limit``."""
+    halves = 0
+    for index, weight in weights:
+        halves += weight
+        if halves > 2 * limit:
+            return index
+    return weights[-1][0] if weights else 0
