@@ -31,7 +31,7 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 
 @cache
 def _pattern(tlds: tuple[str, ...]) -> re.Pattern[str]:
-    tld = "|".join(sorted((re.escape(t) for t in tlds), key=len, reverse=True)) or "(?!)"
+    tld = "|".join(sorted((re.escape(t.lower()) for t in tlds), key=len, reverse=True)) or "(?!)"
     with_scheme = rf"https?://(?:{_LABEL}\.)*{_LABEL}(?::\d{{1,5}})?(?:[/?#]{_PATH_CHAR}*)?"
     bare = (
         rf"(?<![A-Za-z0-9@$#＠＃._-])(?:{_LABEL}\.)+(?:{tld})(?![A-Za-z0-9@+_-])"
@@ -60,7 +60,7 @@ class UrlMatch:
 
 def find_urls(text: str, tlds: Sequence[str] = ()) -> Iterator[UrlMatch]:
     """Yield the links in ``text``, left to right; bare domains only with a TLD in ``tlds``."""
-    for match in _pattern(tuple(t.lower() for t in tlds)).finditer(text):
+    for match in _pattern(tuple(tlds)).finditer(text):
         found = match.group()
         while found and found[-1] in _TRAILING and not _balanced_close(found):
             found = found[:-1]
