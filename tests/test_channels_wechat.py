@@ -9,6 +9,8 @@ character_string 32 digits/letters/symbols, time and date formats; errcode 47003
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crisiscomms.channels import check_length, check_subscription, check_template
 
@@ -145,3 +147,17 @@ def test_wechat_payload_shape_is_checked() -> None:
         check_length("wechat", "just text")
     with pytest.raises(ValueError, match="unknown part"):
         check_length("wechat", {"subscriptions": {}})
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["thing1", "phrase2", "character_string3", "time4", "date5", "name6"]),
+        st.text(),
+    ),
+    st.dictionaries(st.from_regex(r"keyword[0-9]", fullmatch=True), st.text()),
+)
+def test_field_checks_never_raise(subscription: dict[str, str], template: dict[str, str]) -> None:
+    report = check_length("wechat", {"subscription": subscription, "template": template})
+    for finding in report.findings:
+        assert finding.rule in ("over-length", "channel-format")
+        assert finding.messages["zh"] and finding.messages["en"]
