@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 MentionKind = Literal["count", "money", "duration", "clock", "date", "percent"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One number stated in a text, with what it measures.
 
     Args:
@@ -38,6 +36,9 @@ class Mention:
         year, month, day: a date, or the date stated right before a clock time.
         day_shift: 今天/明天/昨天 stated with a clock time (0, 1, -1), else None.
         norm_start, norm_end: the span in the normalised text (:mod:`crisiscomms.text`).
+
+    A named tuple: a long text holds tens of thousands, built several times faster
+    than a frozen dataclass.
     """
 
     kind: MentionKind

@@ -12,7 +12,6 @@ language's text.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from ..text import Normalized, normalize
@@ -155,5 +154,5 @@ def _share_zones(mentions: list[Mention], segments: Segments) -> list[Mention]:
                 nearest[clocks[k]] = (distance, last[1])
     out = list(mentions)
     for i, (_, offset) in nearest.items():
-        out[i] = replace(out[i], offset=offset)
+        out[i] = out[i]._replace(offset=offset)
     return out

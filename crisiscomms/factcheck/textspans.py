@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import replace
 
 from ..findings import Finding, Severity
 from ..text.lines import LineIndex
@@ -91,6 +90,9 @@ def finding_at(
 ) -> Finding:
     """Build a finding like :meth:`Finding.at`, with line and column from ``lines`` in O(log n).
 
+    The message and suggestion are picked as :meth:`Finding.at` picks them: the
+    language asked for, its base language (``zh-Hant`` → ``zh``), then ``en``, then ``zh``.
+
     Examples:
         >>> text = "第一行\\r预计22:00恢复"
         >>> f = finding_at(LineIndex(text), text, 6, 11, rule="fact-mismatch", severity="error",
@@ -98,16 +100,21 @@ def finding_at(
         >>> (f.line, f.column, f.excerpt, f.message)
         (2, 3, '22:00', '不符')
     """
-    excerpt = text[start:end]
-    found = Finding.at(
-        excerpt,
-        0,
-        len(excerpt),
+    line, column = lines.line_col(start)
+    order = (lang, lang.split("-")[0], "en", "zh")
+    return Finding(
         rule=rule,
         severity=severity,
-        messages=messages,
-        lang=lang,
-        suggestions=suggestions,
+        message=_pick(messages, order),
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        excerpt=text[start:end],
+        suggestion=_pick(suggestions or {}, order),
+        messages=dict(messages),
     )
-    line, column = lines.line_col(start)
-    return replace(found, start=start, end=end, line=line, column=column)
+
+
+def _pick(texts: dict[str, str], order: tuple[str, ...]) -> str:
+    return next((texts[key] for key in order if texts.get(key)), "")

@@ -8,9 +8,8 @@ original text and in the normalised one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .normalize import Normalized, normalize
 from .numerals import CN_LARGE_NUMERAL_CHARS, EN_NUMBERS, read_number
@@ -57,8 +56,7 @@ COUNT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A count, an amount of money or a share stated in a text.
 
     ``value`` is the number (``800万`` is 8,000,000) and ``unit`` the precision
