@@ -152,8 +152,8 @@ def format_chars() -> str:
     """
     # Outside the BMP, format characters live only in these blocks (Kaithi, Egyptian
     # hieroglyph controls, shorthand controls, musical symbols, tags).
-    blocks = ((0, 0x10000), (0x11080, 0x110D0), (0x13430, 0x13460), (0x1BCA0, 0x1BCB0))
-    blocks += ((0x1D170, 0x1D180), (0xE0000, 0xE0080))
+    blocks: list[tuple[int, int]] = [(0, 0x10000), (0x11080, 0x110D0), (0x13430, 0x13460)]
+    blocks += [(0x1BCA0, 0x1BCB0), (0x1D170, 0x1D180), (0xE0000, 0xE0080)]
     chars = [chr(cp) for lo, hi in blocks for cp in range(lo, hi)]
     found = [c for c in chars if unicodedata.category(c) == "Cf"]
     found += [chr(cp) for cp in range(0xFE00, 0xFE10)]  # variation selectors
