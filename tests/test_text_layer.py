@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from crisiscomms.factcheck.quantities import find_mentions
 from crisiscomms.text import normalize
 from crisiscomms.text.language import detect_language
 from crisiscomms.text.numerals import parse_number, parse_zh_number, read_number, zh_range
 from crisiscomms.text.quantities import find_quantities
 from crisiscomms.text.segments import Segments
+from crisiscomms.text.times import find_times
 
 
 @pytest.mark.parametrize(
@@ -58,3 +62,28 @@ def test_quantities(text: str, kind: str, value: int) -> None:
 def test_segments_do_not_split_numbers_at_thousands() -> None:
     s = Segments(normalize("约8,000,000用户受影响，预计22:00恢复。").text)
     assert s.text_of(1, 10, "clause") == "约8,000,000用户受影响"
+
+
+ALPHABET = list(
+    "0123456789:：点點时小半月日号年内后前 .,，北京UTCampm十二三两万亿元$%¥預計\u200b\r\n午中下上晚"
+)
+
+
+@settings(deadline=None)
+@given(st.text(alphabet=st.sampled_from(ALPHABET), max_size=80))
+def test_readers_never_crash_and_spans_index_the_text(text: str) -> None:
+    for m in find_mentions(text):
+        assert 0 <= m.start <= m.end <= len(text)
+    for t in find_times(text):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.hour is None or 0 <= t.hour <= 24
+    for q in find_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+
+
+@settings(deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_reads(text: str) -> None:
+    find_mentions(text)
+    detect_language(text)
