@@ -46,14 +46,36 @@ _PEOPLE = (
     r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b)"
 )
 
-MONEY = re.compile(
-    rf"(?P<cb>{_CUR_BEFORE})\s?(?P<n1>{ARABIC})(?P<g1>{_MAG})?"
-    rf"|(?<![\d.,])(?P<n2>{ARABIC}|{CHINESE})(?P<g2>{_MAG})?\s?(?P<ca>{_CUR_AFTER})"
+_ZH = CN_LARGE_NUMERAL_CHARS
+
+
+def _numeral(not_after: str) -> str:
+    """A numeral led by one character class, not right after ``not_after``.
+
+    Led by a class, a pattern lets ``re`` skip to the next digit or numeral in C;
+    the look-behind placed after that first character looks at the one before it.
+    """
+    return (
+        rf"[\d{_ZH}](?<!{not_after}[\d{_ZH}])"
+        rf"(?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d{{1,30}})?|\d{{0,29}}(?:\.\d{{1,30}})?)"
+        rf"|(?<=[{_ZH}])[{_ZH}]{{0,29}})"
+    )
+
+
+_ARABIC_LED = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d{1,30})?|\d{0,29}(?:\.\d{1,30})?)"
+
+_NOT_IN_A_NUMBER = r"[\d.,]"
+_NOT_IN_A_RANGE = r"[\d.\-]"
+MONEY = re.compile(rf"(?P<cb>{_CUR_BEFORE})\s?(?P<n1>{ARABIC})(?P<g1>{_MAG})?")
+MONEY_AFTER = re.compile(
+    rf"(?P<n2>{_numeral(_NOT_IN_A_NUMBER)})(?P<g2>{_MAG})?\s?(?P<ca>{_CUR_AFTER})"
 )
-PERCENT = re.compile(rf"(?P<n>{ARABIC})\s?(?:%|\s?percent\b)|百分之(?P<z>{CHINESE}|{ARABIC})")
+PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
+PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
 COUNT = re.compile(
-    rf"(?<![\d.\-])(?P<n>{ARABIC}|{CHINESE}|\b(?:{_WORD})\b)(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])"
+    rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])"
 )
+COUNT_WORDS = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])")
 
 
 class Quantity(NamedTuple):
@@ -95,7 +117,15 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
     taken = bytearray(len(s))  # 1 where a quantity or a time already claimed the text
     for start, end in blocked:
         taken[start:end] = b"\x01" * (end - start)
-    for pattern, read in ((MONEY, _money), (PERCENT, _percent), (COUNT, _count)):
+    readers = (
+        (MONEY, _money),
+        (MONEY_AFTER, _money),
+        (PERCENT, _percent),
+        (PERCENT_ZH, _percent),
+        (COUNT, _count),
+        (COUNT_WORDS, _count),
+    )
+    for pattern, read in readers:
         for match in pattern.finditer(s):
             start, end = match.span()
             if start == end or taken.find(1, start, end) != -1:
@@ -149,11 +179,12 @@ def _count(n: Normalized, match: re.Match[str]) -> Quantity | None:
 
 
 def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
-    raw, mag = (match["n1"], match["g1"]) if match["n1"] else (match["n2"], match["g2"])
+    groups = match.groupdict()
+    raw, mag = (groups["n1"], groups["g1"]) if groups.get("n1") else (groups["n2"], groups["g2"])
     parsed = read_number(raw)
     if parsed is None:
         return None
-    cur = match["cb"] or match["ca"]
+    cur = groups.get("cb") or groups["ca"]
     mult = _magnitude(mag)
     start, end = match.span()
     currency = _CURRENCIES.get(cur, cur.upper())
@@ -161,7 +192,8 @@ def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
 
 
 def _percent(n: Normalized, match: re.Match[str]) -> Quantity | None:
-    parsed = read_number(match["n"] or match["z"])
+    groups = match.groupdict()
+    parsed = read_number(groups.get("n") or groups["z"])
     if parsed is None:
         return None
     return _quantity(n, "percent", *match.span(), parsed[0], parsed[1])

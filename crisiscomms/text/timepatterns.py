@@ -4,6 +4,11 @@ Every pattern runs over normalised text (:mod:`.normalize`): lower case,
 Simplified characters, ASCII digits, colons, brackets and commas. Every
 quantifier is bounded so that no input, however long or repetitive, makes a
 pattern backtrack beyond a few characters per position.
+
+The busiest patterns start with a character class, so ``re`` skips to the next
+digit or numeral in C instead of trying the whole pattern at every position
+(several times faster); what may stand before that class (上午 before an hour,
+2026年 before a month) is read by :func:`lead_in` afterwards.
 """
 
 from __future__ import annotations
@@ -13,7 +18,6 @@ import re
 from .numerals import CN_NUMERAL_CHARS, EN_NUMBERS
 
 _CN = f"[{CN_NUMERAL_CHARS}]{{1,3}}"
-_NUM = rf"(?:\d{{1,2}}|{_CN})"
 
 #: Parts of the day; the value says how to read an hour written after it.
 PERIODS: dict[str, str] = {
@@ -98,8 +102,26 @@ UNITS: dict[str, int] = {
 }  # fmt: skip
 _UNIT_ZH = "小时|钟头|分钟|秒钟|秒|天|周|星期|工作日|个月"
 
+_LEAD = f"[\\d{CN_NUMERAL_CHARS}]"
+
+#: A part of the day right before a clock time (上午, 今晚), read by :func:`lead_in`.
+PERIOD_BEFORE = re.compile(rf"(?:{_PERIOD})\s?$")
+#: A year right before a month (2026年3月29日), read by :func:`lead_in`.
+YEAR_BEFORE = re.compile(r"(?<!\d)(?P<y>\d{4})\s?年\s?$")
+
+
+def lead_in(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """Return the match of ``pattern`` (ending in ``$``) that ends right at ``start``.
+
+    Examples:
+        >>> lead_in(PERIOD_BEFORE, "预计晚上 十点", 5).group()
+        '晚上 '
+    """
+    return pattern.search(text, max(0, start - 8), start)
+
+
 ZH_CLOCK = re.compile(
-    rf"(?:(?P<period>{_PERIOD})\s?)?(?<![\d第几])(?P<h>{_NUM})\s?(?:点|时(?!间|段|候|期))钟?"
+    rf"(?P<h>{_LEAD}(?<![\d第几]{_LEAD}){_LEAD}{{0,2}})\s?(?:点|时(?!间|段|候|期))钟?"
     rf"(?:(?P<half>半)|(?P<q1>一刻)|(?P<q3>三刻)|整"
     # Minutes never start with 两: 十点两个小时后 is ten o'clock, then two hours.
     rf"|\s?(?P<m>\d{{1,2}}|[零〇一二三四五六七八九十][{CN_NUMERAL_CHARS}]{{0,2}})\s?分?(?!钟|\d))?"
@@ -107,7 +129,7 @@ ZH_CLOCK = re.compile(
 #: 中午 / noon alone: a clock time only before 前, 之前, 以前 (中午前恢复).
 ZH_NOON = re.compile(r"(?P<word>中午|正午|午夜)(?=\s?(?:前|之前|以前|左右))")
 COLON_CLOCK = re.compile(
-    rf"(?:(?P<period>{_PERIOD})\s?)?(?<![\d:.,+\-−])(?P<h>[01]?\d|2[0-4])\s?:\s?(?P<m>[0-5]\d)"
+    r"(?P<h>\d(?<![\d:.,+\-−]\d)\d?)\s?:\s?(?P<m>[0-5]\d)"
     r"(?::[0-5]\d)?(?![\d:])(?:\s?(?P<ampm>a\.?m\b\.?|p\.?m\b\.?))?"
 )
 EN_CLOCK = re.compile(
@@ -115,7 +137,7 @@ EN_CLOCK = re.compile(
     r"|(?<![a-z])(?P<word>noon|midnight)(?![a-z])"
 )
 ZH_DATE = re.compile(
-    rf"(?<!\d)(?:(?P<y>\d{{4}})\s?年\s?)?(?P<mo>\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})\s?月"
+    rf"(?P<mo>{_LEAD}(?<!\d{_LEAD}){_LEAD}{{0,2}})\s?月"
     rf"\s?(?P<d>\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})\s?[日号](?!\d)"
 )
 EN_DATE = re.compile(
@@ -134,7 +156,9 @@ ZONE = re.compile(
     rf"(?P<offset>{_OFFSET})?(?![a-z\d]))(?(open)\s?\))"
 )
 ZH_DURATION = re.compile(
-    rf"(?<![\d.×x*/])(?P<n>\d{{1,5}}(?:\.\d{{1,2}})?|{_CN}|半)\s?(?P<half1>个半)?\s?个?\s?(?P<half>半)?\s?"
+    rf"(?P<n>[\d{CN_NUMERAL_CHARS}半](?<![\d.×x*/][\d{CN_NUMERAL_CHARS}半])"
+    rf"(?:(?<=\d)\d{{0,4}}(?:\.\d{{1,2}})?|(?<=[{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]{{0,2}}|))"
+    r"\s?(?P<half1>个半)?\s?个?\s?(?P<half>半)?\s?"
     rf"(?P<unit>{_UNIT_ZH})(?:\s?(?P<n2>\d{{1,2}}|{_CN})\s?分钟?)?"
     r"(?P<suffix>\s?(?:以内|之内|内|以后|之后|后|以前|之前|前))?"
 )

@@ -173,7 +173,7 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     want_zh, want_en = lang != "en", lang not in ("zh", "zh-Hant")
     parts: list[_Part] = []
     for m in P.COLON_CLOCK.finditer(s):
-        parts.append(_clock_part(m, m.group("period"), m.group("ampm")))
+        parts.append(_clock_part(m, _period_before(s, m.start()), m.group("ampm")))
     for m in P.ZONE.finditer(s):
         parts.append(_zone_part(m))
     for m in P.EN_DATE.finditer(s):
@@ -188,7 +188,9 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
             hour = 0 if m.group("word") == "午夜" else 12
             parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
         for m in P.ZH_DATE.finditer(s):
-            parts.append(_date_part(m.start(), m.end(), m.group("y"), m.group("mo"), m.group("d")))
+            year = P.lead_in(P.YEAR_BEFORE, s, m.start())
+            start, y = (year.start(), year.group("y")) if year else (m.start(), None)
+            parts.append(_date_part(start, m.end(), y, m.group("mo"), m.group("d")))
         for m in P.ZH_DURATION.finditer(s):
             duration = _duration_part(m, s)
             if duration is not None:
@@ -215,13 +217,19 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     return [p for p in parts if _valid(p)]
 
 
-def _clock_part(m: re.Match[str], period: str | None, ampm: str | None) -> _Part:
+def _period_before(s: str, start: int) -> tuple[int, str] | None:
+    """Return where a part of the day written right before ``start`` begins, and the word."""
+    found = P.lead_in(P.PERIOD_BEFORE, s, start)
+    return (found.start(), found.group().strip()) if found else None
+
+
+def _clock_part(m: re.Match[str], period: tuple[int, str] | None, ampm: str | None) -> _Part:
     hour, minute = int(m.group("h")), int(m.groupdict().get("m") or 0)
     values: dict[str, int | str | None] = {"hour": hour, "minute": minute}
-    _add_period(values, period)
+    _add_period(values, period[1] if period else None)
     if ampm:
         values["period"] = "a.m." if ampm.startswith("a") else "p.m."
-    return _Part(m.start(), m.end(), "clock", values)
+    return _Part(period[0] if period else m.start(), m.end(), "clock", values)
 
 
 def _add_period(values: dict[str, int | str | None], period: str | None) -> None:
@@ -251,16 +259,17 @@ def _zh_clock_part(m: re.Match[str], s: str) -> _Part | None:
         return None
     spelled = not written.isdigit()
     bare = m.end() == m.end("h") + 1 or s[m.end() - 1] == "点"
-    if spelled and not m.group("period") and bare and not _CLOCK_CONTEXT.match(s, m.end()):
+    period = _period_before(s, m.start())
+    if spelled and not period and bare and not _CLOCK_CONTEXT.match(s, m.end()):
         # 一点 / 两点 / 以下三点 without a part of day or minutes: "a little", "points".
         return None
     values: dict[str, int | str | None] = {"hour": hour, "minute": minute}
-    _add_period(values, m.group("period"))
-    if not m.group("period"):
+    _add_period(values, period[1] if period else None)
+    if not period:
         values["ambiguous"] = 1
     if other is not None:
         values["other_hour"] = other
-    return _Part(m.start(), m.end(), "clock", values)
+    return _Part(period[0] if period else m.start(), m.end(), "clock", values)
 
 
 def _zone_part(m: re.Match[str]) -> _Part:
