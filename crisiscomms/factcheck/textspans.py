@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from ..findings import Finding, Severity
+from ..text.language import detect_language
 from ..text.lines import LineIndex
 
 #: Where a sentence ends: Chinese or English end punctuation, a line break.
@@ -65,15 +66,21 @@ def _around(boundary: re.Pattern[str], text: str, start: int, end: int) -> str:
 
 
 def message_lang(text: str, lang: str) -> str:
-    """Return the language to write findings in: the one asked for, else zh for Chinese text.
+    """Return the language to write findings in: the one asked for, else the text's own.
+
+    A text mixing both languages gets Chinese messages; Traditional Chinese
+    gets ``zh-Hant`` (whose messages fall back to ``zh``).
 
     Examples:
         >>> message_lang("预计22:00恢复", "auto"), message_lang("Back by 22:00", "auto")
         ('zh', 'en')
+        >>> message_lang("預計晚上十點恢復", "auto")
+        'zh-Hant'
     """
     if lang in ("zh", "zh-Hant", "en"):
         return lang
-    return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+    detected = detect_language(text)
+    return "zh" if detected == "mixed" else detected
 
 
 def finding_at(
