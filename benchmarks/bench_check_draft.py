@@ -10,6 +10,7 @@ layer's normalising and reading (``find_mentions``), the number checks
 check_draft, linter included.
 
     python benchmarks/bench_check_draft.py [--sizes 100000,1000000,10000000] [--repeat 3]
+        [--stages normalize,find_mentions,number,claim,check_draft]
 
 Sizes up to 1 MB are timed ``--repeat`` times and the best run kept (the machines
 are shared, and a single short run is noisy); larger ones once.
@@ -76,6 +77,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000,1000000,10000000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-lint", action="store_true", help="skip the whole check_draft row")
+    parser.add_argument("--stages", default="", help="comma-separated prefixes of stages to run")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     incident = parse_incident(FACTS)
@@ -88,6 +90,9 @@ def main() -> None:
     }
     if not args.no_lint:
         stages["check_draft (with lint)"] = lambda text: check_draft(text, incident, "zh")
+    if args.stages:
+        wanted = args.stages.split(",")
+        stages = {k: v for k, v in stages.items() if any(k.startswith(w) for w in wanted)}
     results: dict[str, list[float]] = {name: [] for name in stages}
     print(f"{'stage':<26}" + "".join(f"{size / 1e6:>10.1f} MB" for size in sizes) + "  ratios")
     for name, fn in stages.items():
