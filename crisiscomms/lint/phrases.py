@@ -37,6 +37,8 @@ def expand(pattern: str) -> list[str]:
         >>> expand("{We are|We're} investigating")
         ['we are investigating', "we're investigating"]
     """
+    if "|" not in pattern:
+        return [fold(pattern)]  # No alternatives: a literal, braces and all ({{ is a placeholder).
     pieces = _GROUP.split(pattern)
     literals, choices = pieces[0::2], [p.split("|") for p in pieces[1::2]]
     if any(ch in lit for lit in literals for ch in "{}|"):

@@ -25,6 +25,14 @@ def has_quantity(text: str) -> bool:
     return _QUANTITY.search(text) is not None
 
 
+# A cadence of updates is a forward-looking time: 每小时更新, every 30 minutes, hourly.
+_CADENCE = re.compile(
+    r"每(?:隔)?\s?(?:\d{1,3}|[一二两三四五六十半]{1,3})?\s?(?:个)?\s?(?:小时|分钟|钟头|天|日)"
+    r"|\bevery\s(?:\d{1,3}\s|few\s|two\s|three\s|thirty\s|fifteen\s|ten\s)?(?:minutes?|hours?|mins?|hrs?|day)\b"
+    r"|\bhourly\b|\bhalf-hourly\b"
+)
+
+
 def has_concrete_time(text: str) -> bool:
     """Return True when ``text`` commits to a time: an ETA, a deadline or a next update.
 
@@ -34,7 +42,7 @@ def has_concrete_time(text: str) -> bool:
         >>> has_concrete_time("正在修复，请耐心等待")
         False
     """
-    return any(t.concrete for t in find_times(text))
+    return _CADENCE.search(text) is not None or any(t.concrete for t in find_times(text))
 
 
 def has_acknowledgment(text: str) -> bool:

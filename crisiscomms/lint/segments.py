@@ -7,11 +7,15 @@ from bisect import bisect_right
 
 from .rules import Scope
 
-# Folded text: full-width ！？；： are already ASCII here.
+# Normalised text: full-width ！？；： are already ASCII here.
+_CLAUSE_END = re.compile(r"[。！？!?;,，、:\n]|\.(?=\s|$)")
 _SENTENCE_END = re.compile(r"[。！？!?;\n]|\.(?=\s|$)")
 # A line break ends a paragraph after a blank line or after a finished sentence;
 # otherwise it is a soft wrap inside a paragraph (wrapped English, say).
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|(?<=[。！？!?.;:…])[ \t]{0,8}\n")
+
+
+_PATTERNS = {"clause": _CLAUSE_END, "sentence": _SENTENCE_END, "paragraph": _PARAGRAPH_END}
 
 
 class Segments:
@@ -30,7 +34,7 @@ class Segments:
 
     def _boundaries(self, scope: Scope) -> list[int]:
         if scope not in self._ends:
-            pattern = _SENTENCE_END if scope == "sentence" else _PARAGRAPH_END
+            pattern = _PATTERNS[scope]
             self._ends[scope] = [m.end() for m in pattern.finditer(self._text)]
         return self._ends[scope]
 
