@@ -1,0 +1,57 @@
+"""Lines and columns of a text, whichever line endings it uses.
+
+A line ends at LF, CRLF (one ending), a lone CR (old Mac files, some chatbot
+output), U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR or U+0085 NEXT LINE.
+Columns count code points, from 1.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+
+
+class LineIndex:
+    """Answer "which line and column is this index on?" in O(log n) after one O(n) pass.
+
+    Examples:
+        >>> lines = LineIndex("一\\r二\\r\\n三\\u2028四")
+        >>> [lines.line_col(i) for i in (0, 2, 5, 7)]
+        [(1, 1), (2, 1), (3, 1), (4, 1)]
+    """
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        """Find the start of every line of ``text``."""
+        self._starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+
+    def line_col(self, index: int) -> tuple[int, int]:
+        """Return the 1-based line and column of code-point ``index``."""
+        line = bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
+
+    @property
+    def count(self) -> int:
+        """The number of lines (a text ending in a line break ends with an empty line)."""
+        return len(self._starts)
+
+
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based line and column of ``text[index]``; use :class:`LineIndex` for many.
+
+    Examples:
+        >>> line_col("ab\\rcd", 3), line_col("ab\\r\\ncd", 4), line_col("ab\\ncd", 3)
+        ((2, 1), (2, 1), (2, 1))
+    """
+    if index <= 0:
+        return 1, 1
+    line_start = 0
+    line = 1
+    for m in _BREAK.finditer(text, 0, min(index + 1, len(text))):
+        if m.end() > index:
+            break  # index is on the break itself (the LF of a CRLF): still this line
+        line, line_start = line + 1, m.end()
+    return line, index - line_start + 1

@@ -1,0 +1,327 @@
+"""Normalise text for matching, keeping a map from every normalised span back to the original.
+
+Chatbot output and hand-pasted statements reach the linter and the fact checker;
+one zero-width space must not hide ``正在紧急修复中``. :func:`normalize` folds
+what a reader does not see or does not tell apart:
+
+- format characters (zero-width space, joiner and non-joiner, word joiner,
+  soft hyphen, BOM, bidi controls, every other category Cf) and variation
+  selectors are dropped;
+- compatibility forms fold where that keeps the meaning (NFKC, one character at
+  a time): full-width ``２２：００`` and ``Ｒ``, mathematical letters ``𝐟𝐢𝐱``,
+  ligatures ``ﬁ``, Kangxi radicals; super- and subscripts, fractions and
+  circled digits stay (``10²`` is not ``102``);
+- curly quotes become straight, every line break becomes ``\\n`` (CRLF, CR,
+  U+2028; U+2029 a blank line), tabs and odd-width spaces become spaces;
+- spaces between two CJK characters are dropped (``正 在 紧 急 修 复 中``), and so are
+  the single spaces of spelled-out Latin letters (``a s a p``);
+- a letter that only looks Latin (Cyrillic ``о``, Greek ``Α``) is read as that
+  Latin letter inside a word made of Latin letters and such look-alikes, from
+  Unicode's confusables data; a Russian or Greek word keeps its letters;
+- Traditional characters fold to Simplified one character at a time
+  (``預計`` → ``预计``), from OpenCC's tables;
+- everything is lower case.
+
+The result keeps a piecewise map to the original: :meth:`Normalized.span`
+turns a span of the normalised text into the span of the original text a
+reader sees, in O(log k) for k edits (O(1) when nothing changed length).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from .tables import confusables, fold_table, format_chars
+
+_HAN_BMP = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_ASTRAL = "\U00020000-\U0003134f"
+# What may sit on either side of a dropped space: Han, CJK and full-width punctuation.
+_CJK_BMP = (
+    f"[{_HAN_BMP}\u3001-\u303f\u2e80-\u2fdf\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
+)
+_CJK_CHAR = re.compile(f"{_CJK_BMP}|[{_HAN_ASTRAL}]")
+_HSPACE = " \u00a0\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = frozenset(" \u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+# Python's ``re`` looks a character up in a class of BMP characters in constant
+# time, but walks a class holding astral characters range by range: those get
+# patterns of their own, run only on text that has an astral character.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_WORD = re.compile(r"\w")
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """Return the body of a regex character class holding ``chars``, as ranges.
+
+    Examples:
+        >>> char_class("abcxz-")
+        '\\\\-a-cxz'
+    """
+    points = sorted({ord(c) for c in chars})
+    parts: list[str] = []
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        first = re.escape(chr(points[i]))
+        parts.append(first if i == j else f"{first}-{re.escape(chr(points[j]))}")
+        i = j + 1
+    return "".join(parts)
+
+
+def _bmp(chars: Iterable[str]) -> str:
+    return char_class(c for c in chars if c <= "\uffff")
+
+
+def _astral(chars: Iterable[str]) -> str:
+    return char_class(c for c in chars if c > "\uffff")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Return one pattern per kind of edit, each starting with a character class.
+
+    ``re`` skips ahead to the next candidate in C only when a pattern starts with
+    a class; an alternation of the same branches is several times slower.
+    """
+    fmt = _bmp(format_chars())
+    letter = f"[A-Za-z{_bmp(confusables())}]"
+    astral_expanding = _astral(_expanding())
+    return {
+        # Spaces or invisible characters before a CJK character; the left side is
+        # checked afterwards.
+        "gap": re.compile(rf"[{_HSPACE}{fmt}]+(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
+        "format": re.compile(rf"[{fmt}]+"),
+        "crlf": re.compile(r"\r(?=\n)"),
+        "expand": re.compile(rf"[{_bmp(_expanding())}]"),
+        "look_alike": re.compile(rf"[{_bmp(confusables())}]"),
+        # Three or more single letters after one or two spaces: ``(a) s a p``.
+        "spelled": re.compile(rf"(?:[ ]{{1,2}}{letter}(?!\w)){{3,}}"),
+        "astral": re.compile(
+            rf"[{_astral(format_chars())}]+"
+            + (rf"|(?P<expand>[{astral_expanding}])" if astral_expanding else "")
+        ),
+    }
+
+
+@cache
+def _expanding() -> str:
+    return "".join(chr(c) for c, f in fold_table().items() if len(f) != 1)
+
+
+@cache
+def _one_to_one() -> tuple[dict[int, str], re.Pattern[str]]:
+    table = {c: f for c, f in fold_table().items() if len(f) == 1}
+    return table, re.compile(f"[{_bmp(map(chr, table))}]")
+
+
+def _fold(text: str) -> str:
+    """Apply every one-to-one fold; a few distinct characters by ``str.replace``, fast in C."""
+    table, keys = _one_to_one()
+    if _ASTRAL.search(text):
+        return text.translate(table)
+    present = set(keys.findall(text))
+    if len(present) > 24:
+        return text.translate(table)
+    for char in present:
+        text = text.replace(char, table[ord(char)])
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised text and the map back to the text it came from.
+
+    ``_norm[k]``/``_orig[k]`` start run k: from normalised index ``_norm[k]`` on,
+    characters map one to one onto the original from ``_orig[k]`` on, unless
+    ``_fixed[k]``, where every character of the run comes from the one original
+    character at ``_orig[k]`` (a ligature ``ﬁ`` read as ``fi``).
+
+    Examples:
+        >>> n = normalize("正 在 紧 急 修\\u200b复中")
+        >>> n.text
+        '正在紧急修复中'
+        >>> n.span(0, 6), n.original[slice(*n.span(4, 6))]
+        ((0, 11), '修\\u200b复')
+    """
+
+    original: str
+    text: str
+    _norm: tuple[int, ...]
+    _orig: tuple[int, ...]
+    _fixed: tuple[bool, ...]
+
+    def orig_index(self, index: int) -> int:
+        """Return the original index of normalised character ``index`` (or the end)."""
+        if index >= len(self.text):
+            return len(self.original)
+        k = bisect_right(self._norm, index) - 1
+        return self._orig[k] if self._fixed[k] else self._orig[k] + index - self._norm[k]
+
+    def orig_end(self, index: int) -> int:
+        """Return the original index just past normalised character ``index - 1``."""
+        if index <= 0:
+            return 0
+        k = bisect_right(self._norm, index - 1) - 1
+        if self._fixed[k]:
+            return self._orig[k] + 1
+        return self._orig[k] + index - self._norm[k]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the original span of normalised ``text[start:end]``.
+
+        Characters dropped inside the span (a zero-width space, a space between
+        CJK characters) are inside the original span; those at its edges are not.
+        """
+        if end <= start:
+            point = self.orig_index(start)
+            return point, point
+        return self.orig_index(start), self.orig_end(end)
+
+    def norm_index(self, orig: int) -> int:
+        """Return the normalised index of original index ``orig`` (where it went, or would)."""
+        k = bisect_right(self._orig, orig) - 1
+        if k < 0:
+            return 0
+        if self._fixed[k]:
+            return self._norm[k] if orig == self._orig[k] else self._next_norm(k)
+        return min(self._norm[k] + orig - self._orig[k], self._next_norm(k))
+
+    def _next_norm(self, k: int) -> int:
+        return self._norm[k + 1] if k + 1 < len(self._norm) else len(self.text)
+
+
+def normalize(text: str) -> Normalized:
+    """Return ``text`` normalised for matching, with the map back to ``text``.
+
+    Args:
+        text: any text.
+
+    Returns:
+        A :class:`Normalized`; ``.text`` is what patterns run on, ``.span()``
+        maps a match back into ``text``.
+
+    Examples:
+        >>> normalize("預計晚上十點恢復").text
+        '预计晚上十点恢复'
+        >>> n = normalize("We are wоrking on it ASAP.\\r\\nＮｅｘｔ update：２２：００")
+        >>> n.text
+        'we are working on it asap.\\nnext update:22:00'
+        >>> n.span(n.text.index("next"), n.text.index("next") + 4)
+        (28, 32)
+    """
+    edits = _edits(text)
+    if not edits:
+        return Normalized(text, _fold(text).lower(), (0,), (0,), (False,))
+    pieces: list[str] = []
+    norm: list[int] = [0]
+    orig: list[int] = [0]
+    fixed: list[bool] = [False]
+    n = previous = 0
+    for i in sorted(edits):
+        pieces.append(text[previous:i])
+        n += i - previous
+        replacement = edits[i]
+        if len(replacement) > 1:
+            _start_run(norm, orig, fixed, n, i, True)
+            _start_run(norm, orig, fixed, n + len(replacement), i + 1, False)
+        elif not replacement:
+            _start_run(norm, orig, fixed, n, i + 1, False)
+        pieces.append(replacement)
+        n += len(replacement)
+        previous = i + 1
+    pieces.append(text[previous:])
+    folded = _fold("".join(pieces)).lower()
+    return Normalized(text, folded, tuple(norm), tuple(orig), tuple(fixed))
+
+
+def _start_run(
+    norm: list[int], orig: list[int], fixed: list[bool], n: int, o: int, is_fixed: bool
+) -> None:
+    if norm[-1] == n:  # the previous run is empty: replace it
+        norm.pop(), orig.pop(), fixed.pop()
+    if norm and not is_fixed and not fixed[-1] and orig[-1] - norm[-1] == o - n:
+        return  # same offset: the previous run goes on
+    norm.append(n)
+    orig.append(o)
+    fixed.append(is_fixed)
+
+
+def _edits(text: str) -> dict[int, str]:
+    """Return the characters whose fold depends on context or changes length, by index."""
+    edits: dict[int, str] = {}
+    patterns = _patterns()
+    table = fold_table()
+    for m in patterns["spelled"].finditer(text):
+        _spelled(text, m, edits)
+    for m in patterns["gap"].finditer(text):
+        start, end = m.span()
+        if start and _CJK_CHAR.match(text, start - 1):
+            edits.update(dict.fromkeys(range(start, end), ""))
+    for name in ("format", "crlf"):
+        for m in patterns[name].finditer(text):
+            edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
+    for m in patterns["expand"].finditer(text):
+        edits[m.start()] = table[ord(m.group())]
+    word_end = 0  # the look-alikes of one word are read together, once
+    for m in patterns["look_alike"].finditer(text):
+        if m.start() >= word_end:
+            start, word_end = _word_around(text, m.start())
+            _look_alikes(start, text[start:word_end], edits)
+    if _ASTRAL.search(text):
+        for m in patterns["astral"].finditer(text):
+            if m.lastgroup == "expand":
+                edits[m.start()] = table[ord(m.group())]
+            else:
+                edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
+    return edits
+
+
+def _word_around(text: str, index: int) -> tuple[int, int]:
+    start, end = index, index + 1
+    while start > 0 and _is_word_letter(text[start - 1]):
+        start -= 1
+    while end < len(text) and _is_word_letter(text[end]):
+        end += 1
+    return start, end
+
+
+def _is_word_letter(char: str) -> bool:
+    return char.isalpha() and (char.isascii() or char in confusables() or char < "\u3000")
+
+
+def _spelled(text: str, m: re.Match[str], edits: dict[int, str]) -> None:
+    """Join ``a s a p`` into ``asap``; two spaces stay a word break (``w e  a r e``)."""
+    start, end = m.span()
+    letters = m.group().count(" ") and sum(1 for c in m.group() if c != " ")
+    before = text[start - 1] if start else ""
+    if before and _is_word_letter(before) and (start < 2 or not _WORD.match(text, start - 2)):
+        start -= 1  # the first letter, right before the first space
+        letters += 1
+    else:
+        start += len(m.group()) - len(m.group().lstrip(" "))
+    if letters < 4:
+        return
+    look_alike = confusables()
+    i = start
+    while i < end:
+        char = text[i]
+        if char == " ":
+            edits[i] = ""
+            i += 1 if text[i + 1] == " " else 0  # of two spaces, one stays
+        elif char in look_alike:
+            edits[i] = look_alike[char]
+        i += 1
+
+
+def _look_alikes(start: int, word: str, edits: dict[int, str]) -> None:
+    """Read a word's look-alike letters as Latin when every other letter is ASCII."""
+    look_alike = confusables()
+    if all(c in look_alike or (c.isascii() and c.isalpha()) for c in word):
+        for offset, char in enumerate(word):
+            if char in look_alike:
+                edits[start + offset] = look_alike[char]
