@@ -11,17 +11,17 @@ With a notice kind, the completeness rules report what the text lacks.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..findings import Finding, LineIndex, Severity
+from ..text import normalize
 from .grammar import Match, find_matches
 from .registry import ALL, registry
 from .rules import Rule
 from .satisfiers import SATISFIER_FUNCTIONS
 from .scanner import Hits, Scanner
 from .segments import Segments
-from .textfold import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,8 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
         >>> [f.rule for f in evaluate("正在紧急修复中。", plan_for(("zh",)))]
         ['vague-fix-no-timeline']
     """
-    norm = fold(text)
+    normalized = normalize(text)
+    norm = normalized.text
     context = _Context(text, norm, plan.scanner.scan(norm))
     lines = LineIndex(text)
     findings: dict[tuple[str, int, int], Finding] = {}
@@ -113,14 +114,15 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
                 rule, *context.segments.bounds(start, rule.scope)
             ):
                 continue
-            key = (rule.id, start, end)
-            if key in findings and not _prefer(rule, plan, text[start:end]):
+            ostart, oend = normalized.span(start, end)
+            key = (rule.id, ostart, oend)
+            if key in findings and not _prefer(rule, plan, norm[start:end]):
                 continue
             reported.add(rule.id)
             reported_in.add((rule.id, sentence))
-            findings[key] = _finding(text, lines, start, end, rule, plan)
+            findings[key] = _finding(text, lines, ostart, oend, rule, plan)
     if plan.kind:
-        for finding in _completeness(context, plan, lines):
+        for finding in _completeness(context, plan, lines, normalized.span):
             findings[(finding.rule, finding.start, finding.end)] = finding
     emitted = {key[0] for key in findings}
     superseded = {s for r in plan.rules if r.id in emitted for s in r.supersedes} & emitted
@@ -150,7 +152,9 @@ def _finding(text: str, lines: LineIndex, start: int, end: int, rule: Rule, plan
     )
 
 
-def _completeness(context: _Context, plan: Plan, lines: LineIndex) -> list[Finding]:
+def _completeness(
+    context: _Context, plan: Plan, lines: LineIndex, span: Callable[[int, int], tuple[int, int]]
+) -> list[Finding]:
     by_id: dict[str, list[Rule]] = {}
     for rule in plan.rules:
         if rule.check == "completeness" and plan.kind in rule.kinds:
@@ -167,7 +171,7 @@ def _completeness(context: _Context, plan: Plan, lines: LineIndex) -> list[Findi
             continue  # The element is only needed when the text touches its topic.
         if any(context.satisfied(r, *whole) for r in rules):
             continue
-        start, end = (topic[0].start, topic[0].end) if topic else (0, 0)
+        start, end = span(topic[0].start, topic[0].end) if topic else (0, 0)
         out.append(_finding(context.text, lines, start, end, speaker, plan))
     return out
 

@@ -30,7 +30,13 @@ _CADENCE = re.compile(
     r"每(?:隔)?\s?(?:\d{1,3}|[一二两三四五六十半]{1,3})?\s?(?:个)?\s?(?:小时|分钟|钟头|天|日)"
     r"|\bevery\s(?:\d{1,3}\s|few\s|two\s|three\s|thirty\s|fifteen\s|ten\s)?(?:minutes?|hours?|mins?|hrs?|day)\b"
     r"|\bhourly\b|\bhalf-hourly\b"
+    # Words that only point ahead, or a period with a deadline: 本周内, 明天, by Friday, tonight.
+    r"|(?:本周|本月|今天|今日|今晚|本周末|月底|年底|周[一二三四五六日]|星期[一二三四五六日天])\s?(?:内|前|之前|以内)"
+    r"|明天|明日|后天|下周|下个月|\btomorrow\b|\btonight\b|\blater today\b|\bthis week\b"
+    r"|\bby\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (?:day|the day|week))\b"
 )
+# A time the writer says something will happen at: 今天晚上10点会发, 14:00 will.
+_WILL_AFTER = re.compile(r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)")
 
 
 def has_concrete_time(text: str) -> bool:
@@ -42,7 +48,14 @@ def has_concrete_time(text: str) -> bool:
         >>> has_concrete_time("正在修复，请耐心等待")
         False
     """
-    return _CADENCE.search(text) is not None or any(t.concrete for t in find_times(text))
+    if _CADENCE.search(text) is not None:
+        return True
+    for t in find_times(text):
+        if t.concrete or (t.day_offset is not None and t.day_offset > 0 and not t.is_past):
+            return True
+        if t.kind != "duration" and not t.is_past and _WILL_AFTER.match(text, t.end):
+            return True
+    return False
 
 
 def has_acknowledgment(text: str) -> bool:
