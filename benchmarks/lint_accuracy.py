@@ -66,8 +66,13 @@ def read_split(split: str, folder: Path = CORPUS) -> list[Statement]:
         if line.strip():
             raw = json.loads(line)
             rows.append(
-                Statement(raw["id"], raw["lang"], raw.get("register", ""),
-                          frozenset(raw["labels"]), raw["text"])  # fmt: skip
+                Statement(
+                    raw["id"],
+                    raw["lang"],
+                    raw.get("register", ""),
+                    frozenset(raw["labels"]),
+                    raw["text"],
+                )
             )
     return rows
 

@@ -16,8 +16,8 @@ from .config import LintConfig, find_config, load_config
 from .engine import evaluate
 from .registry import ALL
 from .ruleids import COMPLETENESS_RULES, RULE_IDS, WORDING_RULES
-from .variant import chinese_variant
 from .suppress import apply_suppressions
+from .variant import chinese_variant
 
 __all__ = [
     "COMPLETENESS_RULES",
@@ -82,7 +82,9 @@ def lint(
         for rule_id, phrases in sorted(table.items())
     )
     plan = plan_for(_RULE_SETS[lang], extras)
-    chinese = chinese_variant(text) if lang == "auto" else ("zh-Hant" if lang == "zh-Hant" else "zh")
+    chinese = (
+        chinese_variant(text) if lang == "auto" else ("zh-Hant" if lang == "zh-Hant" else "zh")
+    )
     plan = replace(
         plan,
         kind=notice_kind,

@@ -59,7 +59,7 @@ def with_extras(base: RuleSet, added: dict[str, tuple[str, ...]]) -> RuleSet:
         if rule.id in added:
             role = f"extra-{rule.id}"
             lexicon[role] = expand_all(added[rule.id])
-            pattern = parse_pattern(f"@{role}", {role}, f"extra-phrases.{rule.id}")
+            pattern = parse_pattern(f"@{role}", frozenset({role}), f"extra-phrases.{rule.id}")
             rule = replace(rule, match=(*rule.match, pattern))
         rules.append(rule)
     return replace(base, lexicon=lexicon, rules=tuple(rules))

@@ -85,7 +85,12 @@ def explain_text(doc: RuleDoc) -> str:
     if doc.kinds:
         lines += [f"Checked for notice kinds: {', '.join(doc.kinds)}", ""]
     if doc.messages:
-        lines += ["Message:", f"  {doc.messages.get('en', '')}", f"  {doc.messages.get('zh', '')}", ""]
+        lines += [
+            "Message:",
+            f"  {doc.messages.get('en', '')}",
+            f"  {doc.messages.get('zh', '')}",
+            "",
+        ]
     bad, good = list(doc.bad), list(doc.good)
     for lang in ("zh", "en") if doc.source.startswith("lint") else ():
         rule = ruleset(lang).get(doc.id)

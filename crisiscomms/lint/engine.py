@@ -48,7 +48,7 @@ class _Context:
         patterns = getattr(rule, which)
         hits = self.hits.get(rule.lang, {})
         found = [m for p in patterns for m in find_matches(p, self.norm, hits)]
-        found.sort(key=lambda m: (m.start, m.end))
+        found.sort(key=lambda m: (m.start, -m.end))  # longest first at each start
         return found
 
     def _sorted(self, rule: Rule, which: str) -> tuple[list[tuple[int, int]], list[int]]:

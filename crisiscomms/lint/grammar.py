@@ -123,7 +123,8 @@ def find_matches(pattern: Pattern, text: str, hits: Hits) -> list[Match]:
 
     Examples:
         >>> p = parse_pattern("@a <3 @b", {"a", "b"}, "t")
-        >>> [(m.start, m.end) for m in find_matches(p, "正在紧急修复", {"a": ([0], [2]), "b": ([4], [6])})]
+        >>> hits = {"a": ([0], [2]), "b": ([4], [6])}
+        >>> [(m.start, m.end) for m in find_matches(p, "正在紧急修复", hits)]
         [(0, 6)]
     """
     first = pattern.elements[0].role
@@ -153,7 +154,9 @@ def _extend(
     if element.literal is not None:
         at = text.find(element.literal, lo, hi + len(element.literal))
         if at >= 0 and not _broken(text, lo, at, breaks):
-            yield from _extend(pattern, text, hits, index + 1, [*spans, (at, at + len(element.literal))])
+            yield from _extend(
+                pattern, text, hits, index + 1, [*spans, (at, at + len(element.literal))]
+            )
         return
     assert element.role is not None
     starts, ends = hits.get(element.role, ((), ()))

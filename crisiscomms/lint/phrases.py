@@ -53,7 +53,9 @@ def expand(pattern: str) -> list[str]:
         parts = [literals[0]]
         for option, literal in zip(combo, literals[1:], strict=True):
             parts += [option, literal]
-        phrase = " ".join(_fold("".join(parts)).split()) if " " in pattern else _fold("".join(parts))
+        phrase = (
+            " ".join(_fold("".join(parts)).split()) if " " in pattern else _fold("".join(parts))
+        )
         if not phrase.strip():
             raise ConfigError(f"phrase {pattern!r} can expand to an empty phrase")
         seen.setdefault(phrase)

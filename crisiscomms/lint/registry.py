@@ -18,7 +18,16 @@ from ..errors import ConfigError
 from ..findings import SEVERITIES, Severity
 
 Source = Literal["lint", "lint-completeness", "drafting", "factcheck", "channels"]
-_KEYS = {"severity", "source", "summary", "description", "message", "suggestion", "examples", "kinds"}
+_KEYS = {
+    "severity",
+    "source",
+    "summary",
+    "description",
+    "message",
+    "suggestion",
+    "examples",
+    "kinds",
+}
 #: What configs and comments may name besides a rule id: every rule.
 ALL = "all"
 
@@ -58,7 +67,9 @@ def registry() -> dict[str, RuleDoc]:
     """
     raw = tomllib.loads(_data("registry.toml"))
     hant = tomllib.loads(_data("registry.zh-Hant.toml"))
-    return {rule_id: _entry(rule_id, table, hant.get(rule_id, {})) for rule_id, table in raw.items()}
+    return {
+        rule_id: _entry(rule_id, table, hant.get(rule_id, {})) for rule_id, table in raw.items()
+    }
 
 
 def _entry(rule_id: str, table: dict[str, Any], hant: dict[str, Any]) -> RuleDoc:
@@ -104,7 +115,7 @@ def check_rule_id(rule_id: str, where: str) -> None:
         >>> check_rule_id("vauge-time", "config")
         Traceback (most recent call last):
         ...
-        crisiscomms.errors.ConfigError: config: unknown rule id 'vauge-time'; see `crisiscomms rules`
+        crisiscomms.errors.ConfigError: config: unknown rule id 'vauge-time'
     """
     if rule_id != ALL and rule_id not in registry():
-        raise ConfigError(f"{where}: unknown rule id {rule_id!r}; see `crisiscomms rules`")
+        raise ConfigError(f"{where}: unknown rule id {rule_id!r}")

@@ -106,7 +106,9 @@ def parse_rules(data: dict[str, Any], origin: str) -> RuleSet:
     return RuleSet(lang=lang, lexicon=lexicon, rules=rules)
 
 
-def _patterns(raw: dict[str, Any], key: str, roles: frozenset[str], where: str) -> tuple[Pattern, ...]:
+def _patterns(
+    raw: dict[str, Any], key: str, roles: frozenset[str], where: str
+) -> tuple[Pattern, ...]:
     items = raw.get(key, [])
     if not (isinstance(items, list) and all(isinstance(p, str) for p in items)):
         raise ConfigError(f"{where}: {key} must be a list of patterns")

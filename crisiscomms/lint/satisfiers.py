@@ -33,7 +33,8 @@ _CADENCE = re.compile(
     # Words that only point ahead, or a period with a deadline: 本周内, 明天, by Friday, tonight.
     r"|(?:本周|本月|今天|今日|今晚|本周末|月底|年底|周[一二三四五六日]|星期[一二三四五六日天])\s?(?:内|前|之前|以内)"
     r"|明天|明日|后天|下周|下个月|\btomorrow\b|\btonight\b|\blater today\b|\bthis week\b"
-    r"|\bby\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (?:day|the day|week))\b"
+    r"|\bby\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|end of (?:day|the day|week))\b"
 )
 # A time the writer says something will happen at: 今天晚上10点会发, 14:00 will.
 _WILL_AFTER = re.compile(r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)")

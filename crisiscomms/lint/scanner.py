@@ -88,7 +88,7 @@ class Scanner:
         self._all = _Automaton(self.words)
 
     def raw(self, text: str) -> list[tuple[int, int, int]]:
-        """Return (word index, start, end) for every word in ``text``, as the automaton gives them."""
+        """Return (word index, start, end) for every word in ``text``, unfiltered."""
         if text.isascii():
             ids = self._ascii_ids
             return [(ids[i], s, e) for i, s, e in self._ascii.find(text)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import ConfigError
 from ..findings import Finding, line_column
 from .registry import ALL, check_rule_id, registry
 
