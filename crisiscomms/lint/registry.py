@@ -63,7 +63,7 @@ def registry() -> dict[str, RuleDoc]:
         >>> registry()["vague-time"].severity
         'warning'
         >>> registry()["vague-time"].messages["zh-Hant"][:6]
-        '用模糊的詞代替'
+        '用模糊的詞代'
     """
     raw = tomllib.loads(_data("registry.toml"))
     hant = tomllib.loads(_data("registry.zh-Hant.toml"))
