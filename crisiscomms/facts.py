@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.numbers import is_currency
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -27,6 +25,15 @@ from pydantic import (
 )
 
 from .errors import InputError
+from .facttypes import (
+    Amount,
+    Count,
+    Percent,
+    SafeStr,
+    Time,
+    check_minor_unit,
+    unsafe_character,
+)
 
 
 class _Model(BaseModel):
@@ -35,7 +42,7 @@ class _Model(BaseModel):
     )
 
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = Annotated[SafeStr, Field(min_length=1)]
 
 
 class Text(_Model):
@@ -76,11 +83,11 @@ class Affected(_Model):
     renders an honest "we are still assessing", never 部分用户.
     """
 
-    count: Annotated[int, Field(ge=1)] | None = None
+    count: Count | None = None
     """How many; leave out (with precision 'unknown') when nobody knows yet."""
     precision: Precision = "unknown"
     """'exact', 'estimate' (drafted as 约 / about) or 'unknown' (drafted as still assessing)."""
-    share_percent: Annotated[float, Field(gt=0, le=100)] | None = None
+    share_percent: Percent | None = None
     """The share of all users (0-100), when known."""
     audience: Audience = "users"
 
@@ -148,7 +155,7 @@ class Cause(_Model):
 class TimelineEntry(_Model):
     """Something that happened or was done, at a time."""
 
-    at: AwareDatetime
+    at: Time
     text: Text
 
 
@@ -157,20 +164,20 @@ class Component(_Model):
 
     name: Text
     state: ComponentState
-    since: AwareDatetime | None = None
+    since: Time | None = None
 
 
 class Eta(_Model):
     """An estimated recovery time or window; always drafted as an estimate."""
 
-    earliest: AwareDatetime | None = None
-    latest: AwareDatetime
+    earliest: Time | None = None
+    latest: Time
 
     @model_validator(mode="before")
     @classmethod
     def _accept_bare_time(cls, value: Any) -> Any:
-        if isinstance(value, datetime | str):
-            return {"latest": value}
+        if isinstance(value, datetime | str | int | float):
+            return {"latest": value}  # a number is refused as a time there, by name
         return value
 
     @model_validator(mode="after")
@@ -184,13 +191,13 @@ class CompensationItem(_Model):
     """One thing given: a voucher, a credit, days of membership, a refund, cash."""
 
     kind: CompensationKind
-    amount: Annotated[Decimal, Field(gt=0)] | None = None
+    amount: Amount | None = None
     """The value of one voucher, credit, refund or cash payment."""
-    currency: str | None = None
+    currency: SafeStr | None = None
     """ISO 4217 code: CNY, USD, HKD."""
-    days: Annotated[int, Field(gt=0)] | None = None
+    days: Count | None = None
     """Days of membership, for a membership_days item."""
-    quantity: Annotated[int, Field(gt=0)] = 1
+    quantity: Count = 1
     """How many of this item each eligible user gets."""
     description: Text | None = None
     """A short qualifier: 无门槛 / no minimum spend."""
@@ -209,6 +216,11 @@ class CompensationItem(_Model):
                 raise ValueError("a membership_days item needs 'days'")
         elif self.amount is None or self.currency is None:
             raise ValueError(f"a {self.kind} item needs 'amount' and 'currency'")
+        if self.amount is not None and self.currency is not None:
+            try:
+                check_minor_unit(self.amount, self.currency)
+            except ValueError as error:
+                raise _CrossFieldError([Problem(("amount",), str(error), "minor_unit")]) from None
         return self
 
 
@@ -223,11 +235,11 @@ class Compensation(_Model):
     """Where and how to claim, as a sentence; not needed when automatic."""
     automatic: bool = False
     """True when it is credited without any action; then give delivered_by."""
-    delivered_by: AwareDatetime | None = None
+    delivered_by: Time | None = None
     """When automatic compensation will have arrived."""
-    claim_deadline: AwareDatetime | None = None
+    claim_deadline: Time | None = None
     """The last moment to claim (for compensation that must be claimed)."""
-    valid_until: AwareDatetime | None = None
+    valid_until: Time | None = None
     """Until when a voucher, credit or membership can be used."""
     restrictions: list[Text] = []
     """Caps and conditions, each stated: 每个账户限领一次 / one per account."""
@@ -284,15 +296,15 @@ class Incident(_Model):
     minor."""
     status: Status = "investigating"
     """Where the response stands now; 'resolved' needs resolved_at."""
-    timezone: str
+    timezone: SafeStr
     """IANA time zone every notice states its times in, e.g. Asia/Shanghai (written 北京时间)."""
-    started_at: AwareDatetime
+    started_at: Time
     """When users were first affected, with its UTC offset: 2026-03-29T00:14:00+08:00."""
-    detected_at: AwareDatetime | None = None
+    detected_at: Time | None = None
     """When the team noticed; left out, the notices do not claim a detection time."""
-    resolved_at: AwareDatetime | None = None
+    resolved_at: Time | None = None
     """When service was fully restored."""
-    published_at: AwareDatetime
+    published_at: Time
     """When this notice goes out; the ETA and next update must be later."""
     impact: Impact = Impact()
     data: DataSafety | None = None
@@ -309,7 +321,7 @@ class Incident(_Model):
     """What users can do meanwhile, as a verb phrase: 通过网页版下单 / order on the website."""
     eta: Eta | None = None
     """Estimated recovery: a time, or {earliest, latest}; always drafted as an estimate."""
-    next_update_at: AwareDatetime | None = None
+    next_update_at: Time | None = None
     """When the next update will be published."""
     compensation: Annotated[list[Compensation], BeforeValidator(_one_or_many)] = []
     """One plan per audience (users and merchants may get different terms)."""
@@ -346,7 +358,7 @@ class Incident(_Model):
 class _PlanTiming(BaseModel):
     model_config = ConfigDict(extra="ignore")
     audience: Audience = "users"
-    claim_deadline: AwareDatetime | None = None
+    claim_deadline: Time | None = None
 
 
 class _Timing(BaseModel):
@@ -355,12 +367,12 @@ class _Timing(BaseModel):
     model_config = ConfigDict(extra="ignore")
     audiences: list[Audience] = ["users"]
     status: Status = "investigating"
-    started_at: AwareDatetime
-    detected_at: AwareDatetime | None = None
-    resolved_at: AwareDatetime | None = None
-    published_at: AwareDatetime
+    started_at: Time
+    detected_at: Time | None = None
+    resolved_at: Time | None = None
+    published_at: Time
     eta: Eta | None = None
-    next_update_at: AwareDatetime | None = None
+    next_update_at: Time | None = None
     compensation: Annotated[list[_PlanTiming], BeforeValidator(_one_or_many)] = []
 
 
@@ -466,6 +478,8 @@ def format_loc(loc: tuple[str | int, ...]) -> str:
     """
     out = ""
     for part in loc:
+        if isinstance(part, str) and unsafe_character(part) is not None:
+            part = ascii(part)  # an unknown key is echoed: never echo a terminal escape
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 

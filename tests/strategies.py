@@ -75,7 +75,7 @@ def counts() -> st.SearchStrategy[int]:
         st.integers(min_value=1, max_value=9_999),
         st.integers(min_value=1, max_value=999).map(lambda n: n * 10_000),
         st.integers(min_value=1, max_value=99).map(lambda n: n * 1_000_000),
-        st.integers(min_value=1, max_value=10**13),
+        st.integers(min_value=1, max_value=10**10),  # the most a count may be
     )
 
 
@@ -102,13 +102,16 @@ def amounts() -> st.SearchStrategy[Decimal]:
 
 
 def compensation_items() -> st.SearchStrategy[dict[str, Any]]:
-    money_item = st.fixed_dictionaries(
-        {
-            "kind": st.sampled_from(["voucher", "credit", "refund", "cash"]),
-            "amount": amounts(),
-            "currency": st.sampled_from(CURRENCIES),
-        },
-        optional={"quantity": st.integers(1, 5), "description": texts()},
+    # An amount must be exact in its currency's smallest unit: yen have no decimals.
+    money_item = st.sampled_from(CURRENCIES).flatmap(
+        lambda currency: st.fixed_dictionaries(
+            {
+                "kind": st.sampled_from(["voucher", "credit", "refund", "cash"]),
+                "amount": amounts().filter(lambda a: currency != "JPY" or a == a.to_integral()),
+                "currency": st.just(currency),
+            },
+            optional={"quantity": st.integers(1, 5), "description": texts()},
+        )
     )
     days_item = st.fixed_dictionaries(
         {"kind": st.just("membership_days"), "days": st.integers(1, 365)}

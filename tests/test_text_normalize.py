@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crisiscomms.text import LineIndex, line_col, normalize
@@ -120,6 +120,7 @@ def test_norm_index_inverts_span() -> None:
     assert n.norm_index(len(text)) == len(n.text)
 
 
+@settings(deadline=None)
 @given(
     st.text(
         alphabet=st.sampled_from(list("正在修复 　\u200b\u00adaоΑｂﬁ\r\n\u2029預點s ")), max_size=40
@@ -138,6 +139,7 @@ def test_every_span_maps_into_the_original_in_order(text: str) -> None:
             assert 0 <= start <= end <= len(text)
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_normalises_and_maps_back(text: str) -> None:
     n = normalize(text)

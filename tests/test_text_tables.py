@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from crisiscomms.text import generate_tables
-from crisiscomms.text.tables import compat_forms, confusables, t2s
+from crisiscomms.text.tables import compat_forms, confusables, format_chars, t2s
 
 
 def test_t2s_table_is_what_opencc_gives() -> None:
@@ -29,6 +31,11 @@ def test_confusables_read_cyrillic_and_greek_as_latin() -> None:
     table = confusables()
     assert [table[c] for c in "аеорсхΑΟοΙ"] == list("aeopcxAOoI")
     assert all(v.isascii() and v.isalpha() for v in table.values())
+
+
+def test_format_characters_are_every_cf_character() -> None:
+    every = {chr(cp) for cp in range(0x110000) if unicodedata.category(chr(cp)) == "Cf"}
+    assert every <= set(format_chars())
 
 
 def test_compat_forms_keep_meaning() -> None:

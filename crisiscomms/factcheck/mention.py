@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, NamedTuple
 
 MentionKind = Literal["count", "money", "duration", "clock", "date", "percent"]
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One number stated in a text, with what it measures.
 
     Args:
@@ -32,10 +30,15 @@ class Mention:
             ``at_most`` (以内, within) or ``exact``.
         currency: ISO code of an amount; ``CNY|JPY`` when ``¥`` leaves it open.
         hour: a clock time's hour (0-23); ``minute`` its minute.
-        ambiguous: the hour may also be 12 hours later (``10点`` without 上午/晚上).
+        other_hours: the other hours the text may mean: 22 for ``10点`` without
+            上午/晚上, 3 for ``两三点``.
         offset: the stated zone as minutes east of UTC, or None for the facts' zone.
         year, month, day: a date, or the date stated right before a clock time.
         day_shift: 今天/明天/昨天 stated with a clock time (0, 1, -1), else None.
+        norm_start, norm_end: the span in the normalised text (:mod:`crisiscomms.text`).
+
+    A named tuple: a long text holds tens of thousands, built several times faster
+    than a frozen dataclass.
     """
 
     kind: MentionKind
@@ -47,19 +50,21 @@ class Mention:
     currency: str | None = None
     hour: int | None = None
     minute: int | None = None
-    ambiguous: bool = False
+    other_hours: tuple[int, ...] = ()
     offset: int | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None
     day_shift: int | None = None
+    norm_start: int = 0
+    norm_end: int = 0
 
     @property
     def hours(self) -> frozenset[int]:
         """The hours a clock time may mean: two when 上午/下午 is left open (``10点``)."""
         if self.hour is None:
             return frozenset()
-        return frozenset({self.hour, (self.hour + 12) % 24} if self.ambiguous else {self.hour})
+        return frozenset({self.hour, *self.other_hours})
 
 
 _APPROX_BEFORE = re.compile(

@@ -16,10 +16,12 @@ from decimal import Decimal
 
 from ..facts import Incident
 from ..findings import Finding
+from ..text import LineIndex, normalize
+from ..text.segments import Segments
 from .factvalues import FactTime, FactValues
 from .mention import Mention, close, currency_fits, same_point
 from .quantities import find_mentions
-from .textspans import clause_around
+from .textspans import finding_at
 
 _MISMATCH = {
     "zh": "“{excerpt}”与事实不符（事实：{facts}）。",
@@ -57,10 +59,14 @@ def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
         values: the facts' values, from :func:`~crisiscomms.factcheck.factvalues.fact_values`.
         lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``).
     """
-    for mention in find_mentions(text):
-        if _supported(text, mention, values):
+    n = normalize(text)
+    clauses = Segments(n.text)
+    lines: LineIndex | None = None
+    for mention in find_mentions(n):
+        roles = _clause_roles(clauses, mention)
+        if _supported(roles, mention, values):
             continue
-        facts = _fact_labels(mention, values, text)
+        facts = _fact_labels(mention, values, roles)
         excerpt = text[mention.start : mention.end]
         if facts:
             messages = {k: v.format(excerpt=excerpt, facts=facts) for k, v in _MISMATCH.items()}
@@ -70,7 +76,9 @@ def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
                 k: v.format(excerpt=excerpt, what_zh=what_zh, what_en=what_en)
                 for k, v in _NOT_IN_FACTS.items()
             }
-        yield Finding.at(
+        lines = lines or LineIndex(text)
+        yield finding_at(
+            lines,
             text,
             mention.start,
             mention.end,
@@ -82,7 +90,7 @@ def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
         )
 
 
-def _supported(text: str, m: Mention, values: FactValues) -> bool:
+def _supported(roles: set[str], m: Mention, values: FactValues) -> bool:
     if any(same_point(m, free) for free in values.free if free.kind == m.kind):
         return True
     if m.kind == "count":
@@ -92,20 +100,19 @@ def _supported(text: str, m: Mention, values: FactValues) -> bool:
     if m.kind == "money":
         return any(close(m, v) and currency_fits(m.currency, c) for v, c in values.money)
     if m.kind == "duration":
-        return any(close(m, v) for v in _duration_pool(text, m, values))
+        return any(close(m, v) for v in _duration_pool(roles, m, values))
     if m.kind == "date":
         return any(_same_date(m, t.at, values.incident) for t in values.times)
-    return any(_same_clock(m, t.at, values) for t in _clock_candidates(text, m, values))
+    return any(_same_clock(m, t.at, values) for t in _clock_candidates(roles, values))
 
 
-def _clause_roles(text: str, m: Mention) -> set[str]:
-    clause = clause_around(text, m.start, m.end)
+def _clause_roles(clauses: Segments, m: Mention) -> set[str]:
+    clause = clauses.text_of(m.norm_start, m.norm_end, "clause")
     return {role for role, cue in _ROLE_CUES.items() if cue.search(clause)}
 
 
-def _duration_pool(text: str, m: Mention, values: FactValues) -> list[Decimal]:
+def _duration_pool(roles: set[str], m: Mention, values: FactValues) -> list[Decimal]:
     """Compare 预计2小时内恢复 with the ETA, 30分钟后更新 with the next update."""
-    roles = _clause_roles(text, m)
     chosen = [seconds for seconds, role in values.relative if role in roles]
     if chosen:
         return chosen
@@ -114,9 +121,8 @@ def _duration_pool(text: str, m: Mention, values: FactValues) -> list[Decimal]:
     return list(values.durations)
 
 
-def _clock_candidates(text: str, m: Mention, values: FactValues) -> list[FactTime]:
+def _clock_candidates(roles: set[str], values: FactValues) -> list[FactTime]:
     """Keep only the ETA or next-update times when the clause says which one it is."""
-    roles = _clause_roles(text, m)
     chosen = [t for t in values.times if t.role in roles]
     return chosen if chosen else list(values.times)
 
@@ -144,7 +150,7 @@ def _same_date(m: Mention, at: datetime, incident: Incident) -> bool:
     return False
 
 
-def _fact_labels(m: Mention, values: FactValues, text: str) -> str:
+def _fact_labels(m: Mention, values: FactValues, roles: set[str]) -> str:
     zone = values.incident.zone
     if m.kind == "count":
         return ", ".join(f"{int(v):,}" for v in values.counts)
@@ -159,7 +165,7 @@ def _fact_labels(m: Mention, values: FactValues, text: str) -> str:
         )
     if m.kind == "date":
         return ", ".join(sorted({t.at.astimezone(zone).strftime("%Y-%m-%d") for t in values.times}))
-    chosen = _clock_candidates(text, m, values)
+    chosen = _clock_candidates(roles, values)
     return ", ".join(f"{t.role} {t.at.astimezone(zone):%m-%d %H:%M}" for t in chosen) + (
         f" ({values.incident.timezone})"
     )

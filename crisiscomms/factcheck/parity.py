@@ -12,8 +12,10 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..findings import Finding
+from ..text import LineIndex
 from .mention import Mention, close, same_point
 from .quantities import find_mentions
+from .textspans import finding_at
 
 
 class ParityReport(NamedTuple):
@@ -57,6 +59,7 @@ def check_parity(zh_text: str, en_text: str) -> ParityReport:
 def _unpaired(
     text: str, mine: list[Mention], theirs: list[Mention], lang: str, other_zh: str, other_en: str
 ) -> Iterator[Finding]:
+    lines: LineIndex | None = None
     for m in mine:
         if any(_counterpart(m, o) for o in theirs):
             continue
@@ -69,7 +72,9 @@ def _unpaired(
             "zh": "两种语言须写明相同的数字和时间。",
             "en": "State the same numbers and times in both languages.",
         }
-        yield Finding.at(
+        lines = lines or LineIndex(text)
+        yield finding_at(
+            lines,
             text,
             m.start,
             m.end,

@@ -2,51 +2,38 @@
 
 A reader of a notice checks its counts (800万用户 / 8 million users), amounts
 (10元, CNY 10, ¥10), durations (两小时 / 2 hours / 半小时), clock times
-(晚上十点, 22:00 UTC+8), dates (3月29日 / Mar 29) and shares (30%). This module
-turns each of them into a :class:`~crisiscomms.factcheck.mention.Mention` with a value
-that can be compared with the facts or with the other language's text,
-whatever the wording. Each kind is read in its own module: :mod:`.amounts`,
-:mod:`.durations` and :mod:`.clocktimes`.
+(晚上十点, 22:00 UTC+8), dates (3月29日 / Mar 29) and shares (30%). The text
+layer reads them (:func:`crisiscomms.text.times.find_times`,
+:func:`crisiscomms.text.quantities.find_quantities`), the same reader the
+linter uses; this module turns each into a :class:`~crisiscomms.factcheck.mention.Mention`
+with the hedge around it, ready to compare with the facts or with the other
+language's text.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from decimal import Decimal
 
-from .amounts import COUNT, MONEY, PERCENT, parse_zh_number, read_count, read_money, read_percent
-from .clocktimes import CLOCK, DATE, attach_dates, read_clock, read_date, share_zones
-from .durations import DURATION, read_duration
-from .mention import Mention, MentionKind, Qualifier, iter_kind
+from ..text import Normalized, normalize
+from ..text.quantities import find_quantities_outside
+from ..text.segments import Segments
+from ..text.times import TimeExpr, find_times
+from .mention import Mention, MentionKind, Qualifier, iter_kind, qualifier
 
-__all__ = ["Mention", "MentionKind", "Qualifier", "find_mentions", "iter_kind", "parse_zh_number"]
-
-_Reader = Callable[[str, re.Match[str]], Mention | None]
-
-# Full-width digits, colon and percent sign read as ASCII; the full-width comma stays punctuation.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９：％", "0123456789:%")
-# The first kind to claim a span keeps it: 3月29日 is a date before 29 can be a
-# count, 10元 an amount before 10 can be one.
-_KINDS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
-    (DATE, read_date),
-    (CLOCK, read_clock),
-    (MONEY, read_money),
-    (PERCENT, read_percent),
-    (DURATION, read_duration),
-    (COUNT, read_count),
-)
+__all__ = ["Mention", "MentionKind", "Qualifier", "find_mentions", "iter_kind"]
 
 
-def find_mentions(text: str) -> list[Mention]:
+def find_mentions(text: str | Normalized) -> list[Mention]:
     """Return every count, amount, duration, clock time, date and share stated in ``text``.
 
-    Mentions do not overlap; dates win over clock times, amounts, shares,
-    durations and counts, in that order (``3月29日`` is a date, not a count;
-    ``10元`` an amount). Phone numbers, versions, ``7×24小时`` and bare small
-    numbers are not mentions.
+    Mentions do not overlap; times and dates come first, then amounts, shares
+    and counts (``3月29日`` is a date, not a count; ``10元`` an amount). Phone
+    numbers, versions, ``7×24小时`` and bare small numbers are not mentions.
+    Traditional Chinese, full-width digits and invisible characters read as
+    their plain forms; spans point into ``text`` as given.
 
     Args:
-        text: any notice text, Chinese, English or both.
+        text: any notice text, Chinese, English or both (or one already normalised).
 
     Returns:
         The mentions in text order.
@@ -57,22 +44,115 @@ def find_mentions(text: str) -> list[Mention]:
         >>> m = find_mentions("预计晚上十点半（北京时间）恢复")[0]
         >>> (m.kind, m.hour, m.minute, m.offset)
         ('clock', 22, 30, 480)
+        >>> m, = find_mentions("預計晚上十點恢復")
+        >>> (m.kind, m.hour, m.minute)
+        ('clock', 22, 0)
         >>> [int(m.value) for m in find_mentions("about two hours, then half an hour")]
         [7200, 1800]
     """
-    plain = text.translate(_FULL_WIDTH)
-    taken = [False] * len(plain)
+    n = text if isinstance(text, Normalized) else normalize(text)
+    s = n.text
     found: list[Mention] = []
-    for pattern, read in _KINDS:
-        for match in pattern.finditer(plain):
-            start, end = match.span()
-            if start == end or any(taken[start:end]):
-                continue
-            mention = read(plain, match)
-            if mention is None:
-                continue
-            found.append(mention)
-            for i in range(mention.start, mention.end):
-                taken[i] = True
+    spans: list[tuple[int, int]] = []
+    for expr in find_times(n):
+        spans.append((expr.norm_start, expr.norm_end))
+        found += _time_mentions(expr, s)
+    for q in find_quantities_outside(n, spans):
+        hedge = qualifier(s, q.norm_start, q.norm_end)
+        found.append(
+            Mention(
+                q.kind,
+                q.start,
+                q.end,
+                q.value,
+                q.unit,
+                hedge,
+                currency=q.currency,
+                norm_start=q.norm_start,
+                norm_end=q.norm_end,
+            )
+        )
     found.sort(key=lambda m: m.start)
-    return share_zones(plain, attach_dates(plain, found))
+    return _share_zones(found, Segments(s))
+
+
+def _time_mentions(expr: TimeExpr, s: str) -> list[Mention]:
+    out: list[Mention] = []
+    parts = expr.parts or (expr,)
+    for i, part in enumerate(parts):
+        if part.kind == "date":
+            out.append(
+                Mention(
+                    "date",
+                    part.start,
+                    part.end,
+                    year=part.year,
+                    month=part.month,
+                    day=part.day,
+                    norm_start=part.norm_start,
+                    norm_end=part.norm_end,
+                )
+            )
+        elif part.kind == "clock" and part.hour is not None:
+            end, norm_end = part.end, part.norm_end
+            following = parts[i + 1] if i + 1 < len(parts) else None
+            if following is not None and following.kind == "zone":
+                end, norm_end = following.end, following.norm_end  # "22:00 UTC" is one excerpt
+            out.append(
+                Mention(
+                    "clock",
+                    part.start,
+                    end,
+                    hour=part.hour % 24,
+                    minute=part.minute,
+                    other_hours=part.other_hours,
+                    offset=expr.utc_offset_minutes,
+                    year=part.year,
+                    month=part.month,
+                    day=part.day,
+                    day_shift=part.day_offset,
+                    norm_start=part.norm_start,
+                    norm_end=norm_end,
+                )
+            )
+        elif part.kind == "duration" and part.seconds is not None:
+            out.append(
+                Mention(
+                    "duration",
+                    part.start,
+                    part.end,
+                    Decimal(part.seconds),
+                    Decimal(part.precision or 1),
+                    qualifier(s, part.norm_start, part.norm_end),
+                    norm_start=part.norm_start,
+                    norm_end=part.norm_end,
+                )
+            )
+    return out
+
+
+def _share_zones(mentions: list[Mention], segments: Segments) -> list[Mention]:
+    """Give a clock time without a zone the zone of the nearest zoned one in its sentence.
+
+    北京时间…上午10点起…预计下午1点恢复 and "from 08:00 to 20:00 UTC+8" state the
+    zone once for every time of the sentence. One pass each way: linear.
+    """
+    clocks = [i for i, m in enumerate(mentions) if m.kind == "clock"]
+    sentence = [segments.bounds(mentions[i].norm_start, "sentence") for i in clocks]
+    nearest: dict[int, tuple[int, int]] = {}  # mention index -> (distance, offset)
+    for order in (range(len(clocks)), range(len(clocks) - 1, -1, -1)):
+        last: tuple[int, int, tuple[int, int]] | None = None  # position, offset, sentence
+        for k in order:
+            m = mentions[clocks[k]]
+            if m.offset is not None:
+                last = (m.norm_start, m.offset, sentence[k])
+                continue
+            if last is None or last[2] != sentence[k]:
+                continue
+            distance = abs(m.norm_start - last[0])
+            if clocks[k] not in nearest or distance < nearest[clocks[k]][0]:
+                nearest[clocks[k]] = (distance, last[1])
+    out = list(mentions)
+    for i, (_, offset) in nearest.items():
+        out[i] = out[i]._replace(offset=offset)
+    return out

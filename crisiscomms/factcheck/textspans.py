@@ -1,13 +1,26 @@
-"""Find the sentence or clause around a span of a notice, and the language it is written in."""
+"""Find the sentence or clause around a span of a notice, the language to report in, and
+build findings with line and column in O(log n).
+
+The boundaries of a text are found once and looked up by bisection, so a text
+with many claims or numbers costs linear time, not a rescan per span.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+
+from ..findings import Finding, Severity
+from ..text.lines import LineIndex
 
 #: Where a sentence ends: Chinese or English end punctuation, a line break.
-SENTENCE_END = re.compile(r"[。；;！？!?\n]|\.(?=\s|$)")
+SENTENCE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029]|\.(?=\s|$)")
 #: Where a clause ends: a sentence end or a comma.
-CLAUSE_END = re.compile(r"[。；;！？!?\n，]|\.(?=\s|$)")
+CLAUSE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029，]|\.(?=\s|$)")
+
+# The boundaries of the last text seen, per pattern: callers ask about many
+# spans of one text in a row (every claim of a draft).
+_last: dict[str, tuple[str, list[tuple[int, int]]]] = {}
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -30,10 +43,25 @@ def clause_around(text: str, start: int, end: int) -> str:
     return _around(CLAUSE_END, text, start, end)
 
 
+def _boundaries(boundary: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of every boundary in ``text``; found once per text."""
+    cached = _last.get(boundary.pattern)
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    found = [(m.start(), m.end()) for m in boundary.finditer(text)]
+    _last[boundary.pattern] = (text, found)
+    return found
+
+
 def _around(boundary: re.Pattern[str], text: str, start: int, end: int) -> str:
-    ends = [m.end() for m in boundary.finditer(text, 0, start)]
-    after = boundary.search(text, end)
-    return text[ends[-1] if ends else 0 : after.start() if after else len(text)]
+    marks = _boundaries(boundary, text)
+    i = bisect_left(marks, (start, 0))  # boundaries before the span
+    first = marks[i - 1][1] if i else 0
+    j = i
+    while j < len(marks) and marks[j][0] < end:
+        j += 1
+    last = marks[j][0] if j < len(marks) else len(text)
+    return text[first:last]
 
 
 def message_lang(text: str, lang: str) -> str:
@@ -46,3 +74,47 @@ def message_lang(text: str, lang: str) -> str:
     if lang in ("zh", "zh-Hant", "en"):
         return lang
     return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
+
+
+def finding_at(
+    lines: LineIndex,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    rule: str,
+    severity: Severity,
+    messages: dict[str, str],
+    lang: str,
+    suggestions: dict[str, str] | None = None,
+) -> Finding:
+    """Build a finding like :meth:`Finding.at`, with line and column from ``lines`` in O(log n).
+
+    The message and suggestion are picked as :meth:`Finding.at` picks them: the
+    language asked for, its base language (``zh-Hant`` → ``zh``), then ``en``, then ``zh``.
+
+    Examples:
+        >>> text = "第一行\\r预计22:00恢复"
+        >>> f = finding_at(LineIndex(text), text, 6, 11, rule="fact-mismatch", severity="error",
+        ...                messages={"zh": "不符", "en": "mismatch"}, lang="zh")
+        >>> (f.line, f.column, f.excerpt, f.message)
+        (2, 3, '22:00', '不符')
+    """
+    line, column = lines.line_col(start)
+    order = (lang, lang.split("-")[0], "en", "zh")
+    return Finding(
+        rule=rule,
+        severity=severity,
+        message=_pick(messages, order),
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        excerpt=text[start:end],
+        suggestion=_pick(suggestions or {}, order),
+        messages=dict(messages),
+    )
+
+
+def _pick(texts: dict[str, str], order: tuple[str, ...]) -> str:
+    return next((texts[key] for key in order if texts.get(key)), "")

@@ -66,6 +66,13 @@ _PLAIN = {
 }
 
 
+_FORMAT_BLOCKS = (
+    (0x00A0, 0x0100), (0x0600, 0x0900), (0x1800, 0x1810), (0x2000, 0x2070),
+    (0xFE00, 0xFF00), (0xFFF0, 0x10000), (0x11080, 0x110D0), (0x13430, 0x13460),
+    (0x1BCA0, 0x1BCB0), (0x1D170, 0x1D180), (0xE0000, 0xE0080),
+)  # fmt: skip
+
+
 @cache
 def t2s() -> dict[str, str]:
     """Return the Traditional → Simplified character table (``data/t2s.txt``).
@@ -150,7 +157,11 @@ def format_chars() -> str:
         >>> all(c in format_chars() for c in "\\u200b\\u200d\\u2060\\u00ad\\ufeff")
         True
     """
-    chars = [chr(cp) for lo, hi in ((0, 0x30000), (0xE0000, 0xE1000)) for cp in range(lo, hi)]
+    # Format characters live only in these blocks (Latin-1, Arabic, Syriac, Mongolian,
+    # general punctuation, BOM, specials, Kaithi, Egyptian hieroglyph controls,
+    # shorthand controls, musical symbols, tags); a test checks against a full scan.
+    blocks = _FORMAT_BLOCKS
+    chars = [chr(cp) for lo, hi in blocks for cp in range(lo, hi)]
     found = [c for c in chars if unicodedata.category(c) == "Cf"]
     found += [chr(cp) for cp in range(0xFE00, 0xFE10)]  # variation selectors
     return "".join(found)

@@ -1,0 +1,199 @@
+"""Find counts, amounts of money and shares: 800万用户, 8 million users, CNY 10, 30%.
+
+Patterns run over normalised text (lower case, Simplified, ASCII digits, ``¥``
+for full-width ``￥``); every :class:`Quantity` carries its span in the
+original text and in the normalised one.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Literal, NamedTuple
+
+from .normalize import Normalized, normalize
+from .numerals import CN_LARGE_NUMERAL_CHARS, EN_NUMBERS, read_number
+
+QuantityKind = Literal["count", "money", "percent"]
+
+_MAGNITUDES = {
+    "万": 10**4, "亿": 10**8, "百万": 10**6, "千万": 10**7, "万亿": 10**12,
+    "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
+    "billion": 10**9, "bn": 10**9, "trillion": 10**12,
+}  # fmt: skip
+_CURRENCIES = {
+    "元": "CNY", "人民币": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY",
+    "¥": "CNY|JPY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD",
+    "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR", "欧元": "EUR", "euros": "EUR",
+    "hk$": "HKD", "hkd": "HKD", "港元": "HKD", "港币": "HKD", "jpy": "JPY", "日元": "JPY",
+    "£": "GBP", "gbp": "GBP", "英镑": "GBP", "sgd": "SGD", "s$": "SGD",
+}  # fmt: skip
+
+#: An Arabic numeral, with thousands separators or decimals.
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,30}(?:\.\d{1,30})?"
+#: A Chinese numeral of any size.
+CHINESE = rf"[{CN_LARGE_NUMERAL_CHARS}]{{1,30}}"
+_WORD = r"|".join(sorted(EN_NUMBERS, key=len, reverse=True))
+_CUR_BEFORE = r"(?:us\$|hk\$|s\$|rmb|cny|usd|eur|hkd|jpy|gbp|sgd|[¥$€£]|人民币)"
+_CUR_AFTER = (
+    r"(?:元|人民币|美元|欧元|港元|港币|日元|英镑"
+    r"|rmb\b|cny\b|usd\b|eur\b|hkd\b|jpy\b|gbp\b|sgd\b|yuan\b|dollars?\b|euros\b)"
+)
+_MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
+_PEOPLE = (
+    r"(?:[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
+    r"|\s(?:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"
+    r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b)"
+)
+
+_ZH = CN_LARGE_NUMERAL_CHARS
+
+
+def _numeral(not_after: str) -> str:
+    """A numeral led by one character class, not right after ``not_after``.
+
+    Led by a class, a pattern lets ``re`` skip to the next digit or numeral in C;
+    the look-behind placed after that first character looks at the one before it.
+    """
+    return (
+        rf"[\d{_ZH}](?<!{not_after}[\d{_ZH}])"
+        rf"(?:(?<=\d)(?:\d{{0,2}}(?:,\d{{3}})+(?:\.\d{{1,30}})?|\d{{0,29}}(?:\.\d{{1,30}})?)"
+        rf"|(?<=[{_ZH}])[{_ZH}]{{0,29}})"
+    )
+
+
+_ARABIC_LED = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d{1,30})?|\d{0,29}(?:\.\d{1,30})?)"
+
+_NOT_IN_A_NUMBER = r"[\d.,]"
+_NOT_IN_A_RANGE = r"[\d.\-]"
+MONEY = re.compile(rf"(?P<cb>{_CUR_BEFORE})\s?(?P<n1>{ARABIC})(?P<g1>{_MAG})?")
+MONEY_AFTER = re.compile(
+    rf"(?P<n2>{_numeral(_NOT_IN_A_NUMBER)})(?P<g2>{_MAG})?\s?(?P<ca>{_CUR_AFTER})"
+)
+PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
+PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
+COUNT = re.compile(
+    rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])"
+)
+COUNT_WORDS = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])")
+
+
+class Quantity(NamedTuple):
+    """A count, an amount of money or a share stated in a text.
+
+    ``value`` is the number (``800万`` is 8,000,000) and ``unit`` the precision
+    the writer gave, on the same scale (``800万``: 10,000). ``start``/``end`` are
+    in the original text, ``norm_start``/``norm_end`` in the normalised one.
+    """
+
+    kind: QuantityKind
+    start: int
+    end: int
+    norm_start: int
+    norm_end: int
+    value: Decimal
+    unit: Decimal
+    currency: str | None = None
+
+
+def find_quantities(text: str | Normalized) -> list[Quantity]:
+    """Return the counts, amounts and shares in ``text``, without overlaps, in text order.
+
+    Amounts win over shares and counts (``10元`` is an amount). A bare number
+    with no unit, magnitude or thousands separator is not a count.
+
+    Examples:
+        >>> [(q.kind, str(q.value)) for q in find_quantities("约800万用户受影响，补偿10元，占30%")]
+        [('count', '8000000'), ('money', '10'), ('percent', '30')]
+        >>> [(q.kind, str(q.value)) for q in find_quantities("About 8 million users; ＄20 each")]
+        [('count', '8000000'), ('money', '20')]
+    """
+    n = text if isinstance(text, Normalized) else normalize(text)
+    return _find(n, n.text, blocked=())
+
+
+def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Quantity]:
+    found: list[Quantity] = []
+    taken = bytearray(len(s))  # 1 where a quantity or a time already claimed the text
+    for start, end in blocked:
+        taken[start:end] = b"\x01" * (end - start)
+    readers = (
+        (MONEY, _money),
+        (MONEY_AFTER, _money),
+        (PERCENT, _percent),
+        (PERCENT_ZH, _percent),
+        (COUNT, _count),
+        (COUNT_WORDS, _count),
+    )
+    for pattern, read in readers:
+        for match in pattern.finditer(s):
+            start, end = match.span()
+            if start == end or taken.find(1, start, end) != -1:
+                continue
+            quantity = read(n, match)
+            if quantity is not None:
+                found.append(quantity)
+                taken[start:end] = b"\x01" * (end - start)
+    found.sort(key=lambda q: q.norm_start)
+    return found
+
+
+def find_quantities_outside(n: Normalized, spans: list[tuple[int, int]]) -> list[Quantity]:
+    """Return the quantities of ``n`` that do not overlap the normalised ``spans`` (times)."""
+    return _find(n, n.text, tuple(spans))
+
+
+def _magnitude(raw: str | None) -> int:
+    return 1 if not raw else _MAGNITUDES.get(raw.strip(), 1)
+
+
+def _quantity(
+    n: Normalized,
+    kind: QuantityKind,
+    start: int,
+    end: int,
+    value: Decimal,
+    unit: Decimal,
+    currency: str | None = None,
+) -> Quantity:
+    o_start, o_end = n.span(start, end)
+    return Quantity(kind, o_start, o_end, start, end, value, unit, currency)
+
+
+def _count(n: Normalized, match: re.Match[str]) -> Quantity | None:
+    written = match["n"]
+    parsed = read_number(written)
+    if parsed is None:
+        return None
+    if written in ("a", "an") or (
+        not written.isascii() and not match["g"] and not re.search("[万亿]", written)
+    ):
+        return None  # "a user", 每一位用户: not a figure anyone would check
+    if not (match["g"] or match["ppl"] or "," in written):
+        return None  # a bare number says nothing we can check
+    if written in EN_NUMBERS and not match["ppl"] and not match["g"]:
+        return None
+    mult = _magnitude(match["g"])
+    start, end = match.start(), match.start("ppl") if match["ppl"] else match.end()
+    return _quantity(n, "count", start, end, parsed[0] * mult, parsed[1] * mult)
+
+
+def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
+    groups = match.groupdict()
+    raw, mag = (groups["n1"], groups["g1"]) if groups.get("n1") else (groups["n2"], groups["g2"])
+    parsed = read_number(raw)
+    if parsed is None:
+        return None
+    cur = groups.get("cb") or groups["ca"]
+    mult = _magnitude(mag)
+    start, end = match.span()
+    currency = _CURRENCIES.get(cur, cur.upper())
+    return _quantity(n, "money", start, end, parsed[0] * mult, parsed[1] * mult, currency)
+
+
+def _percent(n: Normalized, match: re.Match[str]) -> Quantity | None:
+    groups = match.groupdict()
+    parsed = read_number(groups.get("n") or groups["z"])
+    if parsed is None:
+        return None
+    return _quantity(n, "percent", *match.span(), parsed[0], parsed[1])
