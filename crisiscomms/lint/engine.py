@@ -10,18 +10,18 @@ With a notice kind, the completeness rules report what the text lacks.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from ..findings import Finding, LineIndex, Severity
 from ..text import normalize
+from ..text.segments import Segments
 from .grammar import Match, find_matches
 from .registry import ALL, registry
 from .rules import Rule
 from .satisfiers import SATISFIER_FUNCTIONS
 from .scanner import Hits, Scanner
-from .segments import Segments
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,39 +40,50 @@ class _Context:
     def __init__(self, text: str, norm: str, hits: Hits) -> None:
         self.text, self.norm, self.hits = text, norm, hits
         self.segments = Segments(norm)
-        self._spans: dict[tuple[int, str], list[tuple[int, int]]] = {}
-        self._starts: dict[tuple[int, str], list[int]] = {}
+        self._local: dict[tuple[int, str, int, int], list[Match]] = {}
         self._detected: dict[tuple[str, int, int], bool] = {}
+        self._unless: dict[int, tuple[list[int], list[int]]] = {}
 
-    def matches(self, rule: Rule, which: str) -> list[Match]:
+    def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
         patterns = getattr(rule, which)
         hits = self.hits.get(rule.lang, {})
-        found = [m for p in patterns for m in find_matches(p, self.norm, hits)]
+        found = [m for p in patterns for m in find_matches(p, self.norm, hits, lo, hi)]
         found.sort(key=lambda m: (m.start, -m.end))  # longest first at each start
         return found
 
-    def _sorted(self, rule: Rule, which: str) -> tuple[list[tuple[int, int]], list[int]]:
-        key = (id(rule), which)
-        if key not in self._spans:
-            spans = [(m.start, m.end) for m in self.matches(rule, which)]
-            self._spans[key] = spans
-            self._starts[key] = [s for s, _ in spans]
-        return self._spans[key], self._starts[key]
+    def _local_matches(self, rule: Rule, which: str, lo: int, hi: int) -> list[Match]:
+        key = (id(rule), which, lo, hi)
+        found = self._local.get(key)
+        if found is None:
+            found = self._local[key] = self.matches(rule, which, lo, hi)
+        return found
 
-    def cancelled(self, rule: Rule, match: Match) -> bool:
+    def cancelled(self, rule: Rule, match: Match, many: bool) -> bool:
+        # Only unless-matches that start near the key can cover it. With few matches, look
+        # there alone; with many, find the unless-matches of the whole text once.
         if not rule.unless:
             return False
-        spans, starts = self._sorted(rule, "unless")
-        i = bisect_left(starts, match.key_start + 1)
-        # Unless-matches cover the key when they start at or before it and end at or after it.
-        return any(spans[j][1] >= match.key_end for j in range(max(0, i - 8), i))
+        lo = max(0, match.key_start - _REACH)
+        if many:
+            spans, starts = self._global_unless(rule)
+            i, j = bisect_left(starts, lo), bisect_right(starts, match.key_start)
+            return any(spans[k] >= match.key_end for k in range(i, j))
+        for m in self._local_matches(rule, "unless", lo, match.key_start + 1):
+            if m.start <= match.key_start and m.end >= match.key_end:
+                return True
+        return False
+
+    def _global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
+        key = id(rule)
+        if key not in self._unless:
+            found = self.matches(rule, "unless")
+            found.sort(key=lambda m: m.start)
+            self._unless[key] = ([m.end for m in found], [m.start for m in found])
+        return self._unless[key]
 
     def satisfied(self, rule: Rule, lo: int, hi: int) -> bool:
-        if rule.satisfied_by:
-            _spans, starts = self._sorted(rule, "satisfied_by")
-            i = bisect_left(starts, lo)
-            if i < len(starts) and starts[i] < hi:
-                return True
+        if rule.satisfied_by and self._local_matches(rule, "satisfied_by", lo, hi):
+            return True
         for name in rule.satisfiers:
             key = (name, lo, hi)
             if key not in self._detected:
@@ -80,6 +91,12 @@ class _Context:
             if self._detected[key]:
                 return True
         return False
+
+
+#: How far before a key element an unless-pattern may start and still cover it.
+_REACH = 64
+#: Above this many matches of a rule, its unless-patterns are matched once over the whole text.
+_MANY = 32
 
 
 def evaluate(text: str, plan: Plan) -> list[Finding]:
@@ -100,20 +117,34 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
     for rule in plan.rules:
         if rule.id in plan.disabled or rule.check != "match":
             continue
-        for match in context.matches(rule, "match"):
+        if (
+            rule.scope == "text"
+            and (rule.satisfiers or rule.satisfied_by)
+            and context.satisfied(rule, 0, len(norm))
+        ):
+            continue  # satisfied anywhere: no match of it can be reported
+        matches = context.matches(rule, "match")
+        many = len(matches) > _MANY
+        segments = context.segments
+        sentence = scope = (-1, -1)
+        for match in matches:
             start, end = match.start, match.end
+            if not sentence[0] <= start < sentence[1]:
+                sentence = segments.bounds(start, "sentence")
+            if (rule.once and rule.id in reported) or (rule.id, sentence) in reported_in:
+                if rule.once:
+                    break
+                continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
+            if context.cancelled(rule, match, many):
+                continue
+            if rule.satisfiers or rule.satisfied_by:
+                if not scope[0] <= start < scope[1]:
+                    scope = segments.bounds(start, rule.scope)
+                if context.satisfied(rule, *scope):
+                    continue
             if rule.extend is not None:
                 extended = rule.extend.match(norm, start)
                 end = max(end, extended.end()) if extended else end
-            sentence = context.segments.bounds(start, "sentence")
-            if (rule.once and rule.id in reported) or (rule.id, sentence) in reported_in:
-                continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
-            if context.cancelled(rule, match):
-                continue
-            if (rule.satisfiers or rule.satisfied_by) and context.satisfied(
-                rule, *context.segments.bounds(start, rule.scope)
-            ):
-                continue
             ostart, oend = normalized.span(start, end)
             key = (rule.id, ostart, oend)
             if key in findings and not _prefer(rule, plan, norm[start:end]):

@@ -118,8 +118,12 @@ class Match:
     key_end: int
 
 
-def find_matches(pattern: Pattern, text: str, hits: Hits) -> list[Match]:
-    """Return every match of ``pattern`` in ``text``: each way its elements can be chained.
+def find_matches(
+    pattern: Pattern, text: str, hits: Hits, lo: int = 0, hi: int | None = None
+) -> list[Match]:
+    """Return every match of ``pattern`` whose first element starts in ``[lo, hi)``.
+
+    Each way the elements can be chained is one match.
 
     Examples:
         >>> p = parse_pattern("@a <3 @b", {"a", "b"}, "t")
@@ -130,13 +134,55 @@ def find_matches(pattern: Pattern, text: str, hits: Hits) -> list[Match]:
     first = pattern.elements[0].role
     assert first is not None
     starts, ends = hits.get(first, ((), ()))
+    i = bisect_left(starts, lo) if lo else 0
+    stop = len(starts) if hi is None else bisect_left(starts, hi)
+    if i >= stop:
+        return []
+    elements = pattern.elements
+    if len(elements) == 1:
+        return [Match(starts[k], ends[k], starts[k], ends[k]) for k in range(i, stop)]
+    second = elements[1]
+    if len(elements) == 2 and second.role is not None:
+        return _pairs(pattern, text, starts, ends, hits.get(second.role, ((), ())), i, stop)
     out: list[Match] = []
     key = pattern.key
-    if len(pattern.elements) == 1:
-        return [Match(s, e, s, e) for s, e in zip(starts, ends, strict=True)]
-    for i, start in enumerate(starts):
-        for spans in _extend(pattern, text, hits, 1, [(start, ends[i])]):
-            out.append(Match(start, spans[-1][1], spans[key][0], spans[key][1]))
+    for k in range(i, stop):
+        for spans in _extend(pattern, text, hits, 1, [(starts[k], ends[k])]):
+            out.append(Match(starts[k], spans[-1][1], spans[key][0], spans[key][1]))
+    return out
+
+
+def _pairs(
+    pattern: Pattern,
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    second: tuple[Sequence[int], Sequence[int]],
+    i: int,
+    stop: int,
+) -> list[Match]:
+    # The common case, two roles: a bisect per hit of the first, no recursion.
+    starts2, ends2 = second
+    if not starts2:
+        return []
+    limit, commas = pattern.gaps[0]
+    breaks = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    first_is_key = pattern.key == 0
+    n2 = len(starts2)
+    out: list[Match] = []
+    for k in range(i, stop):
+        s0, e0 = starts[k], ends[k]
+        j = bisect_left(starts2, e0)
+        far = e0 + limit
+        while j < n2 and starts2[j] <= far:
+            s1 = starts2[j]
+            if s1 > e0 and not breaks.isdisjoint(text[e0:s1]):
+                break
+            if first_is_key:
+                out.append(Match(s0, ends2[j], s0, e0))
+            else:
+                out.append(Match(s0, ends2[j], s1, ends2[j]))
+            j += 1
     return out
 
 

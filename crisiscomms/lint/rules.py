@@ -22,12 +22,12 @@ from importlib import resources
 from typing import Any, Literal, cast, get_args
 
 from ..errors import ConfigError
+from ..text.segments import Scope
 from .grammar import Pattern, parse_pattern
 from .phrases import expand_all
 from .ruleids import LINT_RULES
 
 CheckType = Literal["match", "completeness"]
-Scope = Literal["clause", "sentence", "paragraph", "text"]
 SATISFIERS = ("concrete-time", "quantity", "acknowledgment")
 RULE_LANGS = ("zh", "en")
 

@@ -97,28 +97,38 @@ class Scanner:
     def scan(self, text: str) -> Hits:
         """Return the hits of every role in ``text`` (already normalised), sorted by start."""
         hits: Hits = {lang: {} for lang in self.langs}
-        entries, edges = self._entries, self._edges
+        # Each word's destination lists, looked up once per scan rather than once per hit.
+        targets: list[list[tuple[list[int], list[int]]]] = []
+        for entries in self._entries:
+            row = []
+            for lang, role in entries:
+                pair = hits[lang].get(role)
+                if pair is None:
+                    pair = hits[lang][role] = ([], [])
+                row.append(pair)
+            targets.append(row)
+        edges, word = self._edges, _WORD
         n = len(text)
         for index, start, end in self.raw(text):
             left, right = edges[index]
-            if left and start > 0 and _wordish(text[start - 1]):
+            if left and start and text[start - 1] in word:
                 continue
-            if right and end < n and _wordish(text[end]):
+            if right and end < n and text[end] in word:
                 continue
-            for lang, role in entries[index]:
-                by_role = hits[lang]
-                pair = by_role.get(role)
-                if pair is None:
-                    by_role[role] = ([start], [end])
-                else:
-                    pair[0].append(start)
-                    pair[1].append(end)
+            for starts, ends in targets[index]:
+                starts.append(start)
+                ends.append(end)
         for by_role in hits.values():
-            for role, (starts, ends) in by_role.items():
-                if any(starts[i] > starts[i + 1] for i in range(len(starts) - 1)):
+            for role, (starts, ends) in list(by_role.items()):
+                if not starts:
+                    del by_role[role]
+                elif starts != sorted(starts):
                     ordered = sorted(zip(starts, ends, strict=True))
                     by_role[role] = ([s for s, _ in ordered], [e for _, e in ordered])
         return hits
+
+
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _wordish(ch: str) -> bool:
