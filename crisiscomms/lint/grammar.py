@@ -8,11 +8,13 @@ A pattern is a sequence of elements joined by proximity operators::
     ^@external <8 @cause       the key element is the external party
 
 ``@role`` is a role of the language's lexicon; any other element is a literal.
-``<N`` allows at most N characters between two elements, none of them a clause
-break (，。；: and line breaks); ``<<N`` allows commas (same sentence); two
-elements side by side touch. The *key* element (``^``, or else the last role)
-is what ``unless`` patterns are compared against: an ``unless`` match that
-covers a match's key element cancels it (已修复 covers the 修复 of 我们已修复).
+``!x`` right after an element says the text there must not go on with ``x``
+(``@done !在 <4 @fix``: 已修复, but not 已在修复). ``<N`` allows at most N
+characters between two elements, none of them a clause break (，。；: and line
+breaks); ``<<N`` allows commas (same sentence); two elements side by side touch.
+The *key* element (``^``, or else the last role) is what ``unless`` patterns
+are compared against: an ``unless`` match that covers a match's key element
+cancels it (已修复 covers the 修复 of 我们已修复).
 
 Matching starts from the hits of the first element, which the scanner found in
 one Aho-Corasick pass; nothing is searched where no hit is.
@@ -37,10 +39,11 @@ MAX_GAP = 200
 
 @dataclass(frozen=True, slots=True)
 class Element:
-    """One element: a lexicon role (``role``) or a literal (``literal``)."""
+    """One element: a lexicon role (``role``), a literal, or a literal that must not follow."""
 
     role: str | None
     literal: str | None
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,12 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
             continue
         if token.startswith("^"):
             key, token = len(elements), token[1:]
+        if token.startswith("!") and len(token) > 1:
+            if not elements or pending is not None:
+                raise ConfigError(f"{where}: pattern {source!r}: {token!r} must follow an element")
+            elements.append(Element(None, token[1:].replace("_", " "), negated=True))
+            gaps.append((0, False))
+            continue
         if elements:
             gaps.append(pending or (0, False))
         pending = None
@@ -197,6 +206,12 @@ def _extend(
     lo = spans[-1][1]
     hi = lo + limit
     breaks = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    if element.negated:
+        assert element.literal is not None
+        if text.startswith(element.literal, lo):
+            return
+        yield from _extend(pattern, text, hits, index + 1, [*spans, (lo, lo)])
+        return
     if element.literal is not None:
         at = text.find(element.literal, lo, hi + len(element.literal))
         if at >= 0 and not _broken(text, lo, at, breaks):

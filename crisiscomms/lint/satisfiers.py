@@ -37,6 +37,10 @@ _CADENCE = re.compile(
     r"|end of (?:day|the day|week))\b"
 )
 # A time the writer says something will happen at: 今天晚上10点会发, 14:00 will.
+_WILL_BEFORE = re.compile(
+    r"\b(?:will|'ll|expect|expects|expected|plan to|planned)\b|将|会|预计|计划"
+)
+_SENTENCE_BREAK = re.compile(r"[。!?;\n]|\.\s")
 _WILL_AFTER = re.compile(r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)")
 
 
@@ -55,6 +59,8 @@ _SPAN_ZH = r"\d{1,3}\s?(?:个)?\s?(?:小时|分钟|钟头|天|个工作日|工�
 _SURELY_AHEAD = re.compile(
     rf"(?:预计|将于|将在|争取|最晚|最迟|不晚于)[^。!?;\n已起]{{0,12}}?(?:{_CLOCK}|{_SPAN_ZH}|\d{{1,2}}\s?点)"
     rf"|{_SPAN_ZH}\s?(?:内|以内|之内|后|之后|以后)|{_CLOCK}\s?(?:前|之前|以前)"
+    rf"|(?:下一次|下次)(?:更新|进展|通报)\s?:?\s?(?:时间\s?:?\s?)?(?:{_CLOCK}|\d{{1,2}}\s?点)"
+    rf"|\bnext update\s?:\s?{_CLOCK}"
     rf"|\b(?:by|before|until|within|next update (?:at|by|in))\s(?:about\s)?"
     rf"(?:{_CLOCK}|\d{{1,3}}\s(?:hours?|minutes?|mins?|days?|business days?)\b)"
 )
@@ -78,6 +84,11 @@ def has_concrete_time(text: str) -> bool:
             return True
         if t.kind != "duration" and not t.is_past and _WILL_AFTER.match(text, t.end):
             return True
+        if t.kind != "zone" and t.kind != "duration" and not t.is_past:
+            before = text[max(0, t.start - 60) : t.start]
+            cue = _WILL_BEFORE.search(before)
+            if cue and not _SENTENCE_BREAK.search(before, cue.end()):
+                return True
     return False
 
 
