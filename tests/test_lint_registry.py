@@ -22,6 +22,9 @@ def _emitted_ids() -> set[str]:
         ids |= set(re.findall(r'rule="([a-z]+(?:-[a-z]+)+)"', path.read_text("utf-8")))
     elements = tomllib.loads((ROOT / "templates" / "elements.toml").read_text("utf-8"))
     ids |= {spec["rule"] for spec in elements.values()}
+    from crisiscomms.channels.report import RULE_IDS as CHANNEL_IDS
+
+    ids |= set(CHANNEL_IDS)
     for lang in ("zh", "en"):
         data = tomllib.loads((ROOT / "crisiscomms/lint/rules" / f"{lang}.toml").read_text("utf-8"))
         ids |= {rule["id"] for rule in data["rule"]}
