@@ -26,9 +26,9 @@ DEV = ACCURACY.read_split("dev")
 SCORES = ACCURACY.evaluate(DEV) if DEV else {}
 # Floors a little under today's dev figures: a change that costs more fails here.
 FLOORS = {
-    "vague-fix-no-timeline": 0.90, "vague-time": 0.85, "empty-apology": 0.85,
-    "vague-scope": 0.85, "over-promise": 0.90, "blame-shift": 0.72, "minimizing": 0.85,
-    "no-data-safety-statement": 0.75, "unfilled-placeholder": 0.90,
+    "vague-fix-no-timeline": 0.95, "vague-time": 0.95, "empty-apology": 0.92,
+    "vague-scope": 0.92, "over-promise": 0.95, "blame-shift": 0.85, "minimizing": 0.95,
+    "no-data-safety-statement": 0.90, "unfilled-placeholder": 0.92,
 }  # fmt: skip
 
 
