@@ -127,6 +127,7 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
         many = len(matches) > _MANY
         segments = context.segments
         sentence = scope = (-1, -1)
+        scope_ok = False
         for match in matches:
             start, end = match.start, match.end
             if not sentence[0] <= start < sentence[1]:
@@ -140,7 +141,8 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
             if rule.satisfiers or rule.satisfied_by:
                 if not scope[0] <= start < scope[1]:
                     scope = segments.bounds(start, rule.scope)
-                if context.satisfied(rule, *scope):
+                    scope_ok = context.satisfied(rule, *scope)
+                if scope_ok:
                     continue
             if rule.extend is not None:
                 extended = rule.extend.match(norm, start)

@@ -185,7 +185,7 @@ def _pairs(
         far = e0 + limit
         while j < n2 and starts2[j] <= far:
             s1 = starts2[j]
-            if s1 > e0 and not breaks.isdisjoint(text[e0:s1]):
+            if s1 - e0 > 0 and not breaks.isdisjoint(text[e0:s1]):
                 break
             if first_is_key:
                 out.append(Match(s0, ends2[j], s0, e0))
