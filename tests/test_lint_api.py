@@ -128,6 +128,8 @@ def test_config_disables_overrides_and_adds_phrases() -> None:
     ]
     with pytest.raises(ConfigError, match="no-such-rule"):
         LintConfig(disable=frozenset({"no-such-rule"}))
+    hant = LintConfig(extra_phrases={"zh-Hant": {"vague-time": ("下禮拜",)}})
+    assert [f.rule for f in lint("下禮拜恢復。", config=hant)] == ["vague-time"]
 
 
 def test_suppression_comments() -> None:

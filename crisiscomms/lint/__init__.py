@@ -76,11 +76,13 @@ def lint(
     config = config or LintConfig()
     if ALL in config.disable:
         return []
-    extras = tuple(
-        (lg, rule_id, phrases)
-        for lg, table in sorted(config.extra_phrases.items())
-        for rule_id, phrases in sorted(table.items())
-    )
+    merged: dict[tuple[str, str], tuple[str, ...]] = {}
+    for lg, table in sorted(config.extra_phrases.items()):
+        for rule_id, phrases in sorted(table.items()):
+            # Traditional phrases are folded like the text: they join the Chinese rules.
+            key = ("zh" if lg == "zh-Hant" else lg, rule_id)
+            merged[key] = merged.get(key, ()) + phrases
+    extras = tuple((lg, rule_id, phrases) for (lg, rule_id), phrases in merged.items())
     plan = plan_for(_RULE_SETS[lang], extras)
     chinese = (
         chinese_variant(text) if lang == "auto" else ("zh-Hant" if lang == "zh-Hant" else "zh")
