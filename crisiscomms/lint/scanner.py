@@ -94,19 +94,20 @@ class Scanner:
             return [(ids[i], s, e) for i, s, e in self._ascii.find(text)]
         return self._all.find(text)
 
+    def _row(self, hits: Hits, index: int) -> list[tuple[list[int], list[int]]]:
+        row = []
+        for lang, role in self._entries[index]:
+            pair = hits[lang].get(role)
+            if pair is None:
+                pair = hits[lang][role] = ([], [])
+            row.append(pair)
+        return row
+
     def scan(self, text: str) -> Hits:
         """Return the hits of every role in ``text`` (already normalised), sorted by start."""
         hits: Hits = {lang: {} for lang in self.langs}
-        # Each word's destination lists, looked up once per scan rather than once per hit.
-        targets: list[list[tuple[list[int], list[int]]]] = []
-        for entries in self._entries:
-            row = []
-            for lang, role in entries:
-                pair = hits[lang].get(role)
-                if pair is None:
-                    pair = hits[lang][role] = ([], [])
-                row.append(pair)
-            targets.append(row)
+        # Each hit word's destination lists, found once per scan rather than once per hit.
+        targets: dict[int, list[tuple[list[int], list[int]]]] = {}
         edges, word = self._edges, _WORD
         n = len(text)
         for index, start, end in self.raw(text):
@@ -115,14 +116,15 @@ class Scanner:
                 continue
             if right and end < n and text[end] in word:
                 continue
-            for starts, ends in targets[index]:
+            row = targets.get(index)
+            if row is None:
+                row = targets[index] = self._row(hits, index)
+            for starts, ends in row:
                 starts.append(start)
                 ends.append(end)
         for by_role in hits.values():
-            for role, (starts, ends) in list(by_role.items()):
-                if not starts:
-                    del by_role[role]
-                elif starts != sorted(starts):
+            for role, (starts, ends) in by_role.items():
+                if starts != sorted(starts):
                     ordered = sorted(zip(starts, ends, strict=True))
                     by_role[role] = ([s for s, _ in ordered], [e for _, e in ordered])
         return hits
