@@ -1,18 +1,22 @@
-"""Print the linter's precision and recall per rule on the labeled corpus.
+"""Print the linter's precision, recall and F1 per rule on the dev and test splits.
 
-Run: ``python benchmarks/lint_accuracy.py`` (``-v`` lists every miss and false alarm).
-The corpus is ``tests/lint_corpus/statements.tsv``: expected rules, language, text.
+Run: ``python benchmarks/lint_accuracy.py`` (``-v`` lists every miss and false
+alarm on **dev** only). The corpus is ``tests/lint_corpus/{dev,test}.jsonl``
+(format in ``tests/lint_corpus/GUIDELINES.md``). Rules are tuned on dev; the
+test split is only scored, and only its aggregate figures are ever printed.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from crisiscomms.lint import WORDING_RULES, lint
 
-CORPUS = Path(__file__).resolve().parent.parent / "tests" / "lint_corpus" / "statements.tsv"
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "lint_corpus"
+SPLITS = ("dev", "test")
 
 
 @dataclass
@@ -31,49 +35,81 @@ class Score:
 
     @property
     def recall(self) -> float:
-        """Share of labeled cases that were reported (1.0 when none were labeled)."""
+        """Share of labelled cases that were reported (1.0 when none were labelled)."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
 
-def read_corpus(path: Path = CORPUS) -> list[tuple[set[str], str, str]]:
-    """Return (expected rules, language, text) for every statement in the corpus."""
+
+@dataclass(frozen=True)
+class Statement:
+    """One labelled statement of the corpus."""
+
+    id: str
+    lang: str
+    register: str
+    labels: frozenset[str]
+    text: str
+
+
+def read_split(split: str, folder: Path = CORPUS) -> list[Statement]:
+    """Return the statements of ``split`` (``dev`` or ``test``); [] when the file is absent."""
+    path = folder / f"{split}.jsonl"
+    if not path.exists():
+        return []
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        labels, lang, text = line.split("\t")
-        expected = set() if labels == "-" else set(labels.split(","))
-        rows.append((expected, lang, text))
+        if line.strip():
+            raw = json.loads(line)
+            rows.append(
+                Statement(
+                    raw["id"],
+                    raw["lang"],
+                    raw.get("register", ""),
+                    frozenset(raw["labels"]),
+                    raw["text"],
+                )
+            )
     return rows
 
 
-def evaluate(rows: list[tuple[set[str], str, str]]) -> dict[str, Score]:
-    """Lint every statement (language auto-detected) and score each rule."""
+def evaluate(rows: list[Statement], keep_misses: bool = False) -> dict[str, Score]:
+    """Lint every statement (language auto-detected) and score each wording rule."""
     scores = {rule: Score() for rule in WORDING_RULES}
-    for expected, _lang, text in rows:
-        found = {f.rule for f in lint(text)}
+    for row in rows:
+        found = {f.rule for f in lint(row.text)}
         for rule, score in scores.items():
-            if rule in found and rule in expected:
+            if rule in found and rule in row.labels:
                 score.tp += 1
             elif rule in found:
                 score.fp += 1
-                score.misses.append(f"false alarm: {text}")
-            elif rule in expected:
+                if keep_misses:
+                    score.misses.append(f"false alarm {row.id}: {row.text}")
+            elif rule in row.labels:
                 score.fn += 1
-                score.misses.append(f"missed: {text}")
+                if keep_misses:
+                    score.misses.append(f"missed {row.id}: {row.text}")
     return scores
 
 
 def main(argv: list[str]) -> int:
-    """Print the table; with ``-v`` also every mistake."""
-    rows = read_corpus()
-    clean = sum(1 for expected, _l, _t in rows if not expected)
-    langs = sorted({lang for _e, lang, _t in rows})
-    print(f"{len(rows)} statements ({clean} clean), languages: {', '.join(langs)}")
-    print(f"{'rule':28} {'n':>4} {'prec':>6} {'recall':>6}")
-    for rule, s in evaluate(rows).items():
-        print(f"{rule:28} {s.tp + s.fn:>4} {s.precision:>6.2f} {s.recall:>6.2f}")
-        if "-v" in argv:
+    """Print one table per split; with ``-v`` also every mistake on dev."""
+    for split in SPLITS:
+        rows = read_split(split)
+        if not rows:
+            print(f"{split}: no statements")
+            continue
+        verbose = "-v" in argv and split == "dev"  # never show test statements
+        clean = sum(1 for r in rows if not r.labels)
+        print(f"\n{split}: {len(rows)} statements ({clean} clean)")
+        print(f"{'rule':28} {'n':>4} {'prec':>6} {'recall':>6} {'F1':>6}")
+        for rule, s in evaluate(rows, keep_misses=verbose).items():
+            n = s.tp + s.fn
+            print(f"{rule:28} {n:>4} {s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}")
             for miss in s.misses:
                 print(f"    {miss}")
     return 0

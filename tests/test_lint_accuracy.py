@@ -1,4 +1,4 @@
-"""Keep the linter's precision and recall on the labeled corpus above the agreed floors."""
+"""Keep the linter's precision and recall on the dev split above floors (test is only reported)."""
 
 from __future__ import annotations
 
@@ -22,21 +22,25 @@ def _accuracy() -> ModuleType:
 
 
 ACCURACY = _accuracy()
-SCORES = ACCURACY.evaluate(ACCURACY.read_corpus())
+DEV = ACCURACY.read_split("dev")
+SCORES = ACCURACY.evaluate(DEV) if DEV else {}
+# Floors a little under today's dev figures: a change that costs more fails here.
+FLOORS = {
+    "vague-fix-no-timeline": 0.95, "vague-time": 0.95, "empty-apology": 0.92,
+    "vague-scope": 0.92, "over-promise": 0.95, "blame-shift": 0.85, "minimizing": 0.95,
+    "no-data-safety-statement": 0.90, "unfilled-placeholder": 0.92,
+}  # fmt: skip
 
 
-def test_corpus_is_big_and_mixed_enough() -> None:
-    rows = ACCURACY.read_corpus()
-    assert len(rows) >= 200
-    assert {lang for _e, lang, _t in rows} == {"zh", "zh-Hant", "en"}
-    clean = sum(1 for expected, _l, _t in rows if not expected)
-    assert 0.28 <= clean / len(rows) <= 0.45
+@pytest.mark.skipif(not DEV, reason="no dev split yet")
+def test_dev_split_is_big_and_mixed_enough() -> None:
+    assert len(DEV) >= 500
+    assert {row.lang for row in DEV} >= {"zh", "en"}
 
 
-@pytest.mark.parametrize("rule", sorted(SCORES))
-def test_precision_and_recall_floor(rule: str) -> None:
-    floor = 0.9 if rule == "vague-fix-no-timeline" else 0.85
+@pytest.mark.skipif(not DEV, reason="no dev split yet")
+@pytest.mark.parametrize("rule", sorted(FLOORS))
+def test_f1_floor_on_dev(rule: str) -> None:
     score = SCORES[rule]
-    assert score.tp + score.fn >= 8, "too few labeled cases to mean anything"
-    assert score.precision >= floor, score.misses
-    assert score.recall >= floor, score.misses
+    assert score.tp + score.fn >= 8, "too few labelled cases to mean anything"
+    assert score.f1 >= FLOORS[rule], (score.precision, score.recall)

@@ -114,20 +114,22 @@ def test_apology_about_payments_needs_a_data_statement_once() -> None:
 
 
 def test_config_disables_overrides_and_adds_phrases() -> None:
-    text = "我们会择日公布。部分用户无法登录，资金安全。"
-    assert rules(text) == ["vague-scope"]  # 择日 is not in the shipped list
+    text = "下礼拜公布结果。部分用户无法登录，资金安全。"
+    assert rules(text) == ["vague-scope"]  # 下礼拜 is not in the shipped list
     config = LintConfig(
         disable=frozenset({"vague-scope"}),
         severity={"vague-time": "error"},
-        extra_phrases={"zh": {"vague-time": ("择日",)}},
+        extra_phrases={"zh": {"vague-time": ("下礼拜",)}},
     )
-    found = lint(text + "我们会择日恢复。", config=config)
+    found = lint(text + "下礼拜恢复。", config=config)
     assert [(f.rule, f.severity) for f in found] == [
         ("vague-time", "error"),
         ("vague-time", "error"),
     ]
     with pytest.raises(ConfigError, match="no-such-rule"):
         LintConfig(disable=frozenset({"no-such-rule"}))
+    hant = LintConfig(extra_phrases={"zh-Hant": {"vague-time": ("下禮拜",)}})
+    assert [f.rule for f in lint("下禮拜恢復。", config=hant)] == ["vague-time"]
 
 
 def test_suppression_comments() -> None:
@@ -137,7 +139,8 @@ def test_suppression_comments() -> None:
     )
     assert [f.excerpt for f in lint(text)] == ["稍后"]
     text = "<!-- crisiscomms: disable-next-line -->\n尽快恢复。\n稍后公布。"
-    assert [f.excerpt for f in lint(text)] == ["稍后"]
+    assert [f.excerpt for f in lint(text) if f.rule == "vague-time"] == ["稍后"]
+    assert lint("<!-- crisiscomms: disable=all -->\n正在修复，尽快恢复。") == []
     with pytest.raises(ConfigError, match=r"line 1.*bogus"):
         lint("<!-- crisiscomms: disable=bogus -->")
 
@@ -157,7 +160,9 @@ def test_lint_never_crashes_and_spans_index_the_text(text: str, lang: str) -> No
     for f in found:
         assert 0 <= f.start <= f.end <= len(text)
         assert f.excerpt == text[f.start : f.end]
-        assert f.line == text.count("\n", 0, f.start) + 1
+        lines = text[: f.start].replace("\r\n", "\n").replace("\r", "\n")
+        lines = lines.replace("\x85", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+        assert f.line == lines.count("\n") + 1
 
 
 PIECES = ["正在紧急修复中", "预计", "22:00前", "尽快", "部分用户", "。", "，", "\n",

@@ -133,5 +133,5 @@ def test_stdin_through_the_module_entry_point() -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert done.stdout.decode().startswith("<stdin>:1:1: error vague-fix-no-timeline")
+    assert done.stdout.decode().startswith("<stdin>:1:4: error vague-fix-no-timeline")
     assert b"Traceback" not in done.stderr

@@ -1,7 +1,7 @@
 """Lint crisis communications for vague wording, in Simplified/Traditional Chinese and English.
 
 The main entry point is :func:`lint`; rules live in data files under
-``crisiscomms/lint/rules/`` and the time detector in :mod:`.timeexpr`.
+``crisiscomms/lint/rules/``, every rule id in the registry (:mod:`.registry`).
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from dataclasses import replace
 from ..errors import InputError
 from ..findings import Finding
 from ..kinds import LINT_LANGS, normalize_kind
-from .catalog import chinese_variant, plan_for
+from .catalog import plan_for
 from .config import LintConfig, find_config, load_config
 from .engine import evaluate
+from .registry import ALL
 from .ruleids import COMPLETENESS_RULES, RULE_IDS, WORDING_RULES
 from .suppress import apply_suppressions
+from .variant import chinese_variant
 
 __all__ = [
     "COMPLETENESS_RULES",
@@ -28,11 +30,12 @@ __all__ = [
     "load_config",
 ]
 
+# Traditional Chinese is folded to Simplified before matching: one Chinese rule set serves both.
 _RULE_SETS = {
     "zh": ("zh",),
-    "zh-Hant": ("zh-Hant",),
+    "zh-Hant": ("zh",),
     "en": ("en",),
-    "auto": ("zh", "zh-Hant", "en"),
+    "auto": ("zh", "en"),
 }
 
 
@@ -71,13 +74,19 @@ def lint(
         raise InputError(f"unknown language {lang!r}; choose one of: {', '.join(LINT_LANGS)}")
     notice_kind = normalize_kind(kind) if kind else None
     config = config or LintConfig()
-    extras = tuple(
-        (lg, rule_id, phrases)
-        for lg, table in sorted(config.extra_phrases.items())
-        for rule_id, phrases in sorted(table.items())
-    )
+    if ALL in config.disable:
+        return []
+    merged: dict[tuple[str, str], tuple[str, ...]] = {}
+    for lg, table in sorted(config.extra_phrases.items()):
+        for rule_id, phrases in sorted(table.items()):
+            # Traditional phrases are folded like the text: they join the Chinese rules.
+            key = ("zh" if lg == "zh-Hant" else lg, rule_id)
+            merged[key] = merged.get(key, ()) + phrases
+    extras = tuple((lg, rule_id, phrases) for (lg, rule_id), phrases in merged.items())
     plan = plan_for(_RULE_SETS[lang], extras)
-    chinese = chinese_variant(text) if lang == "auto" else plan.chinese
+    chinese = (
+        chinese_variant(text) if lang == "auto" else ("zh-Hant" if lang == "zh-Hant" else "zh")
+    )
     plan = replace(
         plan,
         kind=notice_kind,

@@ -16,6 +16,8 @@ from ..inputs import MAX_TEXT_BYTES, decode, read_input
 from ..kinds import KINDS, LINT_LANGS, kind_slug
 from ..report import format_findings
 from . import LintConfig, find_config, lint, load_config
+from .catalog import ruleset
+from .registry import RuleDoc, registry
 
 SCHEMA_ID = "crisiscomms.lint/v1"
 
@@ -36,6 +38,68 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--config", metavar="PATH", help="pyproject.toml or .crisiscomms.toml")
     parser.add_argument("--no-color", action="store_true", help="no colour in text output")
     parser.set_defaults(run=run)
+    rules = subparsers.add_parser(
+        "rules",
+        help="list every rule id with its severity",
+        description="List every rule id the library can emit, with its default severity.",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.set_defaults(run=run_rules)
+    explain = subparsers.add_parser(
+        "explain",
+        help="explain one rule, with examples",
+        description="Print what a rule catches, why, and examples that get it and do not.",
+    )
+    explain.add_argument("rule", metavar="RULE", help="a rule id (see: crisiscomms rules)")
+    explain.set_defaults(run=run_explain)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    """Print every registered rule id, its severity, source and one-line summary."""
+    docs = list(registry().values())
+    if args.format == "json":
+        data = [{"rule": d.id, "severity": d.severity, "source": d.source,
+                 "summary": d.summary} for d in docs]  # fmt: skip
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return ExitStatus.CLEAN
+    width = max(len(d.id) for d in docs)
+    for d in docs:
+        print(f"{d.id:{width}}  {d.severity:7}  {d.source:17}  {d.summary.get('en', '')}")
+    return ExitStatus.CLEAN
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    """Print the registry's documentation of one rule, and its examples."""
+    doc = registry().get(args.rule.strip().lower())
+    if doc is None:
+        print(f"crisiscomms explain: error: unknown rule id {args.rule!r}; see `crisiscomms rules`",
+              file=sys.stderr)  # fmt: skip
+        return ExitStatus.BAD_INPUT
+    print(explain_text(doc))
+    return ExitStatus.CLEAN
+
+
+def explain_text(doc: RuleDoc) -> str:
+    """Return the text ``crisiscomms explain`` prints for one rule."""
+    lines = [f"{doc.id} ({doc.severity}, {doc.source})", ""]
+    lines += [doc.summary.get("en", ""), doc.summary.get("zh", ""), "", doc.description, ""]
+    if doc.kinds:
+        lines += [f"Checked for notice kinds: {', '.join(doc.kinds)}", ""]
+    if doc.messages:
+        lines += [
+            "Message:",
+            f"  {doc.messages.get('en', '')}",
+            f"  {doc.messages.get('zh', '')}",
+            "",
+        ]
+    bad, good = list(doc.bad), list(doc.good)
+    for lang in ("zh", "en") if doc.source.startswith("lint") else ():
+        rule = ruleset(lang).get(doc.id)
+        if rule is not None:
+            bad += [e for e in rule.should_fail if e not in bad]
+            good += [e for e in rule.should_pass if e not in good]
+    lines += ["Gets it:", *(f"  ✗ {e}" for e in bad), "", "Does not:", *(f"  ✓ {e}" for e in good)]
+    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,8 +14,11 @@ from typing import Any, cast
 
 from ..errors import ConfigError
 from ..findings import SEVERITIES, Severity
-from .ruleids import COMPLETENESS_RULES, RULE_IDS
-from .rules import RULE_LANGS
+from .registry import check_rule_id
+from .ruleids import WORDING_RULES
+
+#: Languages extra phrases may be given in (zh-Hant phrases are folded like the text).
+EXTRA_LANGS = ("zh", "zh-Hant", "en")
 
 _KEYS = {"disable", "severity", "extra-phrases"}
 
@@ -25,8 +28,8 @@ class LintConfig:
     """What a team changed about the default rules.
 
     Args:
-        disable: rule ids that never report.
-        severity: rule id -> ``info`` | ``warning`` | ``error``.
+        disable: rule ids that never report (any id of the registry; ``all`` for all).
+        severity: rule id (or ``all``) -> ``info`` | ``warning`` | ``error``.
         extra_phrases: language -> rule id -> extra trigger phrases (the
             rule files' ``{a|b}`` notation works here too).
 
@@ -47,17 +50,16 @@ class LintConfig:
             if level not in SEVERITIES:
                 raise ConfigError(f"config: severity of {rule_id!r} must be one of {SEVERITIES}")
         for lang, table in self.extra_phrases.items():
-            if lang not in RULE_LANGS:
-                raise ConfigError(f"config: extra-phrases language {lang!r} not in {RULE_LANGS}")
+            if lang not in EXTRA_LANGS:
+                raise ConfigError(f"config: extra-phrases language {lang!r} not in {EXTRA_LANGS}")
             for rule_id in table:
                 _check_rule(rule_id, f"config extra-phrases.{lang}")
-                if rule_id in COMPLETENESS_RULES:
+                if rule_id not in WORDING_RULES:
                     raise ConfigError(f"config: {rule_id!r} takes no extra phrases")
 
 
 def _check_rule(rule_id: str, where: str) -> None:
-    if rule_id not in RULE_IDS:
-        raise ConfigError(f"{where}: unknown rule id {rule_id!r}")
+    check_rule_id(rule_id, where)
 
 
 def load_config(path: str | Path) -> LintConfig:

@@ -1,25 +1,27 @@
-"""Run the three check types over scanned text and turn what fails into findings.
+"""Turn lexicon hits into findings: match patterns, cancel, look for satisfiers.
 
-Existence: a phrase is reported wherever it stands. Requires-nearby: a
-phrase is reported unless its satisfier (a concrete time, a number, a safety
-statement...) stands in the same sentence, paragraph or text. Completeness:
-with a notice kind, an element the kind needs is reported when the text has
-no satisfier for it.
+One Aho-Corasick pass finds every lexicon word (:mod:`.scanner`); each rule's
+patterns are matched from those hits only (:mod:`.grammar`); a match whose key
+element an ``unless`` pattern covers is dropped; a match is fine when a
+satisfier (a concrete time, a number, a ``satisfied_by`` pattern) stands in
+its scope; whatever remains is reported, one finding per rule and sentence.
+With a notice kind, the completeness rules report what the text lacks.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ..findings import Finding, Severity
-from .rules import Rule, RuleSet
+from ..findings import Finding, LineIndex, Severity
+from ..text import normalize
+from ..text.segments import Segments
+from .grammar import Match, find_matches
+from .registry import ALL, registry
+from .rules import Rule
 from .satisfiers import SATISFIER_FUNCTIONS
-from .scanner import Hit, Scanner
-from .segments import Segments
-from .textfold import fold
+from .scanner import Hits, Scanner
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,48 +33,70 @@ class Plan:
     kind: str | None = None
     disabled: frozenset[str] = frozenset()
     severities: Mapping[str, Severity] = field(default_factory=dict)
-    chinese: str = "zh"  # which Chinese rule set speaks for whole-text findings
+    chinese: str = "zh"  # which Chinese variant findings speak: zh or zh-Hant
 
 
 class _Context:
-    def __init__(self, text: str, folded: str, hits: list[Hit]) -> None:
-        self.text, self.folded = text, folded
-        self.segments = Segments(folded)
-        self.exceptions: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self.satisfiers: dict[str, list[int]] = defaultdict(list)
-        self.triggers: list[Hit] = []
-        for hit in hits:
-            rule_id, role = hit.entry.rule.id, hit.entry.role
-            if role == "trigger":
-                self.triggers.append(hit)
-            elif role == "exception":
-                self.exceptions[rule_id].append((hit.start, hit.end))
-            else:
-                self.satisfiers[rule_id].append(hit.start)
-        self._cache: dict[tuple[str, int, int], bool] = {}
+    def __init__(self, text: str, norm: str, hits: Hits) -> None:
+        self.text, self.norm, self.hits = text, norm, hits
+        self.segments = Segments(norm)
+        self._local: dict[tuple[int, str, int, int], list[Match]] = {}
         self._detected: dict[tuple[str, int, int], bool] = {}
+        self._unless: dict[int, tuple[list[int], list[int]]] = {}
 
-    def detected(self, satisfier: str, lo: int, hi: int) -> bool:
-        # Keyed by satisfier, not rule: vague-fix and vague-time share one time scan.
-        key = (satisfier, lo, hi)
-        if key not in self._detected:
-            self._detected[key] = SATISFIER_FUNCTIONS[satisfier](self.folded[lo:hi])
-        return self._detected[key]
+    def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
+        patterns = getattr(rule, which)
+        hits = self.hits.get(rule.lang, {})
+        found = [m for p in patterns for m in find_matches(p, self.norm, hits, lo, hi)]
+        found.sort(key=lambda m: (m.start, -m.end))  # longest first at each start
+        return found
 
-    def excepted(self, hit: Hit) -> bool:
-        spans = self.exceptions.get(hit.entry.rule.id, ())
-        return any(s < hit.end and hit.start < e for s, e in spans)
+    def _local_matches(self, rule: Rule, which: str, lo: int, hi: int) -> list[Match]:
+        key = (id(rule), which, lo, hi)
+        found = self._local.get(key)
+        if found is None:
+            found = self._local[key] = self.matches(rule, which, lo, hi)
+        return found
+
+    def cancelled(self, rule: Rule, match: Match, many: bool) -> bool:
+        # Only unless-matches that start near the key can cover it. With few matches, look
+        # there alone; with many, find the unless-matches of the whole text once.
+        if not rule.unless:
+            return False
+        lo = max(0, match.key_start - _REACH)
+        if many:
+            spans, starts = self._global_unless(rule)
+            i, j = bisect_left(starts, lo), bisect_right(starts, match.key_start)
+            return any(spans[k] >= match.key_end for k in range(i, j))
+        for m in self._local_matches(rule, "unless", lo, match.key_start + 1):
+            if m.start <= match.key_start and m.end >= match.key_end:
+                return True
+        return False
+
+    def _global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
+        key = id(rule)
+        if key not in self._unless:
+            found = self.matches(rule, "unless")
+            found.sort(key=lambda m: m.start)
+            self._unless[key] = ([m.end for m in found], [m.start for m in found])
+        return self._unless[key]
 
     def satisfied(self, rule: Rule, lo: int, hi: int) -> bool:
-        key = (rule.id, lo, hi)
-        if key not in self._cache:
-            starts = self.satisfiers.get(rule.id, [])
-            i = bisect_left(starts, lo)
-            found = i < len(starts) and starts[i] < hi
-            if not found and rule.satisfier:
-                found = self.detected(rule.satisfier, lo, hi)
-            self._cache[key] = found
-        return self._cache[key]
+        if rule.satisfied_by and self._local_matches(rule, "satisfied_by", lo, hi):
+            return True
+        for name in rule.satisfiers:
+            key = (name, lo, hi)
+            if key not in self._detected:
+                self._detected[key] = SATISFIER_FUNCTIONS[name](self.norm[lo:hi])
+            if self._detected[key]:
+                return True
+        return False
+
+
+#: How far before a key element an unless-pattern may start and still cover it.
+_REACH = 64
+#: Above this many matches of a rule, its unless-patterns are matched once over the whole text.
+_MANY = 32
 
 
 def evaluate(text: str, plan: Plan) -> list[Finding]:
@@ -83,100 +107,109 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
         >>> [f.rule for f in evaluate("正在紧急修复中。", plan_for(("zh",)))]
         ['vague-fix-no-timeline']
     """
-    folded = fold(text)
-    context = _Context(text, folded, plan.scanner.scan(folded))
-    for starts in context.satisfiers.values():
-        starts.sort()
+    normalized = normalize(text)
+    norm = normalized.text
+    context = _Context(text, norm, plan.scanner.scan(norm))
+    lines = LineIndex(text)
     findings: dict[tuple[str, int, int], Finding] = {}
     reported: set[str] = set()
     reported_in: set[tuple[str, tuple[int, int]]] = set()
-    for hit in context.triggers:
-        rule = hit.entry.rule
-        if rule.id in plan.disabled or rule.check == "completeness" or context.excepted(hit):
+    for rule in plan.rules:
+        if rule.id in plan.disabled or rule.check != "match":
             continue
-        end = hit.end
-        if rule.extend is not None:
-            extended = rule.extend.match(folded, hit.start)
-            end = max(end, extended.end()) if extended else end
-        if rule.check == "requires-nearby":
-            lo, hi = context.segments.bounds(hit.start, rule.scope)
-            if context.satisfied(rule, lo, hi):
+        if (
+            rule.scope == "text"
+            and (rule.satisfiers or rule.satisfied_by)
+            and context.satisfied(rule, 0, len(norm))
+        ):
+            continue  # satisfied anywhere: no match of it can be reported
+        matches = context.matches(rule, "match")
+        many = len(matches) > _MANY
+        segments = context.segments
+        sentence = scope = (-1, -1)
+        scope_ok = False
+        for match in matches:
+            start, end = match.start, match.end
+            if not sentence[0] <= start < sentence[1]:
+                sentence = segments.bounds(start, "sentence")
+            if (rule.once and rule.id in reported) or (rule.id, sentence) in reported_in:
+                if rule.once:
+                    break
+                continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
+            if context.cancelled(rule, match, many):
                 continue
-        key = (rule.id, hit.start, end)
-        if key in findings:
-            if _prefer(rule, plan, text[hit.start : end]):
-                findings[key] = _finding(text, hit.start, end, rule, plan)
-            continue
-        sentence = context.segments.bounds(hit.start, "sentence")
-        if (rule.once and rule.id in reported) or (rule.id, sentence) in reported_in:
-            continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
-        reported.add(rule.id)
-        reported_in.add((rule.id, sentence))
-        findings[key] = _finding(text, hit.start, end, rule, plan)
+            if rule.satisfiers or rule.satisfied_by:
+                if not scope[0] <= start < scope[1]:
+                    scope = segments.bounds(start, rule.scope)
+                    scope_ok = context.satisfied(rule, *scope)
+                if scope_ok:
+                    continue
+            if rule.extend is not None:
+                extended = rule.extend.match(norm, start)
+                end = max(end, extended.end()) if extended else end
+            ostart, oend = normalized.span(start, end)
+            key = (rule.id, ostart, oend)
+            if key in findings and not _prefer(rule, plan, norm[start:end]):
+                continue
+            reported.add(rule.id)
+            reported_in.add((rule.id, sentence))
+            findings[key] = _finding(text, lines, ostart, oend, rule, plan)
     if plan.kind:
-        for finding in _completeness(context, plan):
+        for finding in _completeness(context, plan, lines, normalized.span):
             findings[(finding.rule, finding.start, finding.end)] = finding
     emitted = {key[0] for key in findings}
-    superseded = {s for f in findings.values() for s in _rule(plan, f.rule).supersedes}
-    superseded &= emitted
+    superseded = {s for r in plan.rules if r.id in emitted for s in r.supersedes} & emitted
     result = [f for f in findings.values() if f.rule not in superseded]
     result.sort(key=lambda f: (f.start, f.end, f.rule))
     return result
 
 
-def _rule(plan: Plan, rule_id: str) -> Rule:
-    return next(r for r in plan.rules if r.id == rule_id)
-
-
 def _prefer(rule: Rule, plan: Plan, excerpt: str) -> bool:
-    # A phrase several rule sets share ([TO FILL, 不可抗力): speak the language of the excerpt.
-    wanted = "en" if excerpt.isascii() else plan.chinese
-    return rule.lang == wanted
+    # A span several languages' rules share ([TO FILL, 不可抗力): speak the language of the excerpt.
+    return rule.lang == ("en" if excerpt.isascii() else "zh")
 
 
-def _finding(text: str, start: int, end: int, rule: Rule, plan: Plan) -> Finding:
+def _finding(text: str, lines: LineIndex, start: int, end: int, rule: Rule, plan: Plan) -> Finding:
+    doc = registry()[rule.id]
+    lang = plan.chinese if rule.lang == "zh" else rule.lang
     return Finding.at(
         text,
         start,
         end,
         rule=rule.id,
-        severity=plan.severities.get(rule.id, rule.severity),
-        messages=rule.messages,
-        lang=rule.lang,
-        suggestions=rule.suggestions,
+        severity=plan.severities.get(rule.id, plan.severities.get(ALL, doc.severity)),
+        messages=doc.messages,
+        lang=lang,
+        suggestions=doc.suggestions,
+        lines=lines,
     )
 
 
-def _completeness(context: _Context, plan: Plan) -> list[Finding]:
-    by_id: dict[str, list[Rule]] = defaultdict(list)
+def _completeness(
+    context: _Context, plan: Plan, lines: LineIndex, span: Callable[[int, int], tuple[int, int]]
+) -> list[Finding]:
+    by_id: dict[str, list[Rule]] = {}
     for rule in plan.rules:
         if rule.check == "completeness" and plan.kind in rule.kinds:
-            by_id[rule.id].append(rule)
-    if not by_id:
-        return []
-    lang = _text_language(context.text, plan.chinese)
+            by_id.setdefault(rule.id, []).append(rule)
     out: list[Finding] = []
+    text_lang = _text_language(context.text)
+    whole = (0, len(context.norm))
     for rule_id, rules in by_id.items():
         if rule_id in plan.disabled:
             continue
-        speaker = next((r for r in rules if r.lang == lang), rules[0])
-        topic = [h for h in context.triggers if h.entry.rule.id == rule_id]
-        if any(r.phrases for r in rules) and not topic:
+        speaker = next((r for r in rules if r.lang == text_lang), rules[0])
+        topic = [m for r in rules for m in context.matches(r, "topic")]
+        if any(r.topic for r in rules) and not topic:
             continue  # The element is only needed when the text touches its topic.
-        whole = (0, len(context.text))
         if any(context.satisfied(r, *whole) for r in rules):
             continue
-        start, end = (topic[0].start, topic[0].end) if topic else (0, 0)
-        out.append(_finding(context.text, start, end, speaker, plan))
+        start, end = span(topic[0].start, topic[0].end) if topic else (0, 0)
+        out.append(_finding(context.text, lines, start, end, speaker, plan))
     return out
 
 
-def _text_language(text: str, chinese: str) -> str:
+def _text_language(text: str) -> str:
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return chinese if han * 3 >= latin else "en"
-
-
-def rules_of(rulesets: Sequence[RuleSet]) -> tuple[Rule, ...]:
-    """Return the rules of several rule sets as one tuple, in order."""
-    return tuple(rule for rs in rulesets for rule in rs.rules)
+    return "zh" if han * 3 >= latin else "en"

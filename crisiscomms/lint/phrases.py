@@ -11,7 +11,7 @@ import itertools
 import re
 
 from ..errors import ConfigError
-from .textfold import fold
+from ..text import normalize
 
 _GROUP = re.compile(r"\{([^{}]*)\}")
 #: One compact phrase may stand for at most this many literals; more is a data bug.
@@ -37,6 +37,8 @@ def expand(pattern: str) -> list[str]:
         >>> expand("{We are|We're} investigating")
         ['we are investigating', "we're investigating"]
     """
+    if "|" not in pattern:
+        return [_fold(pattern)]  # No alternatives: a literal, braces and all ({{ is a placeholder).
     pieces = _GROUP.split(pattern)
     literals, choices = pieces[0::2], [p.split("|") for p in pieces[1::2]]
     if any(ch in lit for lit in literals for ch in "{}|"):
@@ -51,7 +53,9 @@ def expand(pattern: str) -> list[str]:
         parts = [literals[0]]
         for option, literal in zip(combo, literals[1:], strict=True):
             parts += [option, literal]
-        phrase = " ".join(fold("".join(parts)).split()) if " " in pattern else fold("".join(parts))
+        phrase = (
+            " ".join(_fold("".join(parts)).split()) if " " in pattern else _fold("".join(parts))
+        )
         if not phrase.strip():
             raise ConfigError(f"phrase {pattern!r} can expand to an empty phrase")
         seen.setdefault(phrase)
@@ -65,3 +69,8 @@ def expand_all(patterns: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         for phrase in expand(pattern):
             seen.setdefault(phrase)
     return tuple(seen)
+
+
+def _fold(phrase: str) -> str:
+    # Words are folded like the text they are matched against (Traditional too).
+    return normalize(phrase).text

@@ -1,7 +1,16 @@
-"""Read rule data files into typed rules; checking what they say is :mod:`.engine`'s job.
+"""Read rule files into typed rules: a lexicon of roles, and rules built from patterns.
 
-A rule file is TOML with one ``[language]`` table and one ``[[rule]]`` table
-per rule. The keys are documented in ``rules/README.md`` next to the files.
+A rule file (``rules/<lang>.toml``) has a ``[language]`` table, a ``[lexicon]``
+table mapping each role to its words, and one ``[[rule]]`` table per rule:
+
+- ``match``: patterns (see :mod:`.grammar`) whose matches are findings;
+- ``unless``: patterns that cancel a match whose key element they cover;
+- ``scope`` with ``satisfier`` (named checks: a concrete time, a quantity...)
+  and ``satisfied_by`` (patterns): a match is fine when one of them holds in
+  the same sentence, paragraph or text;
+- ``should_fail`` / ``should_pass``: examples, run whenever the rules load.
+
+Severity, messages and descriptions are the registry's (:mod:`.registry`).
 """
 
 from __future__ import annotations
@@ -13,39 +22,35 @@ from importlib import resources
 from typing import Any, Literal, cast, get_args
 
 from ..errors import ConfigError
-from ..findings import SEVERITIES, Severity
+from ..text.segments import Scope
+from .grammar import Pattern, parse_pattern
 from .phrases import expand_all
-from .ruleids import RULE_IDS
+from .ruleids import LINT_RULES
 
-CheckType = Literal["existence", "requires-nearby", "completeness"]
-Scope = Literal["sentence", "paragraph", "text"]
+CheckType = Literal["match", "completeness"]
 SATISFIERS = ("concrete-time", "quantity", "acknowledgment")
-RULE_LANGS = ("zh", "zh-Hant", "en")
+RULE_LANGS = ("zh", "en")
 
 _RULE_KEYS = {
-    "id", "severity", "check", "scope", "message", "suggestion", "phrases", "exceptions",
-    "satisfier", "satisfier_phrases", "extend", "word_boundaries", "once", "kinds",
-    "supersedes", "should_fail", "should_pass",
+    "id", "check", "scope", "match", "unless", "satisfier", "satisfied_by", "extend", "once",
+    "kinds", "supersedes", "topic", "should_fail", "should_pass",
 }  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One rule of one language, with its phrases expanded and folded for matching."""
+    """One rule of one language: patterns over the language's lexicon roles."""
 
     id: str
     lang: str
-    severity: Severity
     check: CheckType
     scope: Scope
-    messages: dict[str, str]
-    suggestions: dict[str, str]
-    phrases: tuple[str, ...] = ()
-    exceptions: tuple[str, ...] = ()
-    satisfier: str | None = None
-    satisfier_phrases: tuple[str, ...] = ()
+    match: tuple[Pattern, ...] = ()
+    unless: tuple[Pattern, ...] = ()
+    satisfiers: tuple[str, ...] = ()
+    satisfied_by: tuple[Pattern, ...] = ()
+    topic: tuple[Pattern, ...] = ()
     extend: re.Pattern[str] | None = None
-    word_boundaries: bool = False
     once: bool = False
     kinds: tuple[str, ...] = ()
     supersedes: tuple[str, ...] = ()
@@ -55,11 +60,11 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """The rules of one language, in file order."""
+    """The lexicon and rules of one language, in file order."""
 
     lang: str
-    word_boundaries: bool
-    rules: tuple[Rule, ...] = field(default_factory=tuple)
+    lexicon: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    rules: tuple[Rule, ...] = ()
 
     def get(self, rule_id: str) -> Rule | None:
         """Return the rule with ``rule_id``, or None when this language lacks it."""
@@ -85,64 +90,66 @@ def parse_rules(data: dict[str, Any], origin: str) -> RuleSet:
         The rules; their examples are not run yet (see :mod:`.catalog`).
 
     Raises:
-        ConfigError: naming the file and rule for any unknown key or bad value.
+        ConfigError: naming the file and rule for any unknown key, role or bad value.
     """
-    language = data.get("language", {})
-    lang = language.get("code")
+    lang = data.get("language", {}).get("code")
     if lang not in RULE_LANGS:
         raise ConfigError(f"{origin}: [language] code must be one of {RULE_LANGS}, not {lang!r}")
-    default_wb = bool(language.get("word_boundaries", False))
-    rules = tuple(_parse_rule(raw, lang, default_wb, origin) for raw in data.get("rule", []))
-    ids = [r.id for r in rules]
-    if len(ids) != len(set(ids)):
-        raise ConfigError(f"{origin}: a rule id appears twice")
-    return RuleSet(lang=lang, word_boundaries=default_wb, rules=rules)
+    lexicon: dict[str, tuple[str, ...]] = {}
+    for role, words in data.get("lexicon", {}).items():
+        if not (isinstance(words, list) and words and all(isinstance(w, str) for w in words)):
+            raise ConfigError(f"{origin}: lexicon role {role!r} must be a list of words")
+        lexicon[role] = expand_all(words)
+    roles = frozenset(lexicon)
+    rules = tuple(_parse_rule(raw, lang, roles, origin) for raw in data.get("rule", []))
+    # A rule id may have several entries: patterns that need different satisfiers.
+    return RuleSet(lang=lang, lexicon=lexicon, rules=rules)
 
 
-def _parse_rule(raw: dict[str, Any], lang: str, default_wb: bool, origin: str) -> Rule:
+def _patterns(
+    raw: dict[str, Any], key: str, roles: frozenset[str], where: str
+) -> tuple[Pattern, ...]:
+    items = raw.get(key, [])
+    if not (isinstance(items, list) and all(isinstance(p, str) for p in items)):
+        raise ConfigError(f"{where}: {key} must be a list of patterns")
+    return tuple(parse_pattern(p, roles, where) for p in items)
+
+
+def _parse_rule(raw: dict[str, Any], lang: str, roles: frozenset[str], origin: str) -> Rule:
     rule_id = raw.get("id", "?")
     where = f"{origin}: rule {rule_id!r}"
     unknown = set(raw) - _RULE_KEYS
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-    if rule_id not in RULE_IDS:
-        raise ConfigError(f"{where}: not a known rule id")
-    severity = raw.get("severity")
-    check = raw.get("check", "existence")
+    if rule_id not in LINT_RULES:
+        raise ConfigError(f"{where}: not a lint rule id of the registry")
+    check = raw.get("check", "match")
     scope = raw.get("scope", "sentence")
-    satisfier = raw.get("satisfier")
-    if severity not in SEVERITIES:
-        raise ConfigError(f"{where}: severity must be one of {SEVERITIES}")
+    satisfiers = tuple(raw.get("satisfier", ()))
     if check not in get_args(CheckType) or scope not in get_args(Scope):
         raise ConfigError(f"{where}: bad check {check!r} or scope {scope!r}")
-    if satisfier is not None and satisfier not in SATISFIERS:
-        raise ConfigError(f"{where}: unknown satisfier {satisfier!r}")
-    messages, suggestions = raw.get("message", {}), raw.get("suggestion", {})
-    if not (messages.get("zh") and messages.get("en")):
-        raise ConfigError(f"{where}: needs message.zh and message.en")
+    if any(s not in SATISFIERS for s in satisfiers):
+        raise ConfigError(f"{where}: unknown satisfier in {satisfiers!r}; known: {SATISFIERS}")
     try:
         extend = re.compile(raw["extend"]) if "extend" in raw else None
     except re.error as exc:
         raise ConfigError(f"{where}: bad extend pattern: {exc}") from exc
-    phrases = expand_all(raw.get("phrases", []))
-    if check != "completeness" and not phrases:
-        raise ConfigError(f"{where}: a {check} rule needs phrases")
+    match = _patterns(raw, "match", roles, where)
+    if check == "match" and not match:
+        raise ConfigError(f"{where}: a match rule needs match patterns")
     if not (raw.get("should_fail") and raw.get("should_pass")):
         raise ConfigError(f"{where}: needs should_fail and should_pass examples")
     return Rule(
         id=rule_id,
         lang=lang,
-        severity=cast(Severity, severity),
         check=cast(CheckType, check),
         scope=cast(Scope, scope),
-        messages=dict(messages),
-        suggestions=dict(suggestions),
-        phrases=phrases,
-        exceptions=expand_all(raw.get("exceptions", [])),
-        satisfier=satisfier,
-        satisfier_phrases=expand_all(raw.get("satisfier_phrases", [])),
+        match=match,
+        unless=_patterns(raw, "unless", roles, where),
+        satisfiers=satisfiers,
+        satisfied_by=_patterns(raw, "satisfied_by", roles, where),
+        topic=_patterns(raw, "topic", roles, where),
         extend=extend,
-        word_boundaries=bool(raw.get("word_boundaries", default_wb)),
         once=bool(raw.get("once", False)),
         kinds=tuple(raw.get("kinds", ())),
         supersedes=tuple(raw.get("supersedes", ())),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .timeexpr import find_times
+from ..text.times import find_times
 
 # A count with a unit a reader can picture: 800万, 12%, 3个城市, 2,000 users.
 _QUANTITY = re.compile(
@@ -25,6 +25,47 @@ def has_quantity(text: str) -> bool:
     return _QUANTITY.search(text) is not None
 
 
+# A cadence of updates is a forward-looking time: 每小时更新, every 30 minutes, hourly.
+_CADENCE = re.compile(
+    r"每(?:隔)?\s?(?:\d{1,3}|[一二两三四五六十半]{1,3})?\s?(?:个)?\s?(?:小时|分钟|钟头|天|日)"
+    r"|\bevery\s(?:\d{1,3}\s|few\s|two\s|three\s|thirty\s|fifteen\s|ten\s)?(?:minutes?|hours?|mins?|hrs?|day)\b"
+    r"|\bhourly\b|\bhalf-hourly\b"
+    # Words that only point ahead, or a period with a deadline: 本周内, 明天, by Friday, tonight.
+    r"|(?:本周|本月|今天|今日|今晚|本周末|月底|年底|周[一二三四五六日]|星期[一二三四五六日天])\s?(?:内|前|之前|以内)"
+    r"|明天|明日|后天|下周|下个月|\btomorrow\b|\btonight\b|\blater today\b|\bthis week\b"
+    r"|\bby\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|end of (?:day|the day|week))\b"
+)
+# A time the writer says something will happen at: 今天晚上10点会发, 14:00 will.
+_WILL_BEFORE = re.compile(
+    r"\b(?:will|'ll|expect|expects|expected|plan to|planned)\b|将|会|预计|计划"
+)
+_SENTENCE_BREAK = re.compile(r"[。!?;\n]|\.\s")
+_WILL_AFTER = re.compile(r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)")
+
+
+# Without one of these, a text holds no time at all: no need to read it for times.
+_MAY_HOLD_TIME = re.compile(
+    r"\d|[一二两三四五六七八九十半][个]?(?:点|小时|分钟|钟头|天|日|周|月|个)|明|后天|下周|下个|今|本周|本月"
+    r"|月底|年底|周[一二三四五六日]|星期|每|[万亿千百]|noon|midnight|tomorrow|tonight|today|week|hour|minute"
+    r"|every|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of"
+)
+
+
+# The commonest forward-looking times, decided without reading every time in the text:
+# 预计…22:00 / 30分钟后 / 2小时内 / 22:00前 / by 15:30 / within 2 hours / next update at 15:30.
+_CLOCK = r"(?:[01]?\d|2[0-4]):[0-5]\d"
+_SPAN_ZH = r"\d{1,3}\s?(?:个)?\s?(?:小时|分钟|钟头|天|个工作日|工作日)"
+_SURELY_AHEAD = re.compile(
+    rf"(?:预计|将于|将在|争取|最晚|最迟|不晚于)[^。!?;\n已起]{{0,12}}?(?:{_CLOCK}|{_SPAN_ZH}|\d{{1,2}}\s?点)"
+    rf"|{_SPAN_ZH}\s?(?:内|以内|之内|后|之后|以后)|{_CLOCK}\s?(?:前|之前|以前)"
+    rf"|(?:下一次|下次)(?:更新|进展|通报)\s?:?\s?(?:时间\s?:?\s?)?(?:{_CLOCK}|\d{{1,2}}\s?点)"
+    rf"|\bnext update\s?:\s?{_CLOCK}"
+    rf"|\b(?:by|before|until|within|next update (?:at|by|in))\s(?:about\s)?"
+    rf"(?:{_CLOCK}|\d{{1,3}}\s(?:hours?|minutes?|mins?|days?|business days?)\b)"
+)
+
+
 def has_concrete_time(text: str) -> bool:
     """Return True when ``text`` commits to a time: an ETA, a deadline or a next update.
 
@@ -34,12 +75,33 @@ def has_concrete_time(text: str) -> bool:
         >>> has_concrete_time("正在修复，请耐心等待")
         False
     """
-    return any(t.concrete for t in find_times(text))
+    if _MAY_HOLD_TIME.search(text) is None:
+        return False
+    if _SURELY_AHEAD.search(text) is not None or _CADENCE.search(text) is not None:
+        return True
+    for t in find_times(text):
+        if t.concrete or (t.day_offset is not None and t.day_offset > 0 and not t.is_past):
+            return True
+        if t.kind != "duration" and not t.is_past and _WILL_AFTER.match(text, t.end):
+            return True
+        if t.kind != "zone" and t.kind != "duration" and not t.is_past:
+            before = text[max(0, t.start - 60) : t.start]
+            cue = _WILL_BEFORE.search(before)
+            if cue and not _SENTENCE_BREAK.search(before, cue.end()):
+                return True
+    return False
 
 
 def has_acknowledgment(text: str) -> bool:
     """Return True when ``text`` names something concrete: a time, a date or a count."""
+    if _DIGIT.search(text) is not None:
+        return True  # a time, a date or a count: all are written with digits here
+    if _MAY_HOLD_TIME.search(text) is None:
+        return False
     return has_quantity(text) or any(t.kind != "zone" for t in find_times(text))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 SATISFIER_FUNCTIONS = {

@@ -1,140 +1,137 @@
-"""Find every rule phrase in one pass over the text.
+"""Find every lexicon word of every active language in one Aho-Corasick pass.
 
-All phrases of all active rules go into one Aho-Corasick automaton, searched
-for overlapping matches: phrases of different rules often overlap
-(自动发放 for one rule, 发放至您的账户 for another), and a leftmost-longest
-search would hide the second behind the first. Measured on 1 MB of notice
-text, the overlapping search costs the same as leftmost-longest (~15 ms).
+All words of all roles go into one automaton, searched for overlapping
+matches: roles overlap (正在 is an ongoing marker, 在 another; 修复中 holds
+修复), and a leftmost-longest search would hide one behind the other. A word
+that begins or ends with an ASCII letter or digit only counts at word edges,
+in any language ("soon" is not in "soonest", "xx" not in "xxl").
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from .rules import Rule, RuleSet
-
-Role = Literal["trigger", "exception", "satisfier"]
-_ROLES: tuple[Role, ...] = ("trigger", "exception", "satisfier")
+from .rules import RuleSet
 
 _ac: Any
-try:  # The Rust automaton is a core dependency; the regex fallback keeps a broken wheel usable.
+try:  # The Rust automaton is a core dependency; the fallback keeps a broken wheel usable.
     import ahocorasick_rs as _ac
 except ImportError:  # pragma: no cover - exercised only without the wheel
     _ac = None
 
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What a phrase means to one rule."""
-
-    rule: Rule
-    role: Role
+#: lang -> role -> (sorted starts, ends in the same order)
+Hits = dict[str, dict[str, tuple[list[int], list[int]]]]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One phrase found at ``start:end`` of the folded text."""
+class _Automaton:
+    """One automaton over some words, built on first use."""
 
-    start: int
-    end: int
-    entry: Entry
-
-
-class _Part:
-    """One automaton over some phrases, compiled on first use."""
-
-    def __init__(self, table: dict[str, tuple[Entry, ...]]) -> None:
-        self.patterns = list(table)
-        self.entries = list(table.values())
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
         self._search: Any = None
-        self._compiled = False
 
-    def raw(self, folded: str) -> list[tuple[int, int, int]]:
-        if not self._compiled:
-            self._search, self._compiled = _compile(self.patterns), True
-        search = self._search
-        if search is None:
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        if not self.words:
             return []
-        if isinstance(search, tuple):  # pragma: no cover - fallback path
-            compiled, ordered = search
-            return [
-                (i, m.start(), m.end())
-                for pattern, i in zip(compiled, ordered, strict=True)
-                for m in pattern.finditer(folded)
-            ]
-        found: list[tuple[int, int, int]] = search.find_matches_as_indexes(folded, overlapping=True)
+        if self._search is None:
+            self._search = _ac.AhoCorasick(self.words) if _ac is not None else _Fallback(self.words)
+        found: list[tuple[int, int, int]] = self._search.find_matches_as_indexes(
+            text, overlapping=True
+        )
         return found
 
 
-class Scanner:
-    """Match the phrases of many rules at once.
+class _Fallback:  # pragma: no cover - exercised only without the wheel
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
 
-    ASCII phrases and the rest go into two automata, each compiled on first
-    use: a text with no non-ASCII character (``str.isascii`` is O(1)) cannot
-    hold any of the thousands of Chinese phrases, so English text never pays
-    for building their automaton. Splitting cannot change what is found:
-    every phrase is in exactly one automaton, searched for all overlapping
-    matches, and the hits are sorted as one list.
+    def find_matches_as_indexes(self, text: str, overlapping: bool) -> list[tuple[int, int, int]]:
+        out = []
+        for i, word in enumerate(self.words):
+            at = text.find(word)
+            while at >= 0:
+                out.append((i, at, at + len(word)))
+                at = text.find(word, at + 1)
+        return out
+
+
+class Scanner:
+    """Match the lexicons of several languages at once.
+
+    ASCII words and all words go into two automata, each built on first use:
+    a text with no non-ASCII character (``str.isascii`` is O(1)) cannot hold
+    a Chinese word, so English text never pays for the Chinese lexicon.
 
     Examples:
         >>> from crisiscomms.lint.catalog import ruleset
-        >>> scanner = Scanner([ruleset("zh")])
-        >>> sorted({h.entry.rule.id for h in scanner.scan("我们会尽快修复")})
-        ['vague-time']
+        >>> hits = Scanner([ruleset("zh")]).scan("我们会尽快修复")
+        >>> hits["zh"]["vague_time"]
+        ([3], [5])
     """
 
     def __init__(self, rulesets: Iterable[RuleSet]) -> None:
-        """Index the phrases of every rule in ``rulesets`` by what they mean to it."""
-        table: dict[str, tuple[Entry, ...]] = {}
-        for rules in rulesets:
-            for rule in rules.rules:
-                lists = (rule.phrases, rule.exceptions, rule.satisfier_phrases)
-                for role, phrases in zip(_ROLES, lists, strict=True):
-                    entry = (Entry(rule, role),)  # one per rule and role, shared by its phrases
-                    for phrase in phrases:
-                        known = table.get(phrase)
-                        table[phrase] = entry if known is None else known + entry
-        self._ascii = _Part({p: e for p, e in table.items() if p.isascii()})
-        self._other = _Part({p: e for p, e in table.items() if not p.isascii()})
+        """Index every word of every role of ``rulesets``."""
+        table: dict[str, list[tuple[str, str]]] = {}
+        self.langs: list[str] = []
+        for ruleset in rulesets:
+            self.langs.append(ruleset.lang)
+            for role, words in ruleset.lexicon.items():
+                for word in words:
+                    table.setdefault(word, []).append((ruleset.lang, role))
+        self.words = list(table)
+        self._entries = [tuple(table[w]) for w in self.words]
+        self._edges = [(_wordish(w[0]), _wordish(w[-1])) for w in self.words]
+        ascii_ids = [i for i, w in enumerate(self.words) if w.isascii()]
+        self._ascii_ids = ascii_ids
+        self._ascii = _Automaton([self.words[i] for i in ascii_ids])
+        self._all = _Automaton(self.words)
 
-    def _parts(self, folded: str) -> tuple[_Part, ...]:
-        return (self._ascii,) if folded.isascii() else (self._ascii, self._other)
+    def raw(self, text: str) -> list[tuple[int, int, int]]:
+        """Return (word index, start, end) for every word in ``text``, unfiltered."""
+        if text.isascii():
+            ids = self._ascii_ids
+            return [(ids[i], s, e) for i, s, e in self._ascii.find(text)]
+        return self._all.find(text)
 
-    def scan(self, folded: str) -> list[Hit]:
-        """Return every phrase hit in ``folded`` (text passed through ``fold``), in order."""
-        hits: list[Hit] = []
-        for part in self._parts(folded):
-            entries = part.entries
-            for index, start, end in part.raw(folded):
-                for entry in entries[index]:
-                    if entry.rule.word_boundaries and not _at_word_edges(folded, start, end):
-                        continue
-                    hits.append(Hit(start, end, entry))
-        # Stable: the entries of one phrase that several rule sets share stay in
-        # rule-set order, which the engine's choice of language relies on.
-        hits.sort(key=lambda h: (h.start, -h.end))
+    def _row(self, hits: Hits, index: int) -> list[tuple[list[int], list[int]]]:
+        row = []
+        for lang, role in self._entries[index]:
+            pair = hits[lang].get(role)
+            if pair is None:
+                pair = hits[lang][role] = ([], [])
+            row.append(pair)
+        return row
+
+    def scan(self, text: str) -> Hits:
+        """Return the hits of every role in ``text`` (already normalised), sorted by start."""
+        hits: Hits = {lang: {} for lang in self.langs}
+        # Each hit word's destination lists, found once per scan rather than once per hit.
+        targets: dict[int, list[tuple[list[int], list[int]]]] = {}
+        edges, word = self._edges, _WORD
+        n = len(text)
+        for index, start, end in self.raw(text):
+            left, right = edges[index]
+            if left and start and text[start - 1] in word:
+                continue
+            if right and end < n and text[end] in word:
+                continue
+            row = targets.get(index)
+            if row is None:
+                row = targets[index] = self._row(hits, index)
+            for starts, ends in row:
+                starts.append(start)
+                ends.append(end)
+        for by_role in hits.values():
+            for role, (starts, ends) in by_role.items():
+                if starts != sorted(starts):
+                    ordered = sorted(zip(starts, ends, strict=True))
+                    by_role[role] = ([s for s, _ in ordered], [e for _, e in ordered])
         return hits
 
 
-def _compile(patterns: list[str]) -> Any:
-    if not patterns:
-        return None
-    if _ac is not None:
-        return _ac.AhoCorasick(patterns)
-    # Fallback without the wheel: one literal pattern per phrase (slow, but correct).
-    ordered = sorted(range(len(patterns)), key=lambda i: -len(patterns[i]))
-    return [re.compile(re.escape(patterns[i])) for i in ordered], ordered
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-def _is_word(ch: str) -> bool:
+def _wordish(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
-
-
-def _at_word_edges(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    first, last = text[start], text[end - 1]
-    return not (_is_word(before) and _is_word(first)) and not (_is_word(after) and _is_word(last))

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import ConfigError
 from ..findings import Finding, line_column
-from .ruleids import RULE_IDS
+from .registry import ALL, check_rule_id, registry
 
 _COMMENT = re.compile(
     r"<!--\s{0,8}crisiscomms:\s{0,8}(?P<verb>disable-next-line|disable|enable)"
     r"(?:\s{0,8}=\s{0,8}(?P<rules>[\w\s,-]{0,400}?))?\s{0,8}-->",
     re.IGNORECASE,
 )
-_ALL = "all"
+_ALL = ALL
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +43,9 @@ def parse_suppressions(text: str) -> list[_Region]:
     for m in _COMMENT.finditer(text):
         names = [n.strip().lower() for n in (m.group("rules") or _ALL).split(",") if n.strip()]
         for name in names:
-            if name != _ALL and name not in RULE_IDS:
+            if name != _ALL and name not in registry():
                 line, column = line_column(text, m.start())
-                raise ConfigError(
-                    f"line {line}, column {column}: unknown rule id {name!r} in comment"
-                )
+                check_rule_id(name, f"line {line}, column {column}: in a comment")
         verb = m.group("verb").lower()
         if verb == "disable-next-line":
             line_end = text.find("\n", m.end())

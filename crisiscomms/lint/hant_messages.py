@@ -1,0 +1,66 @@
+"""Generate ``data/registry.zh-Hant.toml``: the registry's Chinese messages in Traditional script.
+
+Run ``python -m crisiscomms.lint.hant_messages`` after editing the messages in
+``data/registry.toml`` and commit the result; a test regenerates and compares.
+Traditional text is folded to Simplified before matching, so only the few
+strings a reader sees need a Traditional form; OpenCC's Taiwan configuration
+(``s2tw``) writes 為 rather than the older 爲.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+_HEADER = (
+    "# GENERATED from registry.toml by `python -m crisiscomms.lint.hant_messages`; do not edit.\n"
+)
+
+
+def derive(source: str) -> str:
+    """Return the text of ``registry.zh-Hant.toml`` for the text of ``registry.toml``.
+
+    Examples:
+        >>> print(derive('["x"]\\nmessage.zh = "没有时间"\\n').strip().splitlines()[-1])
+        message = "沒有時間"
+    """
+    import opencc  # Only the generator needs OpenCC.
+
+    convert = opencc.OpenCC("s2tw.json").convert
+    out = [_HEADER]
+    for rule_id, table in tomllib.loads(source).items():
+        lines = [
+            f"{key} = {json.dumps(convert(table[key]['zh']), ensure_ascii=False)}"
+            for key in ("message", "suggestion")
+            if "zh" in table.get(key, {})
+        ]
+        if lines:
+            out += [f"[{json.dumps(rule_id)}]", *lines, ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def data_dir() -> Path:
+    """Return the folder holding the registry files."""
+    return Path(__file__).with_name("data")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate the file, or with ``--check`` only compare."""
+    args = sys.argv[1:] if argv is None else argv
+    expected = derive((data_dir() / "registry.toml").read_text(encoding="utf-8"))
+    target = data_dir() / "registry.zh-Hant.toml"
+    if "--check" in args:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != expected:
+            print(f"{target} is out of date; run python -m crisiscomms.lint.hant_messages")
+            return 1
+        return 0
+    target.write_text(expected, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
