@@ -107,9 +107,9 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
         # time, a cadence, or an estimated recovery time ("unknown" is no time). A
         # check promised "by the next update" needs a time or cadence of its own.
         estimated = incident.eta is not None and incident.eta != "unknown"
-        if ongoing and not (_committed(incident) or estimated):
-            yield "next_update", None
-        elif _result_pending(incident) and not _committed(incident):
+        if (ongoing and not (_committed(incident) or estimated)) or (
+            _result_pending(incident) and not _committed(incident)
+        ):
             yield "next_update", None
     elif kind == "apology":
         if incident.resolved_at is None:

@@ -75,7 +75,7 @@ def counts() -> st.SearchStrategy[int]:
         st.integers(min_value=1, max_value=9_999),
         st.integers(min_value=1, max_value=999).map(lambda n: n * 10_000),
         st.integers(min_value=1, max_value=99).map(lambda n: n * 1_000_000),
-        st.integers(min_value=1, max_value=10**10),
+        st.integers(min_value=1, max_value=10**10),  # the most a count may be
     )
 
 

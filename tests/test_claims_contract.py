@@ -115,9 +115,7 @@ def test_drafts_make_only_claims_their_facts_hold(facts: Facts) -> None:
 
 @PROPERTY
 @given(incidents(), st.sampled_from(sorted(REMOVE)))
-def test_without_its_facts_a_claim_disappears_and_no_other_appears(
-    facts: Facts, name: str
-) -> None:
+def test_without_its_facts_a_claim_disappears_and_no_other_appears(facts: Facts, name: str) -> None:
     reduced = copy.deepcopy(facts)
     REMOVE[name](reduced)
     try:

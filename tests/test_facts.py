@@ -108,10 +108,14 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
     (
         "amount-finer-than-the-currency",
         _with(compensation=_voucher(amount="0.001")),
-        "compensation[0].items[0]",
+        "compensation[0].items[0].amount",
     ),
     ("cadence-too-short", _with(update_every_minutes=1), "update_every_minutes"),
-    ("link-not-https", _with(links={"status_page": "http://status.example.com"}), "links.status_page"),
+    (
+        "link-not-https",
+        _with(links={"status_page": "http://status.example.com"}),
+        "links.status_page",
+    ),
     ("id-not-a-slug", _with(id="Cooling Failure!"), "id"),
     (
         "next-update-before-publication",
