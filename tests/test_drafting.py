@@ -166,7 +166,11 @@ def test_placeholder_in_the_data_sentence_is_always_reported(
     facts = {
         **MINIMAL,
         **extra,
-        "impact": {"symptoms": {"zh": "无法登录", "en": "log-in failures"}, "involves": ["logins"]},
+        "impact": {
+            "symptoms": {"zh": "无法登录", "en": "log-in failures"},
+            "involves": ["logins"],
+            "scale": [{"all": True}],
+        },
         "progress": {"zh": "已定位原因", "en": "we found the cause"},
         "data": {"status": "under_investigation"},
     }
