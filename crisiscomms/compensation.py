@@ -124,7 +124,11 @@ class Compensation(FactModel):
     valid_until: Time | None = None
     """Until when a voucher or credit can be used (or give valid_for_days, or applies_to)."""
     valid_for_days: Annotated[Count, Field(le=3660)] | None = None
-    """Valid for this many days from when it is issued."""
+    """Valid for this many days from when it is issued (or claimed: valid_for_days_from)."""
+    valid_for_days_from: Literal["issue", "claim"] = "issue"
+    """What valid_for_days counts from: issue (发放) or claim (领取)."""
+    available_from: Time | None = None
+    """When it can first be used, if later than it is issued: usable 10-12 to 10-16."""
     applies_to: Literal["next_invoice"] | None = None
     """next_invoice: deducted from the next invoice, nothing to spend or expire."""
     restrictions: list[Text] = Field(default_factory=list)
@@ -145,6 +149,9 @@ class Compensation(FactModel):
         ]
         if len(validity) > 1:
             raise ValueError(f"give one validity, not {' and '.join(validity)}")
+        start, end = self.available_from, self.valid_until
+        if start is not None and end is not None and start >= end:
+            raise ValueError("available_from must be before valid_until")
         return self
 
     @property

@@ -81,7 +81,7 @@ Severity = Literal["P0", "P1", "P2", "P3"]
 Status = Literal[
     "investigating", "identified", "mitigating", "recovering", "monitoring", "resolved"
 ]
-Precision = Literal["exact", "estimate"]
+Precision = Literal["exact", "estimate", "at_least"]
 ImpactKind = Literal["outage", "degradation", "protective_measure"]
 Sensitive = Literal[
     "accounts", "logins", "payments", "balances", "orders", "personal_data", "transfers"
@@ -111,7 +111,8 @@ class Scale(_Model):
     all: bool = False
     """True when every one of them is affected (give no count or share then)."""
     precision: Precision | None = None
-    """exact, or estimate (drafted as 约 / about); required with a count or share."""
+    """exact, estimate (drafted as 约 / about) or at_least (a lower bound: 超过 / more than);
+    required with a count or share."""
 
     @model_validator(mode="after")
     def _numbers_and_precision(self) -> Scale:

@@ -82,7 +82,10 @@ def counts() -> st.SearchStrategy[int]:
 def scale_entries(audience: str) -> st.SearchStrategy[dict[str, Any]]:
     """How many of ``audience`` are affected: a count, a share, both, all, or not known yet."""
     numbers = st.fixed_dictionaries(
-        {"audience": st.just(audience), "precision": st.sampled_from(["exact", "estimate"])},
+        {
+            "audience": st.just(audience),
+            "precision": st.sampled_from(["exact", "estimate", "at_least"]),
+        },
         optional={"count": counts(), "share_percent": st.sampled_from([0.5, 3, 12, 45.5, 100])},
     ).filter(lambda e: "count" in e or "share_percent" in e)
     return st.one_of(
@@ -349,8 +352,11 @@ def compensation_plans(
         validity = "valid_until"
     if validity == "valid_until":
         plan["valid_until"] = draw(later)
+        if draw(st.booleans()):
+            plan["available_from"] = plan["valid_until"] - timedelta(days=draw(st.integers(1, 5)))
     elif validity == "valid_for_days":
         plan["valid_for_days"] = draw(st.integers(1, 90))
+        plan["valid_for_days_from"] = draw(st.sampled_from(["issue", "claim"]))
     elif validity == "applies_to":
         plan["applies_to"] = "next_invoice"
     if draw(st.booleans()):
