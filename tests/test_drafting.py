@@ -98,7 +98,12 @@ def test_given_numbers_and_times_appear_in_both_languages(incident: Incident) ->
             if due is not None and plan.items:
                 assert fmt.datetime(due) in text, (lang, due)
             if plan.items and plan.valid_until is not None:
-                assert fmt.datetime(plan.valid_until) in text, (lang, plan.valid_until)
+                shown = (
+                    fmt.span(plan.available_from, plan.valid_until)
+                    if plan.available_from is not None
+                    else fmt.datetime(plan.valid_until)
+                )
+                assert shown in text, (lang, plan.valid_until)
 
 
 def _completeness(findings: tuple[Finding, ...]) -> list[Finding]:
