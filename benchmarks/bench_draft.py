@@ -1,4 +1,4 @@
-"""How fast drafting is: warm draft() per call, and the CLI's cold start.
+"""How fast drafting is: warm draft() per call, the sandbox's share, and the CLI's cold start.
 
     python benchmarks/bench_draft.py [--calls 2000] [--runs 10]
 
@@ -16,6 +16,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +45,74 @@ def warm_draft(calls: int) -> list[tuple[str, str, float]]:
                 samples.append(time.perf_counter_ns() - start)
             figures.append((kind, lang, statistics.median(samples) / 1000))
     return figures
+
+
+def sandbox_overhead(calls: int) -> list[tuple[str, float, float, float]]:
+    """Median µs to render each shipped template: bounded allowlist sandbox vs stock sandbox.
+
+    Both render the same facts view with the same filters; the stock
+    ``ImmutableSandboxedEnvironment`` has no allowlist, no step counting and no
+    size accounting. Also the µs to build the facts view, paid once per draft.
+    """
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from crisiscomms.factfiles import read_facts
+    from crisiscomms.filters import our_filters
+    from crisiscomms.kinds import DRAFT_LANGS, KINDS
+    from crisiscomms.packs import PackLoader
+    from crisiscomms.templating import get_template, placeholder, render_with
+    from crisiscomms.view import view_of
+
+    incident = read_facts(str(EXAMPLE))
+    stock = ImmutableSandboxedEnvironment(
+        loader=PackLoader(), undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True
+    )
+    stock.filters.update(our_filters())
+    stock.globals["placeholder"] = placeholder
+    view_us = _median_us(partial(view_of, incident), calls)
+    figures = []
+    for kind in KINDS:
+        for lang in DRAFT_LANGS:
+            ours = get_template(kind, lang)
+            theirs = stock.get_template(f"{lang}/{kind}.txt.j2")
+            facts = view_of(incident)
+            bounded, plain = _paired_medians_us(
+                partial(render_with, ours.compiled, ours.id, facts, incident, lang),
+                partial(render_with, theirs, ours.id, facts, incident, lang),
+                calls,
+            )
+            figures.append((f"{kind} {lang}", bounded, plain, view_us))
+    return figures
+
+
+def _median_us(call: Callable[[], object], calls: int) -> float:
+    for _ in range(20):
+        call()
+    samples = []
+    for _ in range(calls):
+        start = time.perf_counter_ns()
+        call()
+        samples.append(time.perf_counter_ns() - start)
+    return statistics.median(samples) / 1000
+
+
+def _paired_medians_us(
+    first: Callable[[], object], second: Callable[[], object], calls: int
+) -> tuple[float, float]:
+    """Median µs of two calls sampled alternately, so drift on a shared machine hits both."""
+    for _ in range(20):
+        first()
+        second()
+    a, b = [], []
+    for _ in range(calls):
+        start = time.perf_counter_ns()
+        first()
+        middle = time.perf_counter_ns()
+        second()
+        a.append(middle - start)
+        b.append(time.perf_counter_ns() - middle)
+    return statistics.median(a) / 1000, statistics.median(b) / 1000
 
 
 def _median_seconds(command: list[str], runs: int) -> float:
@@ -76,6 +146,16 @@ def main() -> int:
         print(f"  {kind:<20} {lang}  {micros:8.1f} µs  {verdict}")
     worst = max(m for _, _, m in figures)
     print(f"  worst: {worst:.1f} µs ({worst / WARM_TARGET_US:.2f} of the target)")
+
+    print(f"\nsandbox share of a render, median of {args.calls} calls (same view, same filters)")
+    print(f"  {'template':<24} {'bounded':>9} {'stock':>9} {'ratio':>6}")
+    overhead = sandbox_overhead(args.calls)
+    for name, bounded, plain, _ in overhead:
+        print(f"  {name:<24} {bounded:7.1f} µs {plain:7.1f} µs {bounded / plain:5.2f}x")
+    total_bounded = sum(b for _, b, _, _ in overhead)
+    total_plain = sum(p for _, _, p, _ in overhead)
+    print(f"  all eight: {total_bounded / total_plain:.2f}x; building the facts view: "
+          f"{overhead[0][3]:.1f} µs per draft")  # fmt: skip
 
     print(f"\ncold start, median of {args.runs} runs (target ratio <= {COLD_TARGET_RATIO})")
     cli, bare = cold_start(args.runs)

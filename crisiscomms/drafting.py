@@ -13,6 +13,7 @@ from .facts import FactsError, Incident, missing_translations, parse_incident
 from .findings import Finding
 from .kinds import DRAFT_LANGS, KINDS, DraftLang, NoticeKind, normalize_kind, normalize_lang
 from .lint import COMPLETENESS_RULES, lint
+from .packs import Pack, read_pack
 from .templating import get_template, render
 
 
@@ -119,7 +120,7 @@ def draft(
     return _draft(incident, normalize_kind(kind), lang_, _pack(templates))
 
 
-def _draft(incident: Incident, kind_: NoticeKind, lang_: DraftLang, pack: str | None) -> Draft:
+def _draft(incident: Incident, kind_: NoticeKind, lang_: DraftLang, pack: Pack | None) -> Draft:
     """Render one checked kind and language: the facts and translations are already valid."""
     template = get_template(kind_, lang_, pack)
     text = render(template, incident, lang_)
@@ -161,13 +162,14 @@ def draft_all(
     return [_draft(incident, kind, lang, pack) for kind in kinds_ for lang in langs_]
 
 
-def _pack(templates: str | Path | None) -> str | None:
+def _pack(templates: str | Path | None) -> Pack | None:
+    """Check and read a template pack whole, before any of it is used (at every call)."""
     if templates is None:
         return None
     folder = Path(templates)
     if not folder.is_dir():
         raise InputError(f"template pack {folder}: no such folder")
-    return str(folder.resolve())
+    return read_pack(str(folder.resolve()))
 
 
 def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Finding]:

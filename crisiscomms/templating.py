@@ -1,10 +1,11 @@
-"""The sandboxed Jinja2 environment, the template pack, and the render context.
+"""The template environment, the compiled templates, and rendering one draft.
 
 Templates are plain text, one whole notice per file per language
-(``templates/<lang>/<kind>.txt.j2``). They run in an immutable sandbox with
-``StrictUndefined``: a misspelt fact fails loudly instead of printing nothing
-into a public statement. Filters only format values; none calls a value it
-is handed.
+(``templates/<lang>/<kind>.txt.j2``). They run in :class:`NoticeSandbox`
+(an allowlist sandbox, :mod:`crisiscomms.sandbox`) with ``StrictUndefined``:
+a misspelt fact fails loudly instead of printing nothing into a public
+statement. They see a read-only view of the facts (:mod:`crisiscomms.view`),
+never the model, and each draft renders within :mod:`crisiscomms.limits`.
 """
 
 from __future__ import annotations
@@ -12,30 +13,28 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import (
-    BaseLoader,
-    ChoiceLoader,
-    FileSystemLoader,
-    StrictUndefined,
-    TemplateNotFound,
-    TemplateSyntaxError,
-    Undefined,
-    pass_context,
-)
-from jinja2.runtime import Context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+import jinja2
+from jinja2 import StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
+from . import limits
 from .completeness import elements, placeholder_text
 from .errors import TemplateError
-from .facts import Incident, Text
+from .facts import Incident
+from .filters import capfirst, current_formatter, formatting, our_filters
 from .formatting import Formatter
 from .kinds import DRAFT_LANGS, KINDS, NoticeKind
+from .packs import MACROS, Pack, PackLoader
 from .resources import templates_root
+from .sandbox import NoticeSandbox
+from .view import view_of
+
+__all__ = ["Template", "capfirst", "environment", "get_template", "render", "tidy"]
+
+_MAX_MESSAGE = 300  # characters of an error raised inside a template that reach the user
 
 
 @dataclass(frozen=True)
@@ -49,23 +48,21 @@ class Template:
     id: str
     sha256: str
     vetted: bool
-    render: Callable[..., str]
+    compiled: jinja2.Template
 
 
-@cache
-def environment(pack: str | None = None) -> ImmutableSandboxedEnvironment:
+@lru_cache(maxsize=32)
+def environment(pack: Pack | None = None) -> NoticeSandbox:
     """Return the sandboxed environment for a template pack (templates compile once).
 
     Args:
-        pack: a folder with ``zh/`` and ``en/`` templates that override the
-            shipped ones file by file; ``None`` for the shipped templates only.
+        pack: a checked pack (:func:`~crisiscomms.packs.read_pack`) whose templates
+            override the shipped ones file by file; ``None`` for the shipped
+            templates only. Environments are cached by the pack's content.
     """
-    shipped = FileSystemLoader(str(templates_root()))
-    loader: BaseLoader = (
-        shipped if pack is None else ChoiceLoader([FileSystemLoader(pack), shipped])
-    )
-    env = ImmutableSandboxedEnvironment(
-        loader=loader,
+    env = NoticeSandbox(
+        functions=(placeholder,),
+        loader=PackLoader(pack),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -74,40 +71,19 @@ def environment(pack: str | None = None) -> ImmutableSandboxedEnvironment:
         auto_reload=False,
         cache_size=-1,
     )
-    # Filter name -> Formatter method. Jinja's own ``join`` and ``count`` stay as they are.
-    formatting = {
-        "datetime": "datetime",
-        "date": "date",
-        "clock": "clock",
-        "moment": "moment",
-        "at": "at",
-        "span": "span",
-        "window": "window",
-        "zone_label": "zone_label",
-        "number": "count",
-        "approx_count": "approx_count",
-        "percent": "percent",
-        "money": "money",
-        "duration": "duration",
-        "between": "between",
-        "listing": "join",
-        "term": "term",
-    }
-    env.filters.update({name: _formatting_filter(method) for name, method in formatting.items()})
-    env.filters["t"] = _text_filter
-    env.filters["capfirst"] = capfirst
+    env.filters.update(our_filters())
     return env
 
 
-@cache
-def get_template(kind: NoticeKind, lang: str, pack: str | None = None) -> Template:
+@lru_cache(maxsize=256)
+def get_template(kind: NoticeKind, lang: str, pack: Pack | None = None) -> Template:
     """Return the compiled template for ``kind`` in ``lang`` (from ``pack`` when it has one).
 
     Raises:
         TemplateError: the template is missing or does not compile; names the file and line.
     """
     env = environment(pack)
-    names = [f"{lang}/{kind}.txt.j2", f"{lang}/_macros.txt.j2"]
+    names = [f"{lang}/{kind}.txt.j2", f"{lang}/{MACROS}.txt.j2"]
     digest = hashlib.sha256()
     try:
         for name in names:
@@ -118,11 +94,16 @@ def get_template(kind: NoticeKind, lang: str, pack: str | None = None) -> Templa
         raise TemplateError(f"template {error.name} not found") from None
     except TemplateSyntaxError as error:
         where = f"{error.filename or error.name}:{error.lineno}"
-        raise TemplateError(f"template {where}: {error.message}") from None
+        raise TemplateError(f"template {where}: {_clip(error.message or '')}") from None
+    except RecursionError:
+        raise TemplateError(f"template {names[0]}: nested too deeply to compile") from None
+    except Exception as error:  # Python's own compiler limits (nested blocks, memory)
+        message = f"{type(error).__name__}: {error}"
+        raise TemplateError(f"template {names[0]}: cannot be compiled: {_clip(message)}") from None
     template_id = f"{lang}/{kind}"
     sha = digest.hexdigest()
     vetted = vetted_hashes().get(template_id) == sha
-    return Template(id=template_id, sha256=sha, vetted=vetted, render=compiled.render)
+    return Template(id=template_id, sha256=sha, vetted=vetted, compiled=compiled)
 
 
 @cache
@@ -147,23 +128,57 @@ def render(template: Template, incident: Incident, lang: str) -> str:
     """Render ``template`` for ``incident`` in ``lang`` and tidy the whitespace.
 
     Raises:
-        TemplateError: the template failed (a misspelt fact, a forbidden
-            attribute in the sandbox, a broken expression); names the template.
+        TemplateError: the template failed (a misspelt fact, something the
+            sandbox refuses, a broken expression, a render limit); names the template.
     """
-    fmt = Formatter(lang, incident.timezone, incident.published_at)
+    facts = view_of(incident, "incident")
+    return render_with(template.compiled, template.id, facts, incident, lang)
 
-    def placeholder(element: str) -> str:
-        if element not in elements():
-            raise TemplateError(f"template {template.id}: unknown element {element!r}")
-        return placeholder_text(element, lang)
 
-    try:
-        text = template.render(incident=incident, lang=lang, fmt=fmt, placeholder=placeholder)
-    except TemplateError:
-        raise
-    except Exception as error:  # a custom template can raise anything an expression can
-        raise TemplateError(f"template {template.id}: {type(error).__name__}: {error}") from None
-    return tidy(text)
+def render_with(
+    compiled: jinja2.Template, template_id: str, facts: Any, incident: Incident, lang: str
+) -> str:
+    """Render a compiled template with ``facts`` as ``incident``, within the render limits.
+
+    :func:`render` passes the facts view; tests pass other things to show
+    what the sandbox would let through without it.
+    """
+    formatter = Formatter(lang, incident.timezone, incident.published_at)
+    pieces: list[str] = []
+    with limits.budget(template_id) as spent, formatting(formatter):
+        most = spent.limits.output_chars
+        size = 0
+        try:
+            for chunk in compiled.generate(incident=facts, lang=lang):
+                size += len(chunk)
+                if size > most:
+                    spent.fail(f"a draft of more than {most:,} characters")
+                pieces.append(chunk)
+        except TemplateError as error:
+            message = str(error)
+            if message.startswith(f"template {template_id}"):
+                raise
+            raise TemplateError(f"template {template_id}: {_clip(message)}") from None
+        except RecursionError:
+            raise TemplateError(f"template {template_id}: nested or recursing too deeply") from None
+        except Exception as error:  # a custom template can raise anything an expression can
+            message = f"{type(error).__name__}: {error}"
+            raise TemplateError(f"template {template_id}: {_clip(message)}") from None
+    return tidy("".join(pieces))
+
+
+def placeholder(element: str) -> str:
+    """Return the visible placeholder of a missing fact (【待补充：…】 / [TO FILL: …])."""
+    if not isinstance(element, str):
+        raise TemplateError(f"placeholder takes an element name, not a {type(element).__name__}")
+    if element not in elements():
+        raise TemplateError(f"placeholder: unknown element {element[:40]!r}")
+    return placeholder_text(element, current_formatter().lang)
+
+
+def _clip(message: str) -> str:
+    line = " ".join(message.split())
+    return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"
 
 
 _BLANK_RUNS = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -179,39 +194,3 @@ def tidy(text: str) -> str:
     """
     text = _TRAILING.sub("", text)
     return _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
-
-
-def capfirst(value: str) -> str:
-    """Upper-case the first letter only (``capitalize`` would lower the rest: App → app).
-
-    Examples:
-        >>> capfirst("the Youpinhui app")
-        'The Youpinhui app'
-    """
-    return value[:1].upper() + value[1:]
-
-
-@pass_context
-def _text_filter(context: Context, value: Any) -> str:
-    lang = context["lang"]
-    if isinstance(value, Undefined):
-        str(value)  # StrictUndefined raises here, naming the misspelt fact
-    if not isinstance(value, Text):
-        raise TemplateError(f"the 't' filter takes a bilingual text, not {type(value).__name__}")
-    text = getattr(value, lang)
-    if text is None:  # drafting checks translations first; this is a template bug
-        raise TemplateError(f"no {lang} text for a fact the template uses")
-    # Facts are written with or without a closing stop; templates add their own.
-    return str(text).rstrip("。．.；;，, ")
-
-
-def _formatting_filter(name: str) -> Callable[..., str]:
-    @pass_context
-    def apply(context: Context, value: Any, *args: Any) -> str:
-        if isinstance(value, Undefined):
-            str(value)  # StrictUndefined raises here, naming the misspelt fact
-        method: Callable[..., str] = getattr(context["fmt"], name)
-        return method(value, *args)
-
-    apply.__name__ = name
-    return apply

@@ -1,0 +1,160 @@
+"""Our template filters: format facts, check every argument, call nothing they are handed.
+
+Each filter states the types it takes (a time, a count, an amount, a text);
+anything else is a :class:`~crisiscomms.errors.TemplateError` naming the
+filter, before Babel sees it. The formatter of the draft being rendered comes
+from a context variable, so templates never see it and threads never share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Undefined
+
+from .errors import TemplateError
+from .formatting import Formatter
+from .view import TextView, unwrap
+
+_FORMATTER: ContextVar[Formatter | None] = ContextVar("crisiscomms_formatter", default=None)
+
+_MAX_COUNT = 10**15  # no audience is larger; Babel's compact forms stop well before
+_MAX_LIST = 1000  # items in one |listing
+_LIST_STYLES = ("standard", "or", "unit")
+
+
+@contextmanager
+def formatting(formatter: Formatter) -> Iterator[None]:
+    """Make ``formatter`` the one the filters use while rendering one draft."""
+    token = _FORMATTER.set(formatter)
+    try:
+        yield
+    finally:
+        _FORMATTER.reset(token)
+
+
+def current_formatter() -> Formatter:
+    """Return the formatter of the draft being rendered."""
+    formatter = _FORMATTER.get()
+    if formatter is None:
+        raise TemplateError("formatting filters work only while a draft is rendered")
+    return formatter
+
+
+# What each argument must be: a check and how to name it in an error.
+_Check = tuple[Callable[[Any], bool], str]
+_TIME: _Check = (lambda v: isinstance(v, datetime) and v.tzinfo is not None, "a time")
+_COUNT: _Check = (
+    lambda v: type(v) is int and 0 <= v <= _MAX_COUNT,
+    "a whole number from 0 to 10^15",
+)
+_SHARE: _Check = (lambda v: type(v) in (int, float) and 0 <= v <= 100, "a percentage (0-100)")
+
+
+def _is_amount(value: Any) -> bool:
+    if type(value) is int or (isinstance(value, Decimal) and value.is_finite()):
+        return bool(-(10**15) < value < 10**15)
+    return False
+
+
+_AMOUNT: _Check = (_is_amount, "an amount below 10^15")
+_DURATION: _Check = (lambda v: isinstance(v, timedelta), "a duration")
+_WORD: _Check = (lambda v: isinstance(v, str) and 0 < len(v) <= 64, "a short name")
+_STYLE: _Check = (lambda v: v in _LIST_STYLES, f"one of {', '.join(_LIST_STYLES)}")
+
+#: filter name -> (Formatter method, what each argument must be).
+SIGNATURES: dict[str, tuple[str, tuple[_Check, ...]]] = {
+    "datetime": ("datetime", (_TIME,)),
+    "date": ("date", (_TIME,)),
+    "clock": ("clock", (_TIME,)),
+    "moment": ("moment", (_TIME,)),
+    "at": ("at", (_TIME,)),
+    "zone_label": ("zone_label", (_TIME,)),
+    "span": ("span", (_TIME, _TIME)),
+    "window": ("window", (_TIME, _TIME)),
+    "between": ("between", (_TIME, _TIME)),
+    "number": ("count", (_COUNT,)),
+    "approx_count": ("approx_count", (_COUNT, _WORD)),
+    "percent": ("percent", (_SHARE,)),
+    "money": ("money", (_AMOUNT, _WORD)),
+    "duration": ("duration", (_DURATION,)),
+    "term": ("term", (_WORD, _WORD)),
+}
+
+
+def formatting_filter(name: str) -> Callable[..., str]:
+    """Return the filter ``name``: check each argument, then format with the draft's Formatter."""
+    method, checks = SIGNATURES[name]
+
+    def apply(*args: Any) -> str:
+        values = [_given(unwrap(a)) for a in args]
+        if len(values) != len(checks):
+            wanted, given = len(checks) - 1, len(values) - 1
+            raise TemplateError(f"|{name} takes {wanted} argument(s), got {given}")
+        for i, (value, (check, what)) in enumerate(zip(values, checks, strict=True)):
+            if not check(value):
+                where = "its value" if i == 0 else f"argument {i}"
+                got = type(value).__name__
+                raise TemplateError(f"|{name}: {where} must be {what}, not a {got}")
+        formatted: str = getattr(current_formatter(), method)(*values)
+        return formatted
+
+    apply.__name__ = name
+    return apply
+
+
+def listing(items: Any, style: str = "standard") -> str:
+    """Join texts as the language lists them (北京、上海和广州 / a, b, and c)."""
+    items = _given(items)
+    if not _STYLE[0](style):
+        raise TemplateError(f"|listing: the style must be {_STYLE[1]}")
+    texts: list[str] = []
+    for item in items:
+        if not isinstance(item, str) or len(texts) >= _MAX_LIST:
+            raise TemplateError(f"|listing takes up to {_MAX_LIST} texts (map('t') first)")
+        texts.append(item)
+    return current_formatter().join(texts, style)  # type: ignore[arg-type]
+
+
+def text(value: Any) -> str:
+    """Return a bilingual fact in the draft's language, without a closing stop."""
+    value = _given(value)
+    if not isinstance(value, TextView):
+        raise TemplateError(f"the 't' filter takes a bilingual text, not a {type(value).__name__}")
+    lang = current_formatter().lang
+    chosen = getattr(value, lang, None)  # the data key, or None
+    if not isinstance(chosen, str):  # drafting checks translations first; this is a template bug
+        raise TemplateError(f"no {lang} text for a fact the template uses")
+    # Facts are written with or without a closing stop; templates add their own.
+    return chosen.rstrip("。．.；;，, ")
+
+
+def capfirst(value: Any) -> str:
+    """Upper-case the first letter only (``capitalize`` would lower the rest: App → app).
+
+    Examples:
+        >>> capfirst("the Youpinhui app")
+        'The Youpinhui app'
+    """
+    value = _given(value)
+    if not isinstance(value, str):
+        raise TemplateError(f"|capfirst takes a text, not a {type(value).__name__}")
+    return value[:1].upper() + value[1:]
+
+
+def _given(value: Any) -> Any:
+    if isinstance(value, Undefined):
+        str(value)  # StrictUndefined raises here, naming the misspelt fact
+    return value
+
+
+def our_filters() -> dict[str, Callable[..., str]]:
+    """Return every filter of ours, by the name templates use."""
+    filters = {name: formatting_filter(name) for name in SIGNATURES}
+    filters.update(listing=listing, t=text, capfirst=capfirst)
+    return filters
