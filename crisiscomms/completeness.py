@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from .errors import TemplateError
-from .facts import Compensation, Incident
+from .facts import DATA_AREAS, FUNDS_AREAS, Compensation, Incident
 from .formatting import load_terms
 from .kinds import NoticeKind
 from .resources import templates_root
@@ -27,8 +27,8 @@ class MissingFact:
         >>> fact = element_gap("next_update")
         >>> fact.rule, fact.path
         ('missing-next-update', 'next_update_at')
-        >>> fact.question["zh"]
-        '下一次进展计划在什么时间发布？如有预计恢复时间也请一并提供。'
+        >>> fact.question["zh"][:15]
+        '下一次进展计划在什么时间发布？'
     """
 
     element: str
@@ -92,30 +92,38 @@ def missing_facts(incident: Incident, kind: NoticeKind) -> list[MissingFact]:
 
 
 def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | None]]:
-    touches_data = bool(incident.impact.involves)
-    # Once service is back, no one needs a next-update time to wait for; but a data
-    # check still under way promises its result by the next update, whatever the ETA.
-    awaiting = incident.status != "resolved" and incident.eta is None
-    checking = incident.data is not None and incident.data.status == "under_investigation"
+    involves = set(incident.impact.involves)
+    ongoing = incident.status != "resolved"
     if kind in ("first_statement", "progress_update"):
         if kind == "first_statement" and incident.impact.symptoms is None:
             yield "impact", None
         if kind == "progress_update" and incident.progress is None:
             yield "progress", None
-        if touches_data and incident.data is None:
+        if involves & DATA_AREAS and incident.data is None:
             yield "data_statement", None
-        if incident.next_update_at is None and (awaiting or checking):
+        if involves & FUNDS_AREAS and incident.funds is None:
+            yield "funds_statement", None
+        # While service is down, every notice says when readers hear from us next: a
+        # time, a cadence, or an estimated recovery time ("unknown" is no time). A
+        # check promised "by the next update" needs a time or cadence of its own.
+        estimated = incident.eta is not None and incident.eta != "unknown"
+        if (ongoing and not (_committed(incident) or estimated)) or (
+            _result_pending(incident) and not _committed(incident)
+        ):
             yield "next_update", None
+        if not ongoing:
+            yield from _count_gaps(incident)
     elif kind == "apology":
         if incident.resolved_at is None:
             yield "resolved_time", None
-        if incident.impact.affected.precision == "unknown":
-            yield "affected_count", None
+        yield from _count_gaps(incident)
         if incident.cause.status == "unknown":
             yield "cause", None
         if incident.data is None:
             yield "data_statement", None
-        elif checking and incident.next_update_at is None:
+        if involves & FUNDS_AREAS and incident.funds is None:
+            yield "funds_statement", None
+        if _result_pending(incident) and not _committed(incident):
             yield "next_update", None
         if not incident.prevention:
             yield "prevention", None
@@ -124,13 +132,41 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
     else:
         if not incident.compensation:
             yield "compensation", None
-        if checking and incident.next_update_at is None:
+        if _result_pending(incident) and not _committed(incident):
             yield "next_update", None
         for i, plan in enumerate(incident.compensation):
             yield from _plan_gaps(plan, f"compensation[{i}]", bool(incident.contacts))
 
 
+def _count_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
+    """Once service is back, each audience's number is final, or the facts say when it will be."""
+    if incident.impact.scale_final_by is not None:
+        return
+    if not incident.impact.scale:
+        yield "affected_count", None
+    for i, entry in enumerate(incident.impact.scale):
+        if not entry.known:
+            yield "affected_count", f"impact.scale[{i}]"
+
+
+def _committed(incident: Incident) -> bool:
+    """True when the facts say when the next update comes: a time or a cadence."""
+    return incident.next_update_at is not None or incident.update_every_minutes is not None
+
+
+def _result_pending(incident: Incident) -> bool:
+    """True when a data or funds check is under way with no time of its own for the result."""
+    return any(
+        statement is not None
+        and statement.status == "under_investigation"
+        and statement.result_by is None
+        for statement in (incident.data, incident.funds)
+    )
+
+
 def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tuple[str, str]]:
+    if not plan.items:
+        return  # referred elsewhere: the referral is the whole plan
     if plan.eligibility is None:
         yield "eligibility", f"{at}.eligibility"
     if plan.automatic:
@@ -141,8 +177,8 @@ def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tupl
             yield "claim_method", f"{at}.claim_method"
         if plan.claim_deadline is None:
             yield "claim_deadline", f"{at}.claim_deadline"
-    expires = any(item.kind in ("voucher", "credit", "membership_days") for item in plan.items)
-    if expires and plan.valid_until is None:
+    validity = (plan.valid_until, plan.valid_for_days, plan.applies_to)
+    if plan.expires and all(v is None for v in validity):
         yield "validity", f"{at}.valid_until"
     if plan.if_not_received is None and not has_contacts:
         yield "support", f"{at}.if_not_received"

@@ -2,267 +2,95 @@
 
 Every free-text fact is bilingual (:class:`Text`, ``{zh: ..., en: ...}``); every
 time is time-zone aware; every key is checked (a typo such as
-``next_udpate_at`` is an error, never silently ignored). Nothing here guesses:
-a fact that is absent stays absent, and the drafts say so visibly.
+``next_udpate_at`` is an error, never silently ignored), and a field or value of
+an earlier schema is an error that says what replaced it. Nothing here
+guesses: a fact that is absent stays absent, and the drafts say so visibly.
+
+Compensation plans live in :mod:`crisiscomms.compensation`, the shared pieces
+(text, audiences) in :mod:`crisiscomms.factbase`, the checks across fields in
+:mod:`crisiscomms.factrules`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import datetime
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.numbers import is_currency
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
     model_validator,
 )
 
+from .compensation import Compensation, CompensationItem
 from .errors import InputError
-from .facttypes import (
-    Amount,
+from .factbase import (
+    Audience,
+    AudienceRef,
     Count,
-    Percent,
+    CrossFieldError,
+    FactModel,
+    Problem,
     SafeStr,
+    Slug,
+    Text,
     Time,
-    check_minor_unit,
-    unsafe_character,
+    audience_vocabulary,
+    default_audience,
+    format_loc,
+    one_or_many,
+)
+from .factrules import Timing, order_problems, renamed_problems, resolve_audience_refs
+
+__all__ = [
+    "DATA_AREAS",
+    "FUNDS_AREAS",
+    "Audience",
+    "Cause",
+    "Compensation",
+    "CompensationItem",
+    "Component",
+    "Contact",
+    "DataStatement",
+    "Eta",
+    "FactsError",
+    "FundsStatement",
+    "Impact",
+    "Incident",
+    "Links",
+    "Problem",
+    "Scale",
+    "Text",
+    "TimelineEntry",
+    "audience_vocabulary",
+    "format_loc",
+    "incident_json_schema",
+    "missing_translations",
+    "parse_incident",
+]
+
+from .factparts import (
+    DATA_AREAS,
+    FUNDS_AREAS,
+    Cause,
+    Component,
+    Contact,
+    DataStatement,
+    Eta,
+    FundsStatement,
+    Impact,
+    Links,
+    Scale,
+    Severity,
+    Status,
+    TimelineEntry,
 )
 
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, use_attribute_docstrings=True
-    )
-
-
-NonEmpty = Annotated[SafeStr, Field(min_length=1)]
-
-
-class Text(_Model):
-    """A free-text fact in each language it is published in.
-
-    Examples:
-        >>> Text(zh="机房空调故障", en="a cooling failure in a data centre").zh
-        '机房空调故障'
-    """
-
-    zh: NonEmpty | None = None
-    en: NonEmpty | None = None
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Text:
-        if self.zh is None and self.en is None:
-            raise ValueError("give the text in at least one language: {zh: ..., en: ...}")
-        return self
-
-
-Audience = Literal["users", "merchants", "partners", "drivers", "riders", "developers"]
-Severity = Literal["P0", "P1", "P2", "P3"]
-Status = Literal[
-    "investigating", "identified", "mitigating", "recovering", "monitoring", "resolved"
-]
-Precision = Literal["exact", "estimate", "unknown"]
-DataStatus = Literal["none_confirmed", "under_investigation", "affected"]
-Sensitive = Literal["accounts", "logins", "payments", "orders", "personal_data"]
-CauseStatus = Literal["unknown", "suspected", "confirmed"]
-ComponentState = Literal["down", "degraded", "recovering", "recovered"]
-CompensationKind = Literal["voucher", "credit", "membership_days", "refund", "cash"]
-
-
-class Affected(_Model):
-    """How many are affected, and how sure we are of it.
-
-    ``precision="estimate"`` renders as 约800万 / about 8 million; ``"unknown"``
-    renders an honest "we are still assessing", never 部分用户.
-    """
-
-    count: Count | None = None
-    """How many; leave out (with precision 'unknown') when nobody knows yet."""
-    precision: Precision = "unknown"
-    """'exact', 'estimate' (drafted as 约 / about) or 'unknown' (drafted as still assessing)."""
-    share_percent: Percent | None = None
-    """The share of all users (0-100), when known."""
-    audience: Audience = "users"
-
-    @model_validator(mode="after")
-    def _count_matches_precision(self) -> Affected:
-        if self.precision != "unknown" and self.count is None:
-            raise ValueError(f"precision is {self.precision!r} but no count is given")
-        if self.precision == "unknown" and self.count is not None:
-            raise ValueError("a count is given: set precision to 'exact' or 'estimate'")
-        return self
-
-
-class Impact(_Model):
-    """What users notice, where, on what, and how many of them."""
-
-    symptoms: Text | None = None
-    """What users see, as a noun phrase that fits any tense: 页面无法加载、无法下单 / pages not
-    loading, orders failing."""
-    features: list[Text] = []
-    regions: list[Text] = []
-    platforms: list[Text] = []
-    not_affected: list[Text] = []
-    """What still works, stated so readers need not ask."""
-    involves: list[Sensitive] = []
-    """Sensitive areas hit (accounts, logins, payments, orders, personal_data): every notice then
-    carries a data statement."""
-    affected: Affected = Affected()
-
-
-class DataSafety(_Model):
-    """Whether user data and funds are safe: stated, or stated as being checked."""
-
-    status: DataStatus
-    """'none_confirmed' (checked and safe), 'under_investigation' (the notice promises the
-    result by next_update_at) or 'affected' (say what, in description)."""
-    description: Text | None = None
-    """What was checked or what was affected, as a sentence."""
-
-    @model_validator(mode="after")
-    def _affected_needs_description(self) -> DataSafety:
-        if self.status == "affected" and self.description is None:
-            raise ValueError("status is 'affected': describe what data or funds were affected")
-        return self
-
-
-class Cause(_Model):
-    """The cause as far as it is known, and the rumours it was not."""
-
-    status: CauseStatus = "unknown"
-    """'unknown', 'suspected' (drafted as a first judgement) or 'confirmed'."""
-    description: Text | None = None
-    """The cause in plain words, as a clause: 机房制冷系统故障 / a cooling failure."""
-    not_caused_by: list[Text] = []
-    """Rumours to correct: 网传的“黑客攻击” / a cyber attack, as rumoured online."""
-
-    @model_validator(mode="after")
-    def _known_cause_needs_description(self) -> Cause:
-        if self.status != "unknown" and self.description is None:
-            raise ValueError(f"cause status is {self.status!r}: add a description")
-        if self.status == "unknown" and self.description is not None:
-            raise ValueError("a description is given: set status to 'suspected' or 'confirmed'")
-        return self
-
-
-class TimelineEntry(_Model):
-    """Something that happened or was done, at a time."""
-
-    at: Time
-    text: Text
-
-
-class Component(_Model):
-    """One region or feature when recovery is staged."""
-
-    name: Text
-    state: ComponentState
-    since: Time | None = None
-
-
-class Eta(_Model):
-    """An estimated recovery time or window; always drafted as an estimate."""
-
-    earliest: Time | None = None
-    latest: Time
-
-    @model_validator(mode="before")
-    @classmethod
-    def _accept_bare_time(cls, value: Any) -> Any:
-        if isinstance(value, datetime | str | int | float):
-            return {"latest": value}  # a number is refused as a time there, by name
-        return value
-
-    @model_validator(mode="after")
-    def _window_in_order(self) -> Eta:
-        if self.earliest is not None and self.earliest >= self.latest:
-            raise ValueError("eta.earliest must be before eta.latest")
-        return self
-
-
-class CompensationItem(_Model):
-    """One thing given: a voucher, a credit, days of membership, a refund, cash."""
-
-    kind: CompensationKind
-    amount: Amount | None = None
-    """The value of one voucher, credit, refund or cash payment."""
-    currency: SafeStr | None = None
-    """ISO 4217 code: CNY, USD, HKD."""
-    days: Count | None = None
-    """Days of membership, for a membership_days item."""
-    quantity: Count = 1
-    """How many of this item each eligible user gets."""
-    description: Text | None = None
-    """A short qualifier: 无门槛 / no minimum spend."""
-
-    @field_validator("currency")
-    @classmethod
-    def _known_currency(cls, value: str | None) -> str | None:
-        if value is not None and not is_currency(value.upper()):
-            raise ValueError(f"unknown ISO 4217 currency code {value!r}")
-        return None if value is None else value.upper()
-
-    @model_validator(mode="after")
-    def _amount_fits_kind(self) -> CompensationItem:
-        if self.kind == "membership_days":
-            if self.days is None:
-                raise ValueError("a membership_days item needs 'days'")
-        elif self.amount is None or self.currency is None:
-            raise ValueError(f"a {self.kind} item needs 'amount' and 'currency'")
-        if self.amount is not None and self.currency is not None:
-            try:
-                check_minor_unit(self.amount, self.currency)
-            except ValueError as error:
-                raise _CrossFieldError([Problem(("amount",), str(error), "minor_unit")]) from None
-        return self
-
-
-class Compensation(_Model):
-    """What one audience gets, who qualifies, and exactly how to get it."""
-
-    audience: Audience = "users"
-    items: Annotated[list[CompensationItem], Field(min_length=1)]
-    eligibility: Text | None = None
-    """Who qualifies, precisely and publicly: 3月29日0:00至12:20期间下单失败的用户."""
-    claim_method: Text | None = None
-    """Where and how to claim, as a sentence; not needed when automatic."""
-    automatic: bool = False
-    """True when it is credited without any action; then give delivered_by."""
-    delivered_by: Time | None = None
-    """When automatic compensation will have arrived."""
-    claim_deadline: Time | None = None
-    """The last moment to claim (for compensation that must be claimed)."""
-    valid_until: Time | None = None
-    """Until when a voucher, credit or membership can be used."""
-    restrictions: list[Text] = []
-    """Caps and conditions, each stated: 每个账户限领一次 / one per account."""
-    overcharge_refund: Text | None = None
-    """How and by when amounts charged by mistake are refunded."""
-    if_not_received: Text | None = None
-    """What to do if it does not arrive, as a verb phrase: 拨打客服热线… / call …."""
-
-
-class Contact(_Model):
-    """A customer-service channel: 客服热线 (value 400-000-0000), hours 每日9:00-21:00."""
-
-    channel: Text
-    """The channel's name: 客服热线 / Support hotline."""
-    value: NonEmpty | None = None
-    """A number, address or URL, the same in every language."""
-    hours: Text | None = None
-    """When it is staffed: 每日9:00-21:00 / daily 09:00-21:00."""
-
-
-def _one_or_many(value: Any) -> Any:
-    # People write a single compensation plan without the list around it.
-    return [value] if isinstance(value, Mapping) else value
+_Model = FactModel
 
 
 class Incident(_Model):
@@ -280,16 +108,23 @@ class Incident(_Model):
         ...     "started_at": "2026-03-29T01:00:00+08:00",
         ...     "published_at": "2026-03-29T01:20:00+08:00",
         ... })
-        >>> incident.status
-        'investigating'
+        >>> incident.status, [a.name.zh for a in incident.audiences]
+        ('investigating', ['用户'])
     """
 
+    id: Slug | None = None
+    """A short stable id for this incident: 2026-03-29-cooling (lower case, digits, . _ -)."""
     organization: Text
     """The company, as it signs its notices: {zh: 优品汇, en: Youpinhui}."""
     service: Text
     """The product or service that failed, as users know it."""
-    audiences: Annotated[list[Audience], Field(min_length=1)] = ["users"]
-    """Who is affected and addressed: users, merchants, partners, drivers, riders, developers."""
+    audiences: Annotated[list[AudienceRef], Field(min_length=1)] = Field(
+        default_factory=lambda: [default_audience()]
+    )
+    """Who is affected and addressed: ids from the vocabulary (users, customers, passengers,
+    couriers, drivers, merchants, sellers, members, paid_members, enterprise_customers,
+    developers, players, partners, account_holders, cardholders, subscribers, travellers) or
+    {id, name: {zh, en}, salutation: {zh, en}} for your own."""
     severity: Severity = "P1"
     """P0: core service unavailable for more than 30 minutes, or data or funds at risk; P1: core
     service down or badly degraded for many users; P2: a feature degraded, workaround exists; P3:
@@ -297,37 +132,52 @@ class Incident(_Model):
     status: Status = "investigating"
     """Where the response stands now; 'resolved' needs resolved_at."""
     timezone: SafeStr
-    """IANA time zone every notice states its times in, e.g. Asia/Shanghai (written 北京时间)."""
+    """IANA time zone every notice states its times in, e.g. Asia/Shanghai (written 北京时间),
+    Asia/Hong_Kong (香港时间 / HKT), Europe/Berlin (CET/CEST)."""
     started_at: Time
     """When users were first affected, with its UTC offset: 2026-03-29T00:14:00+08:00."""
     detected_at: Time | None = None
     """When the team noticed; left out, the notices do not claim a detection time."""
     resolved_at: Time | None = None
-    """When service was fully restored."""
+    """When service was fully restored; not after published_at."""
     published_at: Time
-    """When this notice goes out; the ETA and next update must be later."""
+    """When this notice goes out; the ETA, next update and deadlines must be later."""
     impact: Impact = Impact()
-    data: DataSafety | None = None
-    """Whether user data and funds are safe; required when impact.involves is not empty."""
+    data: DataStatement | None = None
+    """What happened to user data; needed when impact.involves accounts, logins, orders or
+    personal_data."""
+    funds: FundsStatement | None = None
+    """What happened to money; needed when impact.involves payments, balances or transfers.
+    The notices say nothing about funds without it."""
     cause: Cause = Cause()
     progress: Text | None = None
     """What changed since the last update (for a progress update)."""
-    components: list[Component] = []
+    components: list[Component] = Field(default_factory=list)
     """Per region or feature, when recovery is staged."""
-    timeline: list[TimelineEntry] = []
-    actions: list[Text] = []
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    actions: list[Text] = Field(default_factory=list)
     """What was done to restore service."""
+    required_actions: list[Text] = Field(default_factory=list)
+    """What users MUST do, as verb phrases drafted as instructions (请… / Please …): 前往网点或
+    致电客服重置密码 / reset your password at a branch or through the hotline."""
     workaround: Text | None = None
-    """What users can do meanwhile, as a verb phrase: 通过网页版下单 / order on the website."""
-    eta: Eta | None = None
-    """Estimated recovery: a time, or {earliest, latest}; always drafted as an estimate."""
+    """What users can do meanwhile (optional), as a verb phrase: 通过网页版下单 / order on the
+    website."""
+    eta: Eta | Literal["unknown"] | None = None
+    """Estimated recovery: a time, {earliest, latest}, or 'unknown' (cannot estimate yet; the
+    notice then commits to next_update_at or update_every_minutes)."""
     next_update_at: Time | None = None
     """When the next update will be published."""
-    compensation: Annotated[list[Compensation], BeforeValidator(_one_or_many)] = []
+    update_every_minutes: Annotated[Count, Field(ge=5, le=1440)] | None = None
+    """How often updates follow, in minutes (5-1440): 60 for every hour."""
+    compensation: Annotated[list[Compensation], BeforeValidator(one_or_many)] = Field(
+        default_factory=list
+    )
     """One plan per audience (users and merchants may get different terms)."""
-    prevention: list[Text] = []
+    prevention: list[Text] = Field(default_factory=list)
     """Concrete, checkable measures, each with a date; never 'this will never happen again'."""
-    contacts: list[Contact] = []
+    contacts: list[Contact] = Field(default_factory=list)
+    links: Links | None = None
     signature: Text | None = None
     """Who signs the notices; defaults to the organization."""
 
@@ -342,98 +192,23 @@ class Incident(_Model):
             ) from None
         return value
 
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_custom_audiences(cls, value: Any) -> Any:
+        # A plan or scale entry may name an audience defined in `audiences` by id only.
+        return resolve_audience_refs(value)
+
     @model_validator(mode="after")
     def _times_in_order(self) -> Incident:
-        problems = list(_order_problems(self))
+        problems = list(order_problems(self))
         if problems:
-            raise _CrossFieldError(problems)
+            raise CrossFieldError(problems)
         return self
 
     @property
     def zone(self) -> ZoneInfo:
         """The zone every draft states its times in."""
         return ZoneInfo(self.timezone)
-
-
-class _PlanTiming(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    audience: Audience = "users"
-    claim_deadline: Time | None = None
-
-
-class _Timing(BaseModel):
-    """Just the facts the time-order checks read, so they run even when other fields are invalid."""
-
-    model_config = ConfigDict(extra="ignore")
-    audiences: list[Audience] = ["users"]
-    status: Status = "investigating"
-    started_at: Time
-    detected_at: Time | None = None
-    resolved_at: Time | None = None
-    published_at: Time
-    eta: Eta | None = None
-    next_update_at: Time | None = None
-    compensation: Annotated[list[_PlanTiming], BeforeValidator(_one_or_many)] = []
-
-
-def _order_problems(incident: Incident | _Timing) -> Iterator[Problem]:
-    start = incident.started_at
-    if incident.detected_at is not None and incident.detected_at < start:
-        yield Problem(("detected_at",), "must not be earlier than started_at", "time_order")
-    if incident.resolved_at is not None:
-        if incident.resolved_at < start:
-            yield Problem(("resolved_at",), "must not be earlier than started_at", "time_order")
-    elif incident.status == "resolved":
-        yield Problem(("resolved_at",), "status is 'resolved': give resolved_at", "missing")
-    if incident.published_at < start:
-        yield Problem(("published_at",), "must not be earlier than started_at", "time_order")
-    if incident.eta is not None and incident.eta.latest < incident.published_at:
-        yield Problem(("eta",), "an ETA must not be earlier than published_at", "time_order")
-    if incident.next_update_at is not None and incident.next_update_at <= incident.published_at:
-        yield Problem(("next_update_at",), "must be later than published_at", "time_order")
-    plans: list[Compensation] | list[_PlanTiming] = incident.compensation
-    for i, plan in enumerate[Compensation | _PlanTiming](plans):
-        if plan.claim_deadline is not None and plan.claim_deadline < incident.published_at:
-            loc = ("compensation", i, "claim_deadline")
-            yield Problem(loc, "must not be earlier than published_at", "time_order")
-        if plan.audience not in incident.audiences:
-            loc = ("compensation", i, "audience")
-            yield Problem(loc, f"{plan.audience!r} is not in audiences", "value_error")
-
-
-class Problem(tuple[tuple[str | int, ...], str, str]):
-    """One invalid fact: where (``loc``), what is wrong (``msg``) and its ``type``."""
-
-    __slots__ = ()
-
-    def __new__(cls, loc: tuple[str | int, ...], msg: str, type: str) -> Problem:
-        return super().__new__(cls, (loc, msg, type))
-
-    @property
-    def loc(self) -> tuple[str | int, ...]:
-        return self[0]
-
-    @property
-    def msg(self) -> str:
-        return self[1]
-
-    @property
-    def type(self) -> str:
-        return self[2]
-
-    @property
-    def path(self) -> str:
-        """The field as a dotted path, e.g. ``compensation[0].currency``."""
-        return format_loc(self.loc)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"loc": list(self.loc), "msg": self.msg, "type": self.type}
-
-
-class _CrossFieldError(ValueError):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{p.path}: {p.msg}" for p in problems))
-        self.problems = problems
 
 
 class FactsError(InputError):
@@ -469,21 +244,6 @@ class FactsError(InputError):
         return FactsError(self.problems, self.source, lines)
 
 
-def format_loc(loc: tuple[str | int, ...]) -> str:
-    """Write a pydantic location as a path a person can find in a facts file.
-
-    Examples:
-        >>> format_loc(("compensation", 0, "items", 1, "currency"))
-        'compensation[0].items[1].currency'
-    """
-    out = ""
-    for part in loc:
-        if isinstance(part, str) and unsafe_character(part) is not None:
-            part = ascii(part)  # an unknown key is echoed: never echo a terminal escape
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 _MESSAGES = {
     "extra_forbidden": "unknown field (check the spelling; see `crisiscomms schema`)",
     "timezone_aware": "the time has no time zone: write it like 2026-03-29T22:00:00+08:00",
@@ -510,21 +270,32 @@ def parse_incident(data: Any, source: str | None = None) -> Incident:
         raise FactsError(
             [Problem((), "facts must be a mapping of field names to values", "type")], source
         )
+    renamed = renamed_problems(data)
     try:
-        return Incident.model_validate(data)
+        incident = Incident.model_validate(data)
     except ValidationError as error:
         problems = _problems(error)
+    else:
+        if not renamed:
+            return incident
+        problems = []
+    # An old name explains the error pydantic gives for it: keep the explanation only.
+    problems = renamed + [p for p in problems if not _explained(p.loc, renamed)]
     # Cross-field checks run only once every field is valid; run them on the times
     # alone too, so one pass reports every problem a person has to fix.
     if not any(p.type == "time_order" for p in problems):
         try:
-            timing = _Timing.model_validate(data)
+            timing = Timing.model_validate(resolve_audience_refs(data))
         except ValidationError:
             pass
         else:
             seen = {p.loc for p in problems}
-            problems += [p for p in _order_problems(timing) if p.loc not in seen]
+            problems += [p for p in order_problems(timing) if p.loc not in seen]
     raise FactsError(problems, source)
+
+
+def _explained(loc: tuple[str | int, ...], renamed: list[Problem]) -> bool:
+    return any(loc[: len(r.loc)] == r.loc or r.loc[: len(loc)] == loc for r in renamed)
 
 
 def _problems(error: ValidationError) -> list[Problem]:
@@ -534,7 +305,7 @@ def _problems(error: ValidationError) -> list[Problem]:
             p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))
         )
         cross = item.get("ctx", {}).get("error")
-        if isinstance(cross, _CrossFieldError):
+        if isinstance(cross, CrossFieldError):
             problems += [Problem(loc + p.loc, p.msg, p.type) for p in cross.problems]
             continue
         msg = _MESSAGES.get(item["type"], item["msg"].removeprefix("Value error, "))
@@ -591,6 +362,15 @@ def incident_json_schema() -> dict[str, Any]:
         "title": plans.pop("title", "Compensation"),
         "description": plans.pop("description", ""),
     }
+    # An audience given by id must be one of the vocabulary's.
+    known = {"type": "string", "enum": list(audience_vocabulary())}
+    refs = [properties["audiences"]["items"]]
+    refs += [schema["$defs"][name]["properties"]["audience"] for name in ("Scale", "Compensation")]
+    for ref in refs:
+        ref["anyOf"] = [known if b.get("type") == "string" else b for b in ref["anyOf"]]
+    scale = schema["$defs"]["Impact"]["properties"]["scale"]
+    listed = {k: scale.pop(k) for k in ("type", "items")}
+    scale["anyOf"] = [listed, dict(listed["items"])]
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "crisiscomms incident facts"
     return schema

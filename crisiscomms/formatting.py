@@ -18,7 +18,8 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.core import get_global
+from babel.dates import format_skeleton, get_timezone_name
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_currency, format_decimal, format_percent
 from babel.units import format_unit
@@ -41,6 +42,11 @@ def load_terms(lang: str) -> dict[str, Any]:
 
 
 @cache
+def _metazones() -> Mapping[str, str]:
+    return dict(get_global("meta_zones"))
+
+
+@cache
 def _locale(identifier: str) -> Locale:
     return Locale.parse(identifier)
 
@@ -58,7 +64,7 @@ class Formatter:
         >>> from datetime import datetime, timezone
         >>> zh = Formatter("zh", "Asia/Shanghai", datetime(2023, 3, 29, tzinfo=timezone.utc))
         >>> zh.datetime(datetime(2023, 3, 28, 17, 0, tzinfo=timezone.utc))
-        '北京时间3月29日 01:00'
+        '北京时间3月29日01:00'
         >>> zh.count(8_350_000), zh.count(120_000_000), zh.money(Decimal("10"), "CNY")
         ('835万', '1.2亿', '10元')
         >>> en = Formatter("en", "Asia/Shanghai", datetime(2023, 3, 29, tzinfo=timezone.utc))
@@ -98,10 +104,15 @@ class Formatter:
         return format_skeleton("Hm", self._local(value), locale=self.locale)
 
     def zone_label(self, value: DateTime) -> str:
-        """Return the zone as readers know it: ``北京时间`` or ``UTC+8`` (``UTC+5:30``)."""
-        named = self.terms.get("zone_names", {}).get(self.zone_name)
+        """Return the zone as readers know it at ``value``: 北京时间, HKT, CEST, or UTC+5:30.
+
+        The language's ``[zone_names]`` (by IANA zone, then by CLDR metazone) come
+        first, then CLDR's own name where the language uses it (``cldr_zone_width``:
+        EST/PDT in English, 中欧夏令时间 in Chinese), then the UTC offset.
+        """
+        named = self._zone_name(value)
         if named:
-            return str(named)
+            return named
         offset = self._local(value).utcoffset() or timedelta(0)
         minutes = int(offset.total_seconds() // 60)
         sign = "+" if minutes >= 0 else "-"
@@ -109,6 +120,23 @@ class Formatter:
         if minutes == 0:
             return "UTC"
         return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+    def _zone_name(self, value: DateTime) -> str | None:
+        names: Mapping[str, Any] = self.terms.get("zone_names", {})
+        metazone = _metazones().get(self.zone_name)
+        entry = names.get(self.zone_name, names.get(metazone or "", None))
+        local = self._local(value)
+        if isinstance(entry, str):
+            return entry
+        if isinstance(entry, Mapping):
+            summer = bool(local.dst())
+            return str(entry["daylight" if summer else "standard"])
+        width = self.terms.get("cldr_zone_width")
+        if width is None or metazone is None:
+            return None
+        name = get_timezone_name(local, width=width, locale=self.locale, return_zone=False)
+        # CLDR falls back to "+0800" where a language has no short name: that is no name.
+        return name if name and name[0] not in "+-" and not name.startswith("GMT") else None
 
     def moment(self, value: DateTime) -> str:
         """Return date and time without the zone, for lists headed by the zone."""
@@ -120,11 +148,11 @@ class Formatter:
         return self._zoned("datetime_pattern", value, date=self.date(value), time=self.clock(value))
 
     def at(self, value: DateTime) -> str:
-        """Return a time as an object: ``on Mar 29 at 00:20 UTC+8`` / 北京时间3月29日 00:20."""
+        """Return a time as an object: ``on Mar 29 at 00:20 UTC+8`` / 北京时间3月29日00:20."""
         return self._zoned("at_pattern", value, date=self.date(value), time=self.clock(value))
 
     def span(self, start: DateTime, end: DateTime) -> str:
-        """Return a period, the end's date only when it differs: 北京时间3月29日 00:14至12:20."""
+        """Return a period, the end's date only when it differs: 北京时间3月29日00:14至12:20."""
         return self._period("span_pattern", start, end)
 
     def window(self, start: DateTime, end: DateTime) -> str:
@@ -137,7 +165,7 @@ class Formatter:
         return self._zoned(pattern_name, start, start=self.moment(start), end=end_text)
 
     def _zoned(self, pattern_name: str, value: DateTime, **parts: str) -> str:
-        named = self.zone_name in self.terms.get("zone_names", {})
+        named = self._zone_name(value) is not None
         pattern = self.terms[pattern_name]["named" if named else "offset"]
         return str(pattern).format(zone=self.zone_label(value), **parts)
 

@@ -55,8 +55,8 @@ _PHRASES = (
     ("每个账户限领一次", "one per account"),
 )
 
-AUDIENCES = ("users", "merchants")
-SENSITIVE = ("accounts", "logins", "payments", "orders", "personal_data")
+AUDIENCES = ("users", "merchants", "passengers", "enterprise_customers")
+SENSITIVE = ("accounts", "logins", "payments", "balances", "orders", "personal_data", "transfers")
 CURRENCIES = ("CNY", "USD", "EUR", "JPY", "HKD")
 
 
@@ -79,18 +79,20 @@ def counts() -> st.SearchStrategy[int]:
     )
 
 
-def affected() -> st.SearchStrategy[dict[str, Any]]:
-    known = st.fixed_dictionaries(
-        {"count": counts(), "precision": st.sampled_from(["exact", "estimate"])},
-        optional={
-            "share_percent": st.sampled_from([0.5, 3, 12, 45.5, 100]),
-            "audience": st.sampled_from(AUDIENCES),
+def scale_entries(audience: str) -> st.SearchStrategy[dict[str, Any]]:
+    """How many of ``audience`` are affected: a count, a share, both, all, or not known yet."""
+    numbers = st.fixed_dictionaries(
+        {
+            "audience": st.just(audience),
+            "precision": st.sampled_from(["exact", "estimate", "at_least"]),
         },
+        optional={"count": counts(), "share_percent": st.sampled_from([0.5, 3, 12, 45.5, 100])},
+    ).filter(lambda e: "count" in e or "share_percent" in e)
+    return st.one_of(
+        numbers,
+        st.just({"audience": audience, "all": True}),
+        st.just({"audience": audience}),
     )
-    unknown = st.fixed_dictionaries(
-        {"precision": st.just("unknown")}, optional={"audience": st.sampled_from(AUDIENCES)}
-    )
-    return st.one_of(known, unknown)
 
 
 def amounts() -> st.SearchStrategy[Decimal]:
@@ -102,21 +104,42 @@ def amounts() -> st.SearchStrategy[Decimal]:
 
 
 def compensation_items() -> st.SearchStrategy[dict[str, Any]]:
-    # An amount must be exact in its currency's smallest unit: yen have no decimals.
-    money_item = st.sampled_from(CURRENCIES).flatmap(
-        lambda currency: st.fixed_dictionaries(
-            {
-                "kind": st.sampled_from(["voucher", "credit", "refund", "cash"]),
-                "amount": amounts().filter(lambda a: currency != "JPY" or a == a.to_integral()),
-                "currency": st.just(currency),
-            },
-            optional={"quantity": st.integers(1, 5), "description": texts()},
-        )
+    kinds = ["voucher", "credit", "sla_credit", "refund", "cash", "fee_waiver"]
+    value = st.one_of(
+        st.fixed_dictionaries(
+            {"amount": amounts(), "currency": st.sampled_from(CURRENCIES)}
+        ).filter(lambda v: v["currency"] != "JPY" or v["amount"] == v["amount"].to_integral()),
+        st.fixed_dictionaries({"percent": st.sampled_from([10, 25, 100]), "of": st.just(_OF)}),
+        st.fixed_dictionaries({"basis": st.just(_BASIS)}),
     )
-    days_item = st.fixed_dictionaries(
-        {"kind": st.just("membership_days"), "days": st.integers(1, 365)}
+    money_item = st.tuples(
+        st.fixed_dictionaries(
+            {"kind": st.sampled_from(kinds)},
+            optional={"quantity": st.integers(1, 5), "description": texts(), "per": st.just(_PER)},
+        ),
+        value,
+    ).map(lambda pair: {**pair[0], **pair[1]})
+    membership = st.one_of(
+        st.fixed_dictionaries(
+            {"kind": st.just("membership"), "days": st.integers(1, 365)},
+            optional={"tier": st.just(_TIER)},
+        ),
+        st.fixed_dictionaries(
+            {"kind": st.just("membership"), "months": st.integers(1, 12)},
+            optional={"tier": st.just(_TIER)},
+        ),
     )
-    return st.one_of(money_item, days_item)
+    return st.one_of(money_item, membership)
+
+
+_OF = {"zh": "当月服务费", "en": "the monthly fee"}
+_BASIS = {"zh": "按SLA条款计算", "en": "as set out in the SLA"}
+_PER = {"zh": "每笔受影响订单", "en": "per affected order"}
+_TIER = {"zh": "超级会员", "en": "Premium"}
+_REFERRAL = {
+    "zh": "客户经理将在两个工作日内与您联系",
+    "en": "your account manager will contact you within two working days",
+}
 
 
 @st.composite
@@ -170,41 +193,52 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
         "regions": draw(text_lists()),
         "platforms": draw(text_lists()),
         "not_affected": draw(text_lists(1)),
-        "involves": draw(st.lists(st.sampled_from(SENSITIVE), max_size=2, unique=True)),
+        "involves": draw(st.lists(st.sampled_from(SENSITIVE), max_size=3, unique=True)),
     }
+    if draw(st.booleans()):
+        impact["kind"] = draw(st.sampled_from(["outage", "degradation", "protective_measure"]))
+    if draw(st.booleans()):
+        impact["requests_failing_percent"] = draw(st.sampled_from([0.5, 3, 40, 100]))
+    scale = [draw(scale_entries(a)) for a in draw(st.permutations(audiences))]
     if complete:
-        impact["affected"] = {
-            "count": draw(counts()),
-            "precision": draw(st.sampled_from(["exact", "estimate"])),
-        }
+        # The apology needs the number (of the first audience at least), or a date for it.
+        scale = [e if len(e) > 1 else {"audience": e["audience"], "all": True} for e in scale]
         impact["symptoms"] = draw(texts())
-    else:
-        impact["affected"] = draw(affected())
-        if draw(st.booleans()):
-            impact["symptoms"] = draw(texts())
+    elif draw(st.booleans()):
+        impact["symptoms"] = draw(texts())
+    impact["scale"] = scale[: draw(st.integers(1 if complete else 0, len(scale)))]
+    if draw(st.booleans()):
+        impact["scale_final_by"] = draw(_moment(published, 60, 7 * 24 * 60))
     facts["impact"] = impact
 
-    data = st.one_of(
-        st.fixed_dictionaries(
-            {"status": st.sampled_from(["none_confirmed", "under_investigation"])},
-            optional={"description": texts()},
-        ),
-        st.fixed_dictionaries({"status": st.just("affected"), "description": texts()}),
-    )
-    if complete:
-        # "under_investigation" needs a next update time in the apology; keep it simple.
-        facts["data"] = draw(
-            st.fixed_dictionaries(
-                {"status": st.sampled_from(["none_confirmed", "affected"]), "description": texts()}
-            )
+    def statement(statuses: list[str], described: list[str]) -> st.SearchStrategy[Any]:
+        plain = st.fixed_dictionaries(
+            {"status": st.sampled_from(statuses)},
+            optional={"description": texts(), "result_by": _moment(published, 30, 24 * 60)},
         )
-    elif draw(st.booleans()):
-        facts["data"] = draw(data)
+        told = st.fixed_dictionaries(
+            {"status": st.sampled_from(described), "description": texts()},
+        )
+        return st.one_of(plain, told)
+
+    data = statement(["intact", "under_investigation"], ["lost", "exposed", "restored"])
+    funds = statement(["intact", "under_investigation"], ["affected"])
+    if complete:
+        # Complete facts draft with no finding at all: the linter does not yet read a
+        # plain "data was lost / exposed" or "money was affected" as a data statement.
+        facts["data"] = draw(statement(["intact", "under_investigation"], ["restored"]))
+        if draw(st.booleans()) or set(impact["involves"]) & {"payments", "balances", "transfers"}:
+            facts["funds"] = draw(statement(["intact", "under_investigation"], ["intact"]))
+    else:
+        if draw(st.booleans()):
+            facts["data"] = draw(data)
+        if draw(st.booleans()):
+            facts["funds"] = draw(funds)
 
     cause = st.one_of(
         st.just({"status": "unknown"}),
         st.fixed_dictionaries(
-            {"status": st.sampled_from(["suspected", "confirmed"]), "description": texts()},
+            {"status": st.sampled_from(["preliminary", "confirmed"]), "description": texts()},
             optional={"not_caused_by": text_lists(2)},
         ),
     )
@@ -224,7 +258,9 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
     maybe(
         "timeline",
         st.lists(
-            st.fixed_dictionaries({"at": _moment(started, 0, 600), "text": texts()}),
+            st.fixed_dictionaries(
+                {"at": _moment(started, 0, _minutes(started, published)), "text": texts()}
+            ),
             min_size=1,
             max_size=3,
         ),
@@ -237,20 +273,35 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
                     "name": texts(),
                     "state": st.sampled_from(["down", "degraded", "recovering", "recovered"]),
                 },
-                optional={"since": _moment(started, 0, 600)},
+                optional={"since": _moment(started, 0, _minutes(started, published))},
             ),
             min_size=1,
             max_size=2,
         ),
     )
     maybe("next_update_at", _moment(published, 5, 24 * 60), complete)
+    maybe("update_every_minutes", st.sampled_from([15, 30, 60, 120, 90]))
+    maybe("required_actions", st.lists(texts(), min_size=1, max_size=2))
+    maybe(
+        "links",
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "status_page": st.just("https://status.example.com"),
+                "compensation": st.just("https://www.example.com/compensation"),
+            },
+        ),
+    )
     if draw(st.booleans()):
         latest = draw(_moment(published, 0, 24 * 60))
-        if draw(st.booleans()):
+        choice = draw(st.sampled_from(["time", "window", "unknown"]))
+        if choice == "time":
             facts["eta"] = latest
-        else:
+        elif choice == "window":
             earliest = latest - timedelta(minutes=draw(st.integers(5, 120)))
             facts["eta"] = {"earliest": earliest, "latest": latest}
+        else:
+            facts["eta"] = "unknown"
     maybe(
         "contacts",
         st.lists(
@@ -280,26 +331,43 @@ def compensation_plans(
     """One compensation plan for ``audience``; with ``complete`` nothing it needs is missing."""
     plan: dict[str, Any] = {
         "audience": audience,
-        "items": draw(st.lists(compensation_items(), min_size=1, max_size=3)),
+        "items": draw(st.lists(compensation_items(), min_size=0, max_size=3)),
         "automatic": draw(st.booleans()),
     }
+    if not plan["items"] or draw(st.booleans()):
+        plan["referral"] = _REFERRAL
     later = _moment(published, 60, 60 * 24 * 60)
     optional = {
         "eligibility": texts(),
         "claim_method": texts(),
         "delivered_by": later,
         "claim_deadline": later,
-        "valid_until": later,
         "if_not_received": texts(),
     }
     for key, strategy in optional.items():
         if complete or draw(st.booleans()):
             plan[key] = draw(strategy)
+    validity = draw(st.sampled_from(["valid_until", "valid_for_days", "applies_to", None]))
+    if validity is None and complete:
+        validity = "valid_until"
+    if validity == "valid_until":
+        plan["valid_until"] = draw(later)
+        if draw(st.booleans()):
+            plan["available_from"] = plan["valid_until"] - timedelta(days=draw(st.integers(1, 5)))
+    elif validity == "valid_for_days":
+        plan["valid_for_days"] = draw(st.integers(1, 90))
+        plan["valid_for_days_from"] = draw(st.sampled_from(["issue", "claim"]))
+    elif validity == "applies_to":
+        plan["applies_to"] = "next_invoice"
     if draw(st.booleans()):
         plan["restrictions"] = draw(st.lists(texts(), min_size=1, max_size=2))
     if draw(st.booleans()):
         plan["overcharge_refund"] = draw(texts())
     return plan
+
+
+def _minutes(start: datetime, end: datetime) -> int:
+    return int((end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() // 60)
 
 
 def incident_models(complete: bool = False) -> st.SearchStrategy[Incident]:

@@ -1,4 +1,4 @@
-"""Every unsupported-claim family in claims.toml fires on its own examples, and only there."""
+"""Every claim kind in templates/claims.toml fires on its own examples, and only there."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from support import MINIMAL
 from crisiscomms.factcheck.checking import claim_families, family_matches, unsupported_claims
 from crisiscomms.facts import parse_incident
 
-# Facts under which every family applies: no cause, no data statement, no compensation.
+# Facts that ground no claim: no cause, no data or funds statement, no compensation.
 BARE: dict[str, Any] = MINIMAL
 
 FAMILIES = {family["name"]: family for family in claim_families()}
@@ -41,10 +41,44 @@ def test_every_family_has_examples_both_ways_in_both_languages() -> None:
 
 
 def test_a_claim_the_facts_hold_is_not_reported() -> None:
-    facts = {**BARE, "data": {"status": "none_confirmed"}}
+    facts = {**BARE, "data": {"status": "intact"}, "funds": {"status": "intact"}}
     text = "用户数据与资金安全未受影响。"
     assert unsupported_claims(text, parse_incident(BARE))
     assert not unsupported_claims(text, parse_incident(facts))
+
+
+def test_safe_data_never_grounds_safe_funds() -> None:
+    facts = parse_incident({**BARE, "data": {"status": "intact"}})
+    for text in ("用户数据与资金安全。", "Your data and funds are safe."):
+        found = unsupported_claims(text, facts)
+        assert [f.excerpt for f in found] in (["资金安全"], ["funds are safe"]), (text, found)
+
+
+def test_every_claim_kind_of_the_issue_is_in_the_contract() -> None:
+    expected = {
+        "data", "funds", "count", "share", "error_rate", "cause", "rumour_denial", "eta",
+        "eta_unknown", "next_update", "cadence", "duration", "resolution", "compensation",
+        "required_actions", "workaround", "prevention", "contact", "not_affected",
+    }  # fmt: skip
+    assert expected <= set(FAMILIES)
+    for family in FAMILIES.values():
+        assert family["grounded_by"], family["name"]
+
+
+def test_each_claim_is_reported_without_its_fact_and_not_with_it() -> None:
+    grounded = parse_incident(
+        {
+            **BARE,
+            "eta": "2026-03-29T22:00:00+08:00",
+            "next_update_at": "2026-03-29T21:00:00+08:00",
+            "update_every_minutes": 60,
+            "required_actions": [{"zh": "重置密码", "en": "reset your password"}],
+        }
+    )
+    for text in ("预计今晚22:00前恢复。", "Next update by 21:00 UTC+8.", "此后每小时更新一次。",
+                 "Please reset your password."):  # fmt: skip
+        assert unsupported_claims(text, parse_incident(BARE)), text
+        assert not unsupported_claims(text, grounded), text
 
 
 def test_a_cause_is_fine_once_the_facts_confirm_it() -> None:

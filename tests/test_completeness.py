@@ -66,14 +66,32 @@ def test_a_resolved_incident_needs_no_next_update() -> None:
 
 
 def test_touching_accounts_or_payments_requires_a_data_statement() -> None:
-    for sensitive in ("accounts", "logins", "payments", "orders", "personal_data"):
+    for sensitive in ("accounts", "logins", "orders", "personal_data"):
         hit = incident(impact={"involves": [sensitive]})
         assert "missing-data-statement" in rules(hit, "first_statement"), sensitive
         assert "missing-data-statement" in rules(hit, "progress_update"), sensitive
     untouched = incident()
     assert "missing-data-statement" not in rules(untouched, "first_statement")
-    stated = incident(impact={"involves": ["payments"]}, data={"status": "none_confirmed"})
+    stated = incident(impact={"involves": ["orders"]}, data={"status": "intact"})
     assert "missing-data-statement" not in rules(stated, "first_statement")
+
+
+def test_payments_balances_and_transfers_require_a_funds_statement_of_their_own() -> None:
+    for area in ("payments", "balances", "transfers"):
+        hit = incident(impact={"involves": [area]}, data={"status": "intact"})
+        assert "missing-funds-statement" in rules(hit, "first_statement"), area
+        assert "missing-funds-statement" in rules(hit, "apology"), area
+        assert "missing-data-statement" not in rules(hit, "first_statement"), area
+    logins = incident(impact={"involves": ["logins"]}, data={"status": "intact"})
+    assert "missing-funds-statement" not in rules(logins, "first_statement")
+    assert "missing-funds-statement" not in rules(logins, "apology")
+
+
+def test_an_unknown_eta_commits_to_nothing_but_a_cadence_does() -> None:
+    unknown = incident(eta="unknown")
+    assert "missing-next-update" in rules(unknown, "first_statement")
+    cadence = incident(eta="unknown", update_every_minutes=60)
+    assert "missing-next-update" not in rules(cadence, "first_statement")
 
 
 def test_an_apology_always_states_data_safety() -> None:
@@ -90,8 +108,13 @@ def test_an_apology_with_data_still_under_investigation_needs_the_next_update() 
 
 
 def test_an_estimated_count_is_enough_for_an_apology() -> None:
-    estimated = incident(impact={"affected": {"count": 8_000_000, "precision": "estimate"}})
+    estimated = incident(impact={"scale": [{"count": 8_000_000, "precision": "estimate"}]})
     assert "missing-affected-count" not in rules(estimated, "apology")
+    for known in ({"share_percent": 15, "precision": "estimate"}, {"all": True}):
+        assert "missing-affected-count" not in rules(incident(impact={"scale": [known]}), "apology")
+    later = incident(impact={"scale_final_by": "2026-03-30T12:00:00+08:00"})
+    assert "missing-affected-count" not in rules(later, "apology")
+    assert "missing-affected-count" in rules(incident(impact={"scale": [{}]}), "apology")
 
 
 def _plan(**fields: Any) -> dict[str, Any]:
@@ -172,3 +195,21 @@ def test_every_element_has_a_rule_label_reason_and_question_in_both_languages() 
 def test_complete_facts_miss_nothing_in_any_kind(inc: Incident) -> None:
     for kind in KINDS:
         assert missing_facts(inc, kind) == [], kind
+
+
+def test_validity_is_asked_only_of_what_expires() -> None:
+    base = {"eligibility": TEXT, "automatic": True, "delivered_by": "2026-04-01T00:00:00+08:00"}
+    membership = {"items": [{"kind": "membership", "months": 1}], **base}
+    sla = {"items": [{"kind": "sla_credit", "percent": 10, "of": TEXT}], **base}
+    for plan in (membership, sla):
+        inc = incident(compensation=[plan], contacts=[{"channel": TEXT}])
+        assert rules(inc, "compensation_notice") == [], plan
+    for validity in ({"valid_for_days": 7}, {"applies_to": "next_invoice"}):
+        voucher = incident(compensation=[_plan(**base, **validity)], contacts=[{"channel": TEXT}])
+        assert rules(voucher, "compensation_notice") == [], validity
+
+
+def test_a_referral_alone_is_a_whole_plan() -> None:
+    plan = {"audience": "enterprise_customers", "referral": TEXT}
+    inc = incident(audiences=["users", "enterprise_customers"], compensation=[plan])
+    assert rules(inc, "compensation_notice") == []

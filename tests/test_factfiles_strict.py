@@ -26,7 +26,7 @@ def _with(**changes: Any) -> dict[str, Any]:
 
 
 def _affected(count: Any) -> dict[str, Any]:
-    return {"affected": {"count": count, "precision": "exact"}}
+    return {"scale": [{"count": count, "precision": "exact"}]}
 
 
 def _item(**item: Any) -> dict[str, Any]:
@@ -39,15 +39,15 @@ REFUSED: list[tuple[str, dict[str, Any], str, str]] = [
     ("unix-time-float", _with(published_at=1774785600.0), "published_at", "Unix"),
     ("time-as-true", _with(started_at=True), "started_at", "not as a number"),
     ("eta-as-number", _with(eta=1774785600), "eta.latest", "not as a number"),
-    ("count-true", _with(impact=_affected(True)), "impact.affected.count", "not true or false"),
-    ("count-false", _with(impact=_affected(False)), "impact.affected.count", "not true or false"),
-    ("count-1e40", _with(impact=_affected(1e40)), "impact.affected.count", "at most"),
-    ("count-10**40", _with(impact=_affected(10**40)), "impact.affected.count", "less than"),
-    ("count-fraction", _with(impact=_affected(2.5)), "impact.affected.count", "integer"),
+    ("count-true", _with(impact=_affected(True)), "impact.scale[0].count", "not true or false"),
+    ("count-false", _with(impact=_affected(False)), "impact.scale[0].count", "not true or false"),
+    ("count-1e40", _with(impact=_affected(1e40)), "impact.scale[0].count", "at most"),
+    ("count-10**40", _with(impact=_affected(10**40)), "impact.scale[0].count", "less than"),
+    ("count-fraction", _with(impact=_affected(2.5)), "impact.scale[0].count", "integer"),
     (
         "share-true",
-        _with(impact={"affected": {"share_percent": True}}),
-        "impact.affected.share_percent",
+        _with(impact={"scale": [{"share_percent": True, "precision": "exact"}]}),
+        "impact.scale[0].share_percent",
         "not true or false",
     ),
     (
@@ -82,7 +82,7 @@ REFUSED: list[tuple[str, dict[str, Any], str, str]] = [
     ),
     (
         "days-true",
-        _with(compensation={"items": [{"kind": "membership_days", "days": True}]}),
+        _with(compensation={"items": [{"kind": "membership", "days": True}]}),
         "compensation[0].items[0].days",
         "not true or false",
     ),

@@ -53,8 +53,8 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
     ),
     (
         "negative-count",
-        _with(impact={"affected": {"count": -5, "precision": "exact"}}),
-        "impact.affected.count",
+        _with(impact={"scale": [{"count": -5, "precision": "exact"}]}),
+        "impact.scale[0].count",
     ),
     (
         "unknown-currency",
@@ -67,8 +67,8 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
     ("missing-service", _with(service=None), "service"),
     (
         "estimate-without-count",
-        _with(impact={"affected": {"precision": "estimate"}}),
-        "impact.affected",
+        _with(impact={"scale": [{"precision": "estimate"}]}),
+        "impact.scale[0]",
     ),
     ("text-with-no-language", _with(workaround={}), "workaround"),
     (
@@ -77,10 +77,46 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
         "compensation[0].items[0]",
     ),
     (
-        "membership-days-without-days",
-        _with(compensation=[{"items": [{"kind": "membership_days"}]}]),
+        "membership-without-days-or-months",
+        _with(compensation=[{"items": [{"kind": "membership"}]}]),
         "compensation[0].items[0]",
     ),
+    (
+        "old-membership-days-kind",
+        _with(compensation=[{"items": [{"kind": "membership_days", "days": 1}]}]),
+        "compensation[0].items[0].kind",
+    ),
+    ("old-affected-field", _with(impact={"affected": {"count": 5}}), "impact.affected"),
+    ("old-suspected-cause", _with(cause={"status": "suspected"}), "cause.status"),
+    ("old-none-confirmed-data", _with(data={"status": "none_confirmed"}), "data.status"),
+    ("ambiguous-riders", _with(audiences=["riders"]), "audiences[0]"),
+    (
+        "restored-after-publication",
+        _with(status="resolved", resolved_at="2026-03-29T21:00:00+08:00"),
+        "resolved_at",
+    ),
+    (
+        "validity-before-publication",
+        _with(compensation=[{**_voucher()[0], "valid_until": "2026-03-29T20:00:00+08:00"}]),
+        "compensation[0].valid_until",
+    ),
+    (
+        "result-before-publication",
+        _with(data={"status": "under_investigation", "result_by": "2026-03-29T20:00:00+08:00"}),
+        "data.result_by",
+    ),
+    (
+        "amount-finer-than-the-currency",
+        _with(compensation=_voucher(amount="0.001")),
+        "compensation[0].items[0].amount",
+    ),
+    ("cadence-too-short", _with(update_every_minutes=1), "update_every_minutes"),
+    (
+        "link-not-https",
+        _with(links={"status_page": "http://status.example.com"}),
+        "links.status_page",
+    ),
+    ("id-not-a-slug", _with(id="Cooling Failure!"), "id"),
     (
         "next-update-before-publication",
         _with(next_update_at="2026-03-29T20:00:00+08:00"),
@@ -199,7 +235,7 @@ def test_every_field_problem_is_reported_at_once(tmp_path: Path) -> None:
         started_at="2026-03-29T20:00:00",
         next_udpate_at="2026-03-29T21:00:00+08:00",
         audiences=["aliens"],
-        impact={"affected": {"count": -1, "precision": "exact"}},
+        impact={"scale": [{"count": -1, "precision": "exact"}]},
         compensation=_voucher(currency="XYZ"),
         service=None,
     )
@@ -211,7 +247,7 @@ def test_every_field_problem_is_reported_at_once(tmp_path: Path) -> None:
         "started_at:",
         "next_udpate_at:",
         "audiences[0]:",
-        "impact.affected.count:",
+        "impact.scale[0].count:",
         "compensation[0].items[0].currency:",
         "service:",
     ]
@@ -252,3 +288,119 @@ def test_a_single_compensation_plan_may_be_written_without_a_list() -> None:
 def test_times_in_another_offset_are_accepted_and_kept_exact() -> None:
     incident = parse_incident(_with(started_at="2026-03-29T12:00:00Z"))
     assert incident.started_at.isoformat() == "2026-03-29T12:00:00+00:00"
+
+
+def test_an_old_name_says_what_replaced_it() -> None:
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(cause={"status": "suspected", "description": {"zh": "配置变更"}}))
+    [problem] = caught.value.problems
+    assert problem.path == "cause.status" and "preliminary" in problem.msg
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(audiences=["riders"]))
+    assert "passengers" in str(caught.value) and "couriers" in str(caught.value)
+
+
+def test_scale_holds_a_share_all_or_a_count_per_audience() -> None:
+    incident = parse_incident(
+        _with(
+            audiences=["customers", "merchants", "developers"],
+            impact={
+                "scale": [
+                    {"audience": "customers", "share_percent": 15, "precision": "estimate"},
+                    {"audience": "merchants", "all": True},
+                    {"audience": "developers"},
+                ],
+                "requests_failing_percent": 3.5,
+            },
+        )
+    )
+    customers, merchants, developers = incident.impact.scale
+    assert customers.share_percent == 15 and customers.precision == "estimate"
+    assert merchants.all and not developers.known
+    assert incident.impact.requests_failing_percent == 3.5
+    with pytest.raises(FactsError):
+        parse_incident(_with(impact={"scale": [{"all": True, "count": 5, "precision": "exact"}]}))
+
+
+def test_an_audience_outside_the_vocabulary_needs_a_name() -> None:
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(audiences=["vips"]))
+    assert "passengers" in str(caught.value)  # the error lists the vocabulary
+    vip = {"id": "vips", "name": {"zh": "贵宾客户", "en": "VIP customers"}}
+    plan = {"audience": "vips", "referral": {"zh": "专属客户经理将与您联系"}}
+    incident = parse_incident(_with(audiences=[vip], compensation=[plan]))
+    assert incident.compensation[0].audience.name.zh == "贵宾客户"
+    assert incident.audiences[0].salutation is None
+
+
+def test_compensation_values_that_are_not_fixed_amounts() -> None:
+    items = [
+        {"kind": "sla_credit", "percent": 10, "of": {"en": "the monthly fee"}},
+        {"kind": "refund", "basis": {"en": "the SLA terms"}, "per": {"en": "per order"}},
+        {"kind": "membership", "months": 1, "tier": {"en": "Premium"}},
+        {"kind": "voucher", "amount": "9.90", "currency": "CNY"},
+    ]
+    plan = {"items": items, "applies_to": "next_invoice"}
+    incident = parse_incident(_with(compensation=[plan]))
+    assert [i.kind for i in incident.compensation[0].items] == [
+        "sla_credit",
+        "refund",
+        "membership",
+        "voucher",
+    ]
+    two_values = {"kind": "cash", "amount": 10, "currency": "CNY", "basis": {"en": "SLA"}}
+    with pytest.raises(FactsError):
+        parse_incident(_with(compensation=[{"items": [two_values]}]))
+    with pytest.raises(FactsError):  # JPY has no minor unit
+        parse_incident(_with(compensation=_voucher(amount="9.5", currency="JPY")))
+    with pytest.raises(FactsError):  # one validity, not two
+        plan = {**_voucher()[0], "valid_for_days": 7, "applies_to": "next_invoice"}
+        parse_incident(_with(compensation=[plan]))
+
+
+def test_data_and_funds_are_separate_facts() -> None:
+    incident = parse_incident(
+        _with(data={"status": "intact"}, funds={"status": "under_investigation"})
+    )
+    assert incident.data is not None and incident.data.status == "intact"
+    assert incident.funds is not None and incident.funds.status == "under_investigation"
+    with pytest.raises(FactsError):
+        parse_incident(_with(data={"status": "restored"}))  # restored: say what
+
+
+def test_eta_may_be_honestly_unknown() -> None:
+    incident = parse_incident(_with(eta="unknown", update_every_minutes=60))
+    assert incident.eta == "unknown" and incident.update_every_minutes == 60
+
+
+def test_text_accepts_traditional_chinese_keys() -> None:
+    incident = parse_incident(_with(workaround={"zh": "使用网页版", "zh-Hant-HK": "使用網頁版"}))
+    assert incident.workaround is not None and incident.workaround.zh_Hant_HK == "使用網頁版"
+
+
+def test_a_lower_bound_and_a_later_start_of_validity() -> None:
+    incident = parse_incident(
+        _with(
+            impact={"scale": [{"count": 10_000_000, "precision": "at_least"}]},
+            compensation=[
+                {
+                    **_voucher()[0],
+                    "available_from": "2026-04-01T00:00:00+08:00",
+                    "valid_until": "2026-04-05T00:00:00+08:00",
+                }
+            ],
+        )
+    )
+    assert incident.impact.scale[0].precision == "at_least"
+    with pytest.raises(FactsError):  # usable from after it has expired
+        parse_incident(
+            _with(
+                compensation=[
+                    {
+                        **_voucher()[0],
+                        "available_from": "2026-04-06T00:00:00+08:00",
+                        "valid_until": "2026-04-05T00:00:00+08:00",
+                    }
+                ]
+            )
+        )

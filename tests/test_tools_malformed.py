@@ -87,14 +87,14 @@ CASES: list[tuple[Any, Any, list[Any], str | None]] = [
     ),
     (
         "check_draft",
-        {"text": "x", "facts": {**MINIMAL, "impact": {"affected": {"count": -5}}}},
-        ["facts", "impact", "affected", "count"],
+        {"text": "x", "facts": {**MINIMAL, "impact": {"scale": [{"count": -5}]}}},
+        ["facts", "impact", "scale", 0, "count"],
         None,
     ),
     (
         "check_draft",
-        {"text": "x", "facts": {**MINIMAL, "impact": {"affected": {"count": [[[{}]]]}}}},
-        ["facts", "impact", "affected", "count"],
+        {"text": "x", "facts": {**MINIMAL, "impact": {"scale": [{"count": [[[{}]]]}]}}},
+        ["facts", "impact", "scale", 0, "count"],
         None,
     ),
     (

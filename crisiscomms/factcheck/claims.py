@@ -1,7 +1,9 @@
 """Find what a text asserts that the facts do not hold: ``unsupported-claim`` warnings.
 
-A cause while the cause is unknown, safe data while it is being checked,
-compensation the facts do not list: the phrase families live in ``claims.toml``.
+The claims contract (``templates/claims.toml``) names each kind of claim a
+notice can make — data, funds, count, share, cause, ETA, next update,
+compensation… — the facts that ground it, and the phrases that detect it. A
+claim found in a text whose facts ground none of it is reported.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ import re
 import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
+from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding
+from ..resources import templates_root
 from .factvalues import fact_values
 from .textspans import message_lang, sentence_around
 
@@ -28,54 +33,141 @@ def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> lis
         >>> from crisiscomms.facts import parse_incident
         >>> incident = parse_incident({"organization": {"en": "Ex"}, "service": {"en": "Ex"},
         ...     "timezone": "UTC", "started_at": "2026-03-29T01:00:00Z",
-        ...     "published_at": "2026-03-29T01:20:00Z"})
+        ...     "published_at": "2026-03-29T01:20:00Z", "data": {"status": "intact"}})
         >>> [f.excerpt for f in unsupported_claims("No user data was lost.", incident)]
-        ['No user data was lost']
+        []
+        >>> [f.excerpt for f in unsupported_claims("Your funds are safe.", incident)]
+        ['funds are safe']
     """
     lang = message_lang(text, lang)
+    found: list[Finding] = []
+    for claim, start, end in claims_made(text, incident):
+        if supported(claim, incident) or in_facts_words(claim, incident, text, start, end):
+            continue
+        found.append(
+            Finding.at(
+                text,
+                start,
+                end,
+                rule="unsupported-claim",
+                severity="warning",
+                messages=claim["message"],
+                lang=lang,
+                suggestions=claim["suggestion"],
+            )
+        )
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def claims_made(text: str, incident: Incident) -> Iterator[tuple[Mapping[str, Any], int, int]]:
+    """Yield (claim, start, end) for each claim ``text`` makes, whether grounded or not.
+
+    A claim is not counted where the text shows a placeholder for its fact (it
+    asks rather than asserts), or where the matched words are the facts' own
+    free text.
+    """
     free = fact_values(incident).free_text
     asked = placeholder_paths(text)
-    found: list[Finding] = []
-    for family in claim_families():
-        if not _applies(family["when"], incident):
+    for claim in claim_families():
+        placeholder = claim.get("placeholder")
+        if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
-        if any(path.startswith(family["placeholder"]) for path in asked):
-            continue  # the text shows a placeholder for this fact: it asks, it does not claim
-        grounds = _grounds(incident, family.get("grounded_by", []))
-        for start, end in family_matches(family, text):
-            if text[start:end].strip().lower() in free:
-                continue
-            sentence = sentence_around(text, start, end)
-            if any(ground in sentence for ground in grounds):
-                continue
-            found.append(
-                Finding.at(
-                    text,
-                    start,
-                    end,
-                    rule="unsupported-claim",
-                    severity="warning",
-                    messages=family["message"],
-                    lang=lang,
-                    suggestions=family["suggestion"],
-                )
-            )
-    return found
+        for start, end in family_matches(claim, text):
+            if text[start:end].strip().lower() not in free:
+                yield claim, start, end
+
+
+def in_facts_words(
+    claim: Mapping[str, Any], incident: Incident, text: str, start: int, end: int
+) -> bool:
+    """True when a free-text fact named in ``nearby`` stands in the claim's sentence.
+
+    The engineer's own words say it: 青鸟钱包的余额 (impact.not_affected) + 未受影响.
+    """
+    nearby = fact_texts(incident, claim.get("nearby", []))
+    sentence = sentence_around(text, start, end)
+    return any(words in sentence for words in nearby)
+
+
+def supported(claim: Mapping[str, Any], incident: Incident) -> bool:
+    """Return True when a fact named in the claim's ``grounded_by`` holds.
+
+    Examples:
+        >>> from crisiscomms.facts import parse_incident
+        >>> incident = parse_incident({"organization": {"en": "Ex"}, "service": {"en": "Ex"},
+        ...     "timezone": "UTC", "started_at": "2026-03-29T01:00:00Z",
+        ...     "published_at": "2026-03-29T01:20:00Z", "eta": "unknown"})
+        >>> supported(claim("eta_unknown"), incident), supported(claim("eta"), incident)
+        (True, False)
+    """
+    return any(_holds(condition, incident) for condition in claim["grounded_by"])
+
+
+def _holds(condition: str, incident: Incident) -> bool:
+    path, op, expected = _split(condition)
+    values = [v for v in _values(incident, path) if v not in (None, [], "", False)]
+    if op == "=":
+        return any(str(v) == expected for v in values)
+    if op == "!=":
+        return any(str(v) != expected for v in values)
+    return bool(values)
+
+
+def _split(condition: str) -> tuple[str, str, str]:
+    for op in ("!=", "="):
+        if op in condition:
+            path, _, value = condition.partition(op)
+            return path.strip(), op, value.strip()
+    return condition.strip(), "", ""
+
+
+def _values(incident: Incident, path: str) -> list[Any]:
+    """Return the values at a dotted ``path``, looking into lists on the way."""
+    values: list[Any] = [incident]
+    for name in path.split("."):
+        step: list[Any] = []
+        for value in values:
+            if isinstance(value, BaseModel):
+                got = getattr(value, name, None)
+                step += got if isinstance(got, list) else [got]
+        values = [v for v in step if v is not None]
+    return values
+
+
+def fact_texts(incident: Incident, paths: list[str]) -> list[str]:
+    """Return the zh and en texts of the free-text facts at ``paths``."""
+    found: list[str] = []
+    for path in paths:
+        for value in _values(incident, path):
+            found += [t for t in (getattr(value, "zh", None), getattr(value, "en", None)) if t]
+    return [t for t in found if isinstance(t, str)]
 
 
 @cache
 def claim_families() -> tuple[dict[str, Any], ...]:
-    """Load the unsupported-claim families from ``claims.toml``, patterns compiled."""
-    raw = tomllib.loads(Path(__file__).with_name("claims.toml").read_text(encoding="utf-8"))
-    return tuple(
-        {
-            **body,
-            "name": name,
-            "patterns": [re.compile(p) for p in body["patterns"]],
-            "unless": [re.compile(p) for p in body["unless"]],
-        }
-        for name, body in raw.items()
-    )
+    """Load the claims contract from ``templates/claims.toml``, patterns compiled."""
+    path = templates_root() / "claims.toml"
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tuple(
+            {
+                **body,
+                "name": name,
+                "patterns": [re.compile(p, re.MULTILINE) for p in body["patterns"]],
+                "unless": [re.compile(p) for p in body.get("unless", [])],
+            }
+            for name, body in raw.items()
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as error:
+        raise TemplateError(f"{path}: {error}") from None
+
+
+def claim(name: str) -> dict[str, Any]:
+    """Return one claim kind of the contract by name (``data``, ``funds``, ``eta``…)."""
+    for family in claim_families():
+        if family["name"] == name:
+            return family
+    raise KeyError(name)
 
 
 def placeholder_paths(text: str) -> set[str]:
@@ -98,34 +190,10 @@ def placeholder_paths(text: str) -> set[str]:
 
 
 def family_matches(family: Mapping[str, Any], text: str) -> Iterator[tuple[int, int]]:
-    """Yield the spans where one claim family asserts something, negated sentences skipped."""
+    """Yield the spans where one claim kind is asserted, negated sentences skipped."""
     for pattern in family["patterns"]:
         for match in pattern.finditer(text):
             sentence = sentence_around(text, *match.span())
             if any(u.search(sentence) for u in family["unless"]):
                 continue
             yield match.span()
-
-
-def _grounds(incident: Incident, paths: list[str]) -> list[str]:
-    """Return the zh and en texts of the facts at ``paths`` (dotted, lists flattened)."""
-    found: list[str] = []
-    for path in paths:
-        values: list[Any] = [incident]
-        for name in path.split("."):
-            values = [getattr(v, name) for v in values if v is not None]
-            values = [
-                x for v in values for x in (v if isinstance(v, list) else [v]) if x is not None
-            ]
-        found += [t for text in values for t in (text.zh, text.en) if isinstance(t, str)]
-    return found
-
-
-def _applies(condition: str, incident: Incident) -> bool:
-    data = incident.data
-    return {
-        "cause_unknown": incident.cause.status == "unknown",
-        "no_rumours": not incident.cause.not_caused_by,
-        "data_unconfirmed": data is None or data.status != "none_confirmed",
-        "no_compensation": not incident.compensation,
-    }[condition]

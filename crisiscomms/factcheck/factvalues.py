@@ -50,7 +50,15 @@ def fact_values(incident: Incident) -> FactValues:
     by_role = {role: [t.at for t in times if t.role == role] for role in {t.role for t in times}}
     relative = [
         (Decimal((at - incident.published_at).total_seconds()), role)
-        for role in ("eta", "next_update", "claim_deadline", "valid_until", "delivered_by")
+        for role in (
+            "eta",
+            "next_update",
+            "claim_deadline",
+            "valid_until",
+            "delivered_by",
+            "result_by",
+            "scale_final_by",
+        )
         for at in by_role.get(role, [])
     ]
     pairs = [
@@ -73,11 +81,25 @@ def fact_values(incident: Incident) -> FactValues:
         for b in by_role.get(second, [])
         if a != b
     ]
+    day = Decimal(86400)
     days = [
-        (Decimal(i.days * 86400), "membership")
+        (Decimal(i.days) * day, "membership")
         for plan in incident.compensation
         for i in plan.items
         if i.days
+    ]
+    # A month of membership is read as 28 to 31 days; give each length it may mean.
+    days += [
+        (Decimal(i.months * length) * day, "membership")
+        for plan in incident.compensation
+        for i in plan.items
+        if i.months
+        for length in (28, 29, 30, 31)
+    ]
+    days += [
+        (Decimal(plan.valid_for_days) * day, "valid_for")
+        for plan in incident.compensation
+        if plan.valid_for_days
     ]
     money = [
         (i.amount * k, i.currency or "")
@@ -86,9 +108,16 @@ def fact_values(incident: Incident) -> FactValues:
         if i.amount is not None
         for k in {1, i.quantity}
     ]
-    counts = [Decimal(incident.impact.affected.count)] if incident.impact.affected.count else []
+    scale = incident.impact.scale
+    counts = [Decimal(e.count) for e in scale if e.count is not None]
     counts += [Decimal(i.quantity) for plan in incident.compensation for i in plan.items]
-    share = incident.impact.affected.share_percent
+    counts += [Decimal(i.months) for plan in incident.compensation for i in plan.items if i.months]
+    shares = [e.share_percent for e in scale if e.share_percent is not None]
+    shares += [i.percent for plan in incident.compensation for i in plan.items if i.percent]
+    if incident.impact.requests_failing_percent is not None:
+        shares.append(incident.impact.requests_failing_percent)
+    if incident.update_every_minutes is not None:
+        days.append((Decimal(incident.update_every_minutes * 60), "cadence"))
     return FactValues(
         incident=incident,
         counts=tuple(counts),
@@ -96,7 +125,7 @@ def fact_values(incident: Incident) -> FactValues:
         durations=tuple(spans + [seconds for seconds, _ in relative + days]),
         relative=tuple(relative + days),
         times=times,
-        percents=(Decimal(str(share)),) if share is not None else (),
+        percents=tuple(Decimal(str(share)) for share in shares),
         free=free,
         free_text="\n".join(texts).lower(),
     )
@@ -107,16 +136,21 @@ def _fact_times(incident: Incident) -> Iterator[FactTime]:
         at = getattr(incident, f"{role}_at")
         if at is not None:
             yield FactTime(at, role)
-    if incident.eta is not None:
+    if incident.eta is not None and incident.eta != "unknown":
         yield FactTime(incident.eta.latest, "eta")
         if incident.eta.earliest is not None:
             yield FactTime(incident.eta.earliest, "eta")
+    for statement in (incident.data, incident.funds):
+        if statement is not None and statement.result_by is not None:
+            yield FactTime(statement.result_by, "result_by")
+    if incident.impact.scale_final_by is not None:
+        yield FactTime(incident.impact.scale_final_by, "scale_final_by")
     if incident.next_update_at is not None:
         yield FactTime(incident.next_update_at, "next_update")
     yield from (FactTime(entry.at, "timeline") for entry in incident.timeline)
     yield from (FactTime(c.since, "component") for c in incident.components if c.since)
     for plan in incident.compensation:
-        for role in ("delivered_by", "claim_deadline", "valid_until"):
+        for role in ("delivered_by", "claim_deadline", "valid_until", "available_from"):
             at = getattr(plan, role)
             if at is not None:
                 yield FactTime(at, role)

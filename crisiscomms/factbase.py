@@ -1,0 +1,170 @@
+"""What every part of the facts model is built from: bilingual text, audiences, problems.
+
+:mod:`crisiscomms.facts` holds the incident; :mod:`crisiscomms.compensation`
+the plans. Both build on the pieces here, so neither imports the other's
+internals.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .errors import TemplateError
+from .facttypes import Count, Percent, SafeStr, Time, unsafe_character
+from .resources import templates_root
+
+__all__ = ["Count", "Percent", "SafeStr", "Time"]
+
+
+class FactModel(BaseModel):
+    """A frozen model that rejects unknown keys and documents every field."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+    )
+
+
+NonEmpty = Annotated[SafeStr, Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
+HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s/$.?#][^\s]*$", max_length=2048)]
+
+
+class Text(FactModel):
+    """A free-text fact in each language it is published in.
+
+    ``zh`` is Simplified Chinese; ``zh-Hant``, ``zh-Hant-HK`` and ``zh-Hant-TW``
+    hold Traditional text already (the drafts use it once Traditional templates
+    ship).
+
+    Examples:
+        >>> Text(zh="机房空调故障", en="a cooling failure in a data centre").zh
+        '机房空调故障'
+        >>> Text.model_validate({"zh-Hant-HK": "機房冷氣故障"}).zh_Hant_HK
+        '機房冷氣故障'
+    """
+
+    zh: NonEmpty | None = None
+    en: NonEmpty | None = None
+    zh_Hant: NonEmpty | None = Field(None, alias="zh-Hant")
+    zh_Hant_HK: NonEmpty | None = Field(None, alias="zh-Hant-HK")
+    zh_Hant_TW: NonEmpty | None = Field(None, alias="zh-Hant-TW")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Text:
+        if all(getattr(self, name) is None for name in type(self).model_fields):
+            raise ValueError("give the text in at least one language: {zh: ..., en: ...}")
+        return self
+
+
+class Audience(FactModel):
+    """Who a notice speaks to: an id from the shipped vocabulary, or one with its own name."""
+
+    id: Slug
+    """A short id: passengers, merchants, enterprise_customers, or your own (then give name)."""
+    name: Text
+    """The plural a sentence uses: {zh: 乘客, en: passengers}."""
+    salutation: Text | None = None
+    """How a notice opens to them: {zh: 尊敬的乘客, en: Dear passengers}."""
+
+
+@cache
+def audience_vocabulary() -> dict[str, dict[str, Any]]:
+    """Return the shipped audiences (``templates/audiences.toml``): id -> name, salutation."""
+    path = templates_root() / "audiences.toml"
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise TemplateError(f"{path}: {error}") from None
+
+
+def _audience(value: Any) -> Any:
+    """Turn an audience id into the vocabulary's entry; leave objects to the model."""
+    if isinstance(value, Audience):
+        return value
+    if isinstance(value, str):
+        known = audience_vocabulary().get(value.strip())
+        if known is None:
+            choices = ", ".join(audience_vocabulary())
+            raise ValueError(
+                f"unknown audience {value!r}: use one of {choices}, "
+                "or {id, name: {zh, en}, salutation} for your own"
+            )
+        return {"id": value.strip(), **known}
+    if isinstance(value, Mapping) and set(value) == {"id"} and isinstance(value["id"], str):
+        return _audience(value["id"])
+    return value
+
+
+AudienceRef = Annotated[Audience, BeforeValidator(_audience, json_schema_input_type=str | Audience)]
+
+
+def default_audience() -> Audience:
+    """Return the audience facts address when they name none: users."""
+    return Audience.model_validate(_audience("users"))
+
+
+def one_or_many(value: Any) -> Any:
+    """Accept a single mapping where a list of them is expected (one plan, one scale)."""
+    return [value] if isinstance(value, Mapping) else value
+
+
+class Problem(tuple[tuple[str | int, ...], str, str]):
+    """One invalid fact: where (``loc``), what is wrong (``msg``) and its ``type``."""
+
+    __slots__ = ()
+
+    def __new__(cls, loc: tuple[str | int, ...], msg: str, type: str) -> Problem:
+        return super().__new__(cls, (loc, msg, type))
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        return self[0]
+
+    @property
+    def msg(self) -> str:
+        return self[1]
+
+    @property
+    def type(self) -> str:
+        return self[2]
+
+    @property
+    def path(self) -> str:
+        """The field as a dotted path, e.g. ``compensation[0].currency``."""
+        return format_loc(self.loc)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"loc": list(self.loc), "msg": self.msg, "type": self.type}
+
+
+class CrossFieldError(ValueError):
+    """Problems found across fields of a model, each with its own location."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.path}: {p.msg}" for p in problems))
+        self.problems = problems
+
+
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """Write a pydantic location as a path a person can find in a facts file.
+
+    Examples:
+        >>> format_loc(("compensation", 0, "items", 1, "currency"))
+        'compensation[0].items[1].currency'
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, str) and unsafe_character(part) is not None:
+            part = ascii(part)  # an unknown key is echoed: never echo a terminal escape
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

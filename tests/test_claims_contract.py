@@ -1,0 +1,157 @@
+"""The claims contract: a draft states a claim if and only if the facts hold it.
+
+For any facts, every draft makes only claims its facts ground; and with the
+facts behind one claim kind removed, that claim is gone from every draft —
+replaced by a placeholder or by nothing, never by another claim.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import incidents
+
+from crisiscomms.drafting import draft_all
+from crisiscomms.factcheck.claims import (
+    claim,
+    claim_families,
+    claims_made,
+    in_facts_words,
+    unsupported_claims,
+)
+from crisiscomms.facts import FactsError, Incident, parse_incident
+from crisiscomms.resources import examples_root
+
+Facts = dict[str, Any]
+
+
+def _pop(*path: str) -> Callable[[Facts], None]:
+    def remove(facts: Facts) -> None:
+        holder: Any = facts
+        for name in path[:-1]:
+            holder = holder.get(name, {}) if isinstance(holder, dict) else {}
+        if isinstance(holder, dict):
+            holder.pop(path[-1], None)
+
+    return remove
+
+
+def _scale_without(field: str) -> Callable[[Facts], None]:
+    def remove(facts: Facts) -> None:
+        for entry in facts.get("impact", {}).get("scale", []):
+            entry.pop(field, None)
+            if "count" not in entry and "share_percent" not in entry:
+                entry.pop("precision", None)
+
+    return remove
+
+
+def _unresolved(facts: Facts) -> None:
+    facts.pop("resolved_at", None)
+    if facts.get("status") == "resolved":
+        facts["status"] = "monitoring"
+
+
+def _cause_unknown(facts: Facts) -> None:
+    rumours = facts.get("cause", {}).get("not_caused_by", [])
+    facts["cause"] = {"status": "unknown", "not_caused_by": rumours}
+
+
+def _only_if(value: Any, *path: str) -> Callable[[Facts], None]:
+    def remove(facts: Facts) -> None:
+        if facts.get(path[0]) == value:
+            facts.pop(path[0])
+
+    return remove
+
+
+def _eta_time(facts: Facts) -> None:
+    if facts.get("eta") != "unknown":
+        facts.pop("eta", None)
+
+
+#: How to take away the facts that ground each claim kind, leaving valid facts.
+REMOVE: dict[str, Callable[[Facts], None]] = {
+    "data": _pop("data"),
+    "funds": _pop("funds"),
+    "count": _scale_without("count"),
+    "share": _scale_without("share_percent"),
+    "error_rate": _pop("impact", "requests_failing_percent"),
+    "cause": _cause_unknown,
+    "rumour_denial": _pop("cause", "not_caused_by"),
+    "eta": _eta_time,
+    "eta_unknown": _only_if("unknown", "eta"),
+    "next_update": _pop("next_update_at"),
+    "cadence": _pop("update_every_minutes"),
+    "duration": _unresolved,
+    "resolution": _unresolved,
+    "compensation": _pop("compensation"),
+    "required_actions": _pop("required_actions"),
+    "workaround": _pop("workaround"),
+    "prevention": _pop("prevention"),
+    "contact": _pop("contacts"),
+    "not_affected": _pop("impact", "not_affected"),
+}
+
+PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def test_every_claim_kind_has_a_way_to_remove_its_facts() -> None:
+    assert {c["name"] for c in claim_families()} == set(REMOVE)
+
+
+def _unsupported(incident: Incident) -> list[tuple[str, str, str]]:
+    return [
+        (d.kind + "." + d.lang, f.excerpt, f.message)
+        for d in draft_all(incident)
+        for f in unsupported_claims(d.text, incident, d.lang)
+    ]
+
+
+@PROPERTY
+@given(incidents())
+def test_drafts_make_only_claims_their_facts_hold(facts: Facts) -> None:
+    assert _unsupported(parse_incident(facts)) == []
+
+
+@PROPERTY
+@given(incidents(), st.sampled_from(sorted(REMOVE)))
+def test_without_its_facts_a_claim_disappears_and_no_other_appears(facts: Facts, name: str) -> None:
+    reduced = copy.deepcopy(facts)
+    REMOVE[name](reduced)
+    try:
+        incident = parse_incident(reduced)
+    except FactsError:
+        return  # the removal left facts that are invalid on their own: nothing to draft
+    kind = claim(name)
+    for d in draft_all(incident):
+        made = [
+            d.text[s:e]
+            for c, s, e in claims_made(d.text, incident)
+            if c is kind and not in_facts_words(c, incident, d.text, s, e)
+        ]
+        assert made == [], (name, d.kind, d.lang, made, d.text)
+    assert _unsupported(incident) == []
+
+
+EXAMPLES = sorted(examples_root().glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_examples_state_every_claim_their_facts_ground(path: Any) -> None:
+    from crisiscomms.factfiles import read_facts
+
+    incident = read_facts(str(path))
+    texts = [d.text for d in draft_all(incident)]
+    stated = {c["name"] for text in texts for c, _, _ in claims_made(text, incident)}
+    assert _unsupported(incident) == []
+    # What the examples' facts hold and some notice is for, a notice says.
+    from crisiscomms.factcheck.claims import supported
+
+    grounded = {c["name"] for c in claim_families() if supported(c, incident)}
+    assert grounded - stated == set(), (path.stem, grounded - stated)
