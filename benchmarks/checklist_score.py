@@ -20,7 +20,9 @@ On top of the items, per kind and language, the script counts:
   checks) beyond the ``missing-*`` placeholders the missing facts call for, in the
   templates' own wording; findings inside a free-text
   fact (the organisation's own vague words, 部分用户 / some customers, kept as the
-  facts say them) are counted apart as ``lint-facts``.
+  facts say them) are counted apart as ``lint-facts``;
+- ``slips``: wording slips a program can spot (a doubled word such as 服务服务,
+  "a" before a vowel, a count with no measure word, a double space).
 
 The target (issue 9): 100% of the supported items, and zero in the four counts.
 
@@ -100,6 +102,33 @@ class Score:
     parity: list[str] = field(default_factory=list)
     lint: list[str] = field(default_factory=list)
     lint_facts: list[str] = field(default_factory=list)
+    slips: list[str] = field(default_factory=list)
+
+
+#: Wording slips a reader notices at once and a program can spot: a doubled word where a
+#: name ends in the word the template adds (…服务服务中断), "a" before a vowel, a count with
+#: no measure word (共有138,150，), a double space, a doubled 请.
+SLIPS = {
+    "zh": (
+        ("doubled word", re.compile(r"(服务|系统|平台)\1")),
+        ("count without a measure word", re.compile(r"共有[\d,.]+(?:万|亿)?[。，；]")),
+        ("doubled 请", re.compile(r"请[^。；\n]{0,6}请")),
+    ),
+    "en": (
+        ("'a' before a vowel", re.compile(r"\ba (?=[aeio])", re.IGNORECASE)),
+        ("double space", re.compile(r"\S  +\S")),
+        ("'Please if'", re.compile(r"\bPlease if\b")),
+    ),
+}
+
+
+def slips(text: str, lang: str) -> list[str]:
+    """Return the wording slips in a draft, each as 'what: excerpt'."""
+    return [
+        f"{name}: {match.group(0).strip()}"
+        for name, pattern in SLIPS[lang]
+        for match in pattern.finditer(PLACEHOLDER.sub("", text))
+    ]
 
 
 # --- reading the text -------------------------------------------------------------------------
@@ -527,6 +556,7 @@ def score_draft(path: Path, incident: Incident, draft: Draft) -> Score:
             score.unsupported.append(label)
         elif finding.rule == "fact-mismatch":
             score.mismatch.append(label)
+    score.slips = slips(draft.text, draft.lang)
     # The draft's own findings: the linter with the kind's completeness checks, where a
     # placeholder stands in for the wording finding it explains (elements.toml `supersedes`).
     spans = fact_spans(draft.text, incident, draft.lang)
@@ -560,12 +590,27 @@ def summarise(scores: list[Score]) -> dict[str, dict[str, Any]]:
             "parity": sum(len(s.parity) for s in group),
             "lint": sum(len(s.lint) for s in group),
             "lint_facts": sum(len(s.lint_facts) for s in group),
+            "slips": sum(len(s.slips) for s in group),
         }
     return table
 
 
 def missed_items(scores: list[Score]) -> Counter[str]:
     return Counter(f"{s.kind}/{s.lang}: {i.name}" for s in scores for i in s.items if not i.ok)
+
+
+#: The table's columns: key in the summary, title, width.
+COLUMNS = (
+    ("items", "items", 7),
+    ("met", "met", 6),
+    ("percent", "%", 7),
+    ("unsupported", "unsupp", 8),
+    ("mismatch", "mism", 6),
+    ("parity", "parity", 8),
+    ("lint", "lint", 6),
+    ("lint_facts", "lint-facts", 12),
+    ("slips", "slips", 7),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -578,28 +623,9 @@ def main(argv: list[str] | None = None) -> int:
     scores = [score for path in files for score in score_file(path)]
     table = summarise(scores)
     print(f"{len(files)} facts files, {len(scores)} drafts\n")
-    header = ("kind/lang", "items", "met", "%", "unsupp", "mism", "parity", "lint", "lint-facts")
-    print(
-        f"{header[0]:<24}" + "".join(f"{h:>{len(h) + 2 if len(h) > 6 else 8}}" for h in header[1:])
-    )
+    print(f"{'kind/lang':<24}" + "".join(f"{title:>{width}}" for _, title, width in COLUMNS))
     for name, row in table.items():
-        cells = (
-            "items",
-            "met",
-            "percent",
-            "unsupported",
-            "mismatch",
-            "parity",
-            "lint",
-            "lint_facts",
-        )
-        print(
-            f"{name:<24}"
-            + "".join(
-                f"{row[c]:>{len(h) + 2 if len(h) > 6 else 8}}"
-                for c, h in zip(cells, header[1:], strict=True)
-            )
-        )
+        print(f"{name:<24}" + "".join(f"{row[key]:>{width}}" for key, _, width in COLUMNS))
     if args.details:
         print("\nItems missed (kind/lang: item - how often):")
         for name, count in missed_items(scores).most_common():
@@ -615,6 +641,7 @@ def main(argv: list[str] | None = None) -> int:
                 + [f"parity: {p}" for p in s.parity]
                 + s.lint
                 + [f"(in a fact) {x}" for x in s.lint_facts]
+                + [f"slip: {x}" for x in s.slips]
             )
             if misses or found:
                 print(f"  {s.path} {s.kind}/{s.lang}")
@@ -636,6 +663,7 @@ def main(argv: list[str] | None = None) -> int:
                     "parity": s.parity,
                     "lint": s.lint,
                     "lint_facts": s.lint_facts,
+                    "slips": s.slips,
                 }
                 for s in scores
             ],
