@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -30,6 +31,7 @@ def _load(name: str, path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 
@@ -88,3 +90,27 @@ def test_no_golden_draft_without_a_facts_file() -> None:
     for folder in sorted((INCIDENTS / "golden").iterdir()):
         assert folder.name in stems, f"golden/{folder.name} has no facts file"
         assert {p.name for p in folder.glob("*.txt")} <= expected
+
+
+score = _load("checklist_score", HERE.parent / "benchmarks" / "checklist_score.py")
+
+
+def test_the_checklist_score_reads_what_a_draft_carries() -> None:
+    path = INCIDENTS / "09-cathay-united.compensation.yaml"
+    scores = score.score_file(path)
+    assert {(s.kind, s.lang) for s in scores} == {(k, lang) for k in KINDS for lang in DRAFT_LANGS}
+    apology = next(s for s in scores if s.kind == "apology" and s.lang == "zh")
+    names = {item.name for item in apology.items}
+    assert {"start time with zone", "end time with zone", "duration", "apology"} <= names
+    compensation = next(s for s in scores if s.kind == "compensation_notice" and s.lang == "en")
+    assert any(item.name == "comp: eligibility" and item.ok for item in compensation.items)
+
+
+def test_the_checklist_score_misses_what_a_draft_lacks() -> None:
+    incident = read_facts(str(INCIDENTS / "11-optus.first.yaml"))
+    text = "Optus services are down. We are working on it."
+    draft = next(d for d in draft_all(incident) if d.kind == "first_statement" and d.lang == "en")
+    thin = type(draft)(**{**draft.__dict__, "text": text, "findings": ()})
+    result = score.score_draft(INCIDENTS / "11-optus.first.yaml", incident, thin)
+    missed = {item.name for item in result.items if not item.ok}
+    assert {"symptoms", "start time with zone", "affected region"} <= missed
