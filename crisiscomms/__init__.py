@@ -11,7 +11,7 @@ Examples:
     ...     "next_update_at": "2026-03-29T02:00:00+08:00",
     ...     "impact": {"symptoms": {"zh": "无法登录", "en": "log-in failures"}},
     ... }, "first_statement", "zh")
-    >>> "我们将于北京时间3月29日 02:00前发布下一次进展。" in notice.text
+    >>> "我们将于北京时间3月29日02:00前发布下一次进展。" in notice.text
     True
 """
 

@@ -9,21 +9,17 @@ both. An item's value is a fixed amount, a percent of something, or a basis
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Literal
 
-from babel.numbers import get_currency_precision, is_currency
-from pydantic import AwareDatetime, Field, field_validator, model_validator
+from babel.numbers import is_currency
+from pydantic import Field, field_validator, model_validator
 
-from .factbase import AudienceRef, FactModel, Percent, Text, default_audience
+from .factbase import AudienceRef, CrossFieldError, FactModel, Problem, Text, default_audience
+from .facttypes import Amount, Count, Percent, SafeStr, Time, check_minor_unit
 
-ItemKind = Literal[
-    "voucher", "credit", "sla_credit", "membership", "refund", "cash", "fee_waiver"
-]
+ItemKind = Literal["voucher", "credit", "sla_credit", "membership", "refund", "cash", "fee_waiver"]
 #: Items that expire, so a plan giving one must say how long it is valid.
 EXPIRING: frozenset[str] = frozenset({"voucher", "credit"})
-
-MAX_AMOUNT = Decimal(10) ** 12
 
 
 class CompensationItem(FactModel):
@@ -39,9 +35,9 @@ class CompensationItem(FactModel):
     kind: ItemKind
     """voucher, credit (account balance), sla_credit (service credit under the SLA, not a
     balance), membership (days or months), refund, cash or fee_waiver."""
-    amount: Annotated[Decimal, Field(gt=0, le=MAX_AMOUNT)] | None = None
+    amount: Amount | None = None
     """A fixed value, exact in the currency's minor unit (10, 9.90; not 0.001 CNY)."""
-    currency: str | None = None
+    currency: SafeStr | None = None
     """ISO 4217 code of the amount: CNY, USD, HKD."""
     percent: Percent | None = None
     """A share of something (give ``of``): 10 for 10% of the monthly fee."""
@@ -51,13 +47,13 @@ class CompensationItem(FactModel):
     """A value set by a rule rather than a number: 按SLA条款 / per the SLA terms."""
     per: Text | None = None
     """What one unit is given for: 每笔受影响订单 / per affected order."""
-    days: Annotated[int, Field(ge=1, le=3660, strict=True)] | None = None
+    days: Annotated[Count, Field(le=3660)] | None = None
     """Days of membership (kind membership)."""
-    months: Annotated[int, Field(ge=1, le=120, strict=True)] | None = None
+    months: Annotated[Count, Field(le=120)] | None = None
     """Months of membership (kind membership)."""
     tier: Text | None = None
     """The membership tier given: 超级会员 / Premium."""
-    quantity: Annotated[int, Field(ge=1, le=1000, strict=True)] = 1
+    quantity: Annotated[Count, Field(le=1000)] = 1
     """How many of this item each eligible person gets."""
     description: Text | None = None
     """A short qualifier: 无门槛 / no minimum spend."""
@@ -96,13 +92,10 @@ class CompensationItem(FactModel):
         if forms == ["amount"]:
             if self.amount is None or self.currency is None:
                 raise ValueError(f"a {self.kind} item needs both 'amount' and 'currency'")
-            digits = get_currency_precision(self.currency)
-            exponent = self.amount.normalize().as_tuple().exponent
-            if isinstance(exponent, int) and -exponent > digits:
-                raise ValueError(
-                    f"{self.amount} {self.currency} is finer than the currency's smallest "
-                    f"unit ({digits} decimal places)"
-                )
+            try:
+                check_minor_unit(self.amount, self.currency)
+            except ValueError as error:  # name the amount, not the whole item
+                raise CrossFieldError([Problem(("amount",), str(error), "minor_unit")]) from None
         if forms == ["percent"] and (self.percent is None or self.of is None):
             raise ValueError("a percent value needs both 'percent' and 'of'")
         return self
@@ -113,7 +106,7 @@ class Compensation(FactModel):
 
     audience: AudienceRef = Field(default_factory=default_audience)
     """Whose plan this is; must be one of the incident's audiences."""
-    items: list[CompensationItem] = []
+    items: list[CompensationItem] = Field(default_factory=list)
     """What each eligible person gets; may be empty when ``referral`` says where to go."""
     referral: Text | None = None
     """Where this audience is handled instead, as a sentence: 客户经理将与您联系 / your account
@@ -124,17 +117,21 @@ class Compensation(FactModel):
     """Where and how to claim, as a sentence; not needed when automatic."""
     automatic: bool = False
     """True when it is credited without any action; then give delivered_by."""
-    delivered_by: AwareDatetime | None = None
+    delivered_by: Time | None = None
     """When automatic compensation will have arrived."""
-    claim_deadline: AwareDatetime | None = None
+    claim_deadline: Time | None = None
     """The last moment to claim (for compensation that must be claimed)."""
-    valid_until: AwareDatetime | None = None
+    valid_until: Time | None = None
     """Until when a voucher or credit can be used (or give valid_for_days, or applies_to)."""
-    valid_for_days: Annotated[int, Field(ge=1, le=3660, strict=True)] | None = None
-    """Valid for this many days from when it is issued."""
+    valid_for_days: Annotated[Count, Field(le=3660)] | None = None
+    """Valid for this many days from when it is issued (or claimed: valid_for_days_from)."""
+    valid_for_days_from: Literal["issue", "claim"] = "issue"
+    """What valid_for_days counts from: issue (发放) or claim (领取)."""
+    available_from: Time | None = None
+    """When it can first be used, if later than it is issued: usable 10-12 to 10-16."""
     applies_to: Literal["next_invoice"] | None = None
     """next_invoice: deducted from the next invoice, nothing to spend or expire."""
-    restrictions: list[Text] = []
+    restrictions: list[Text] = Field(default_factory=list)
     """Caps and conditions, each stated: 每个账户限领一次 / one per account."""
     overcharge_refund: Text | None = None
     """How and by when amounts charged by mistake are refunded."""
@@ -152,6 +149,9 @@ class Compensation(FactModel):
         ]
         if len(validity) > 1:
             raise ValueError(f"give one validity, not {' and '.join(validity)}")
+        start, end = self.available_from, self.valid_until
+        if start is not None and end is not None and start >= end:
+            raise ValueError("available_from must be before valid_until")
         return self
 
     @property

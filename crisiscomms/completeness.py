@@ -27,8 +27,8 @@ class MissingFact:
         >>> fact = element_gap("next_update")
         >>> fact.rule, fact.path
         ('missing-next-update', 'next_update_at')
-        >>> fact.question["zh"]
-        '下一次进展计划在什么时间发布？如有预计恢复时间也请一并提供。'
+        >>> fact.question["zh"][:15]
+        '下一次进展计划在什么时间发布？'
     """
 
     element: str
@@ -107,16 +107,16 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
         # time, a cadence, or an estimated recovery time ("unknown" is no time). A
         # check promised "by the next update" needs a time or cadence of its own.
         estimated = incident.eta is not None and incident.eta != "unknown"
-        if ongoing and not (_committed(incident) or estimated):
+        if (ongoing and not (_committed(incident) or estimated)) or (
+            _result_pending(incident) and not _committed(incident)
+        ):
             yield "next_update", None
-        elif _result_pending(incident) and not _committed(incident):
-            yield "next_update", None
+        if not ongoing:
+            yield from _count_gaps(incident)
     elif kind == "apology":
         if incident.resolved_at is None:
             yield "resolved_time", None
-        scale = incident.impact.scale
-        if not any(s.known for s in scale) and incident.impact.scale_final_by is None:
-            yield "affected_count", None
+        yield from _count_gaps(incident)
         if incident.cause.status == "unknown":
             yield "cause", None
         if incident.data is None:

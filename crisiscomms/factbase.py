@@ -15,7 +15,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .errors import TemplateError
+from .facttypes import Count, Percent, SafeStr, Time, unsafe_character
 from .resources import templates_root
+
+__all__ = ["Count", "Percent", "SafeStr", "Time"]
 
 
 class FactModel(BaseModel):
@@ -30,12 +33,8 @@ class FactModel(BaseModel):
     )
 
 
-NonEmpty = Annotated[str, Field(min_length=1)]
+NonEmpty = Annotated[SafeStr, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
-Count = Annotated[int, Field(ge=1, le=10**10, strict=True)]
-"""A number of people or things: a whole number from 1 to 10^10 (not a string, not a bool)."""
-Percent = Annotated[float, Field(gt=0, le=100)]
-"""A share from 0 (exclusive) to 100."""
 HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s/$.?#][^\s]*$", max_length=2048)]
 
 
@@ -106,9 +105,7 @@ def _audience(value: Any) -> Any:
     return value
 
 
-AudienceRef = Annotated[
-    Audience, BeforeValidator(_audience, json_schema_input_type=str | Audience)
-]
+AudienceRef = Annotated[Audience, BeforeValidator(_audience, json_schema_input_type=str | Audience)]
 
 
 def default_audience() -> Audience:
@@ -167,5 +164,7 @@ def format_loc(loc: tuple[str | int, ...]) -> str:
     """
     out = ""
     for part in loc:
+        if isinstance(part, str) and unsafe_character(part) is not None:
+            part = ascii(part)  # an unknown key is echoed: never echo a terminal escape
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out

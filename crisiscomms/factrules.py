@@ -13,11 +13,14 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from .factbase import Problem, one_or_many
+from .facttypes import Time
 
 Loc = tuple[str | int, ...]
+_LATE = "must not be later than published_at"
+_EARLY = "must not be earlier than published_at"
 
 
 @cache
@@ -112,11 +115,10 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         yield Problem(("published_at",), "must not be earlier than started_at", "time_order")
     for i, entry in enumerate(incident.timeline):
         if entry.at > published:
-            yield Problem(("timeline", i, "at"), "must not be later than published_at", "time_order")
+            yield Problem(("timeline", i, "at"), _LATE, "time_order")
     for i, component in enumerate(incident.components):
         if component.since is not None and component.since > published:
-            loc = ("components", i, "since")
-            yield Problem(loc, "must not be later than published_at", "time_order")
+            yield Problem(("components", i, "since"), _LATE, "time_order")
     eta = incident.eta
     if eta is not None and eta != "unknown" and eta.latest < published:
         yield Problem(("eta",), "an ETA must not be earlier than published_at", "time_order")
@@ -124,21 +126,19 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         yield Problem(("next_update_at",), "must be later than published_at", "time_order")
     for name in ("data", "funds"):
         statement = getattr(incident, name)
-        if statement is not None and statement.result_by is not None:
-            if statement.result_by < published:
-                loc = (name, "result_by")
-                yield Problem(loc, "must not be earlier than published_at", "time_order")
+        result_by = None if statement is None else statement.result_by
+        if result_by is not None and result_by < published:
+            yield Problem((name, "result_by"), _EARLY, "time_order")
     final_by = incident.impact.scale_final_by
     if final_by is not None and final_by < published:
-        loc = ("impact", "scale_final_by")
-        yield Problem(loc, "must not be earlier than published_at", "time_order")
+        yield Problem(("impact", "scale_final_by"), _EARLY, "time_order")
     addressed = {_audience_id(a) for a in incident.audiences}
     for i, plan in enumerate(incident.compensation):
         for name in ("delivered_by", "claim_deadline", "valid_until"):
             at = getattr(plan, name)
             if at is not None and at < published:
                 loc = ("compensation", i, name)
-                yield Problem(loc, "must not be earlier than published_at", "time_order")
+                yield Problem(loc, _EARLY, "time_order")
         audience = _audience_id(plan.audience)
         if audience not in addressed:
             loc = ("compensation", i, "audience")
@@ -146,8 +146,8 @@ def order_problems(incident: Any) -> Iterator[Problem]:
     for i, entry in enumerate(incident.impact.scale):
         audience = _audience_id(entry.audience)
         if audience not in addressed:
-            loc = ("impact", "scale", i, "audience")
-            yield Problem(loc, f"{audience!r} is not in audiences", "value_error")
+            where: Loc = ("impact", "scale", i, "audience")
+            yield Problem(where, f"{audience!r} is not in audiences", "value_error")
 
 
 def _audience_id(value: Any) -> str:
@@ -172,15 +172,15 @@ AudienceId = Annotated[str, BeforeValidator(_plain_audience)]
 
 
 class _At(_Lenient):
-    at: AwareDatetime
+    at: Time
 
 
 class _Since(_Lenient):
-    since: AwareDatetime | None = None
+    since: Time | None = None
 
 
 class _Window(_Lenient):
-    latest: AwareDatetime
+    latest: Time
 
     @classmethod
     def read(cls, value: Any) -> Any:
@@ -190,7 +190,7 @@ class _Window(_Lenient):
 
 
 class _Result(_Lenient):
-    result_by: AwareDatetime | None = None
+    result_by: Time | None = None
 
 
 class _Scale(_Lenient):
@@ -199,14 +199,14 @@ class _Scale(_Lenient):
 
 class _Impact(_Lenient):
     scale: Annotated[list[_Scale], BeforeValidator(one_or_many)] = []
-    scale_final_by: AwareDatetime | None = None
+    scale_final_by: Time | None = None
 
 
 class _Plan(_Lenient):
     audience: AudienceId = "users"
-    delivered_by: AwareDatetime | None = None
-    claim_deadline: AwareDatetime | None = None
-    valid_until: AwareDatetime | None = None
+    delivered_by: Time | None = None
+    claim_deadline: Time | None = None
+    valid_until: Time | None = None
 
 
 class Timing(_Lenient):
@@ -214,12 +214,12 @@ class Timing(_Lenient):
 
     audiences: list[AudienceId] = ["users"]
     status: str = "investigating"
-    started_at: AwareDatetime
-    detected_at: AwareDatetime | None = None
-    resolved_at: AwareDatetime | None = None
-    published_at: AwareDatetime
+    started_at: Time
+    detected_at: Time | None = None
+    resolved_at: Time | None = None
+    published_at: Time
     eta: Annotated[_Window | str | None, BeforeValidator(_Window.read)] = None
-    next_update_at: AwareDatetime | None = None
+    next_update_at: Time | None = None
     timeline: list[_At] = []
     components: list[_Since] = []
     data: _Result | None = None

@@ -19,7 +19,6 @@ from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     BeforeValidator,
     Field,
@@ -40,8 +39,10 @@ from .factbase import (
     NonEmpty,
     Percent,
     Problem,
+    SafeStr,
     Slug,
     Text,
+    Time,
     audience_vocabulary,
     default_audience,
     format_loc,
@@ -80,7 +81,7 @@ Severity = Literal["P0", "P1", "P2", "P3"]
 Status = Literal[
     "investigating", "identified", "mitigating", "recovering", "monitoring", "resolved"
 ]
-Precision = Literal["exact", "estimate"]
+Precision = Literal["exact", "estimate", "at_least"]
 ImpactKind = Literal["outage", "degradation", "protective_measure"]
 Sensitive = Literal[
     "accounts", "logins", "payments", "balances", "orders", "personal_data", "transfers"
@@ -110,7 +111,8 @@ class Scale(_Model):
     all: bool = False
     """True when every one of them is affected (give no count or share then)."""
     precision: Precision | None = None
-    """exact, or estimate (drafted as 约 / about); required with a count or share."""
+    """exact, estimate (drafted as 约 / about) or at_least (a lower bound: 超过 / more than);
+    required with a count or share."""
 
     @model_validator(mode="after")
     def _numbers_and_precision(self) -> Scale:
@@ -138,17 +140,17 @@ class Impact(_Model):
     symptoms: Text | None = None
     """What users see, as a noun phrase that fits any tense: 页面无法加载、无法下单 / pages not
     loading, orders failing."""
-    features: list[Text] = []
-    regions: list[Text] = []
-    platforms: list[Text] = []
-    not_affected: list[Text] = []
+    features: list[Text] = Field(default_factory=list)
+    regions: list[Text] = Field(default_factory=list)
+    platforms: list[Text] = Field(default_factory=list)
+    not_affected: list[Text] = Field(default_factory=list)
     """What still works, stated so readers need not ask."""
-    involves: list[Sensitive] = []
+    involves: list[Sensitive] = Field(default_factory=list)
     """Sensitive areas hit. accounts, logins, orders, personal_data call for a data statement
     (``data``); payments, balances, transfers for a funds statement (``funds``)."""
-    scale: Annotated[list[Scale], BeforeValidator(one_or_many)] = []
+    scale: Annotated[list[Scale], BeforeValidator(one_or_many)] = Field(default_factory=list)
     """How many are affected, one entry per audience; empty: still being counted."""
-    scale_final_by: AwareDatetime | None = None
+    scale_final_by: Time | None = None
     """When the final number affected will be published, if it is not final yet."""
     requests_failing_percent: Percent | None = None
     """Share of requests that fail (an error rate), NOT a share of users."""
@@ -162,7 +164,7 @@ class DataStatement(_Model):
     the next update), lost, exposed, or restored (affected, then restored in full)."""
     description: Text | None = None
     """What was checked, lost, exposed or restored, as a sentence."""
-    result_by: AwareDatetime | None = None
+    result_by: Time | None = None
     """When the result of the check will be published (under_investigation)."""
 
     @model_validator(mode="after")
@@ -180,7 +182,7 @@ class FundsStatement(_Model):
     (say what and how it is put right, in description)."""
     description: Text | None = None
     """What was verified, or what went wrong and how it is refunded, as a sentence."""
-    result_by: AwareDatetime | None = None
+    result_by: Time | None = None
     """When the result of the check will be published (under_investigation)."""
 
     @model_validator(mode="after")
@@ -199,7 +201,7 @@ class Cause(_Model):
     description: Text | None = None
     """The cause as a noun phrase that fits 由…引起 / caused by …: 机房制冷系统故障 / a cooling
     failure in the data centre."""
-    not_caused_by: list[Text] = []
+    not_caused_by: list[Text] = Field(default_factory=list)
     """Rumours to correct: 网传的“黑客攻击” / a cyber attack, as rumoured online."""
 
     @model_validator(mode="after")
@@ -214,7 +216,7 @@ class Cause(_Model):
 class TimelineEntry(_Model):
     """Something that happened or was done, at a time."""
 
-    at: AwareDatetime
+    at: Time
     text: Text
 
 
@@ -223,20 +225,22 @@ class Component(_Model):
 
     name: Text
     state: ComponentState
-    since: AwareDatetime | None = None
+    since: Time | None = None
 
 
 class Eta(_Model):
     """An estimated recovery time or window; always drafted as an estimate."""
 
-    earliest: AwareDatetime | None = None
-    latest: AwareDatetime
+    earliest: Time | None = None
+    latest: Time
 
     @model_validator(mode="before")
     @classmethod
     def _accept_bare_time(cls, value: Any) -> Any:
-        if isinstance(value, datetime) or (isinstance(value, str) and value != "unknown"):
-            return {"latest": value}
+        if isinstance(value, datetime | int | float) or (
+            isinstance(value, str) and value != "unknown"
+        ):
+            return {"latest": value}  # a number is refused as a time there, by name
         return value
 
     @model_validator(mode="after")
@@ -306,16 +310,16 @@ class Incident(_Model):
     minor."""
     status: Status = "investigating"
     """Where the response stands now; 'resolved' needs resolved_at."""
-    timezone: str
+    timezone: SafeStr
     """IANA time zone every notice states its times in, e.g. Asia/Shanghai (written 北京时间),
     Asia/Hong_Kong (香港时间 / HKT), Europe/Berlin (CET/CEST)."""
-    started_at: AwareDatetime
+    started_at: Time
     """When users were first affected, with its UTC offset: 2026-03-29T00:14:00+08:00."""
-    detected_at: AwareDatetime | None = None
+    detected_at: Time | None = None
     """When the team noticed; left out, the notices do not claim a detection time."""
-    resolved_at: AwareDatetime | None = None
+    resolved_at: Time | None = None
     """When service was fully restored; not after published_at."""
-    published_at: AwareDatetime
+    published_at: Time
     """When this notice goes out; the ETA, next update and deadlines must be later."""
     impact: Impact = Impact()
     data: DataStatement | None = None
@@ -327,12 +331,12 @@ class Incident(_Model):
     cause: Cause = Cause()
     progress: Text | None = None
     """What changed since the last update (for a progress update)."""
-    components: list[Component] = []
+    components: list[Component] = Field(default_factory=list)
     """Per region or feature, when recovery is staged."""
-    timeline: list[TimelineEntry] = []
-    actions: list[Text] = []
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    actions: list[Text] = Field(default_factory=list)
     """What was done to restore service."""
-    required_actions: list[Text] = []
+    required_actions: list[Text] = Field(default_factory=list)
     """What users MUST do, as verb phrases drafted as instructions (请… / Please …): 前往网点或
     致电客服重置密码 / reset your password at a branch or through the hotline."""
     workaround: Text | None = None
@@ -341,15 +345,17 @@ class Incident(_Model):
     eta: Eta | Literal["unknown"] | None = None
     """Estimated recovery: a time, {earliest, latest}, or 'unknown' (cannot estimate yet; the
     notice then commits to next_update_at or update_every_minutes)."""
-    next_update_at: AwareDatetime | None = None
+    next_update_at: Time | None = None
     """When the next update will be published."""
-    update_every_minutes: Annotated[int, Field(ge=5, le=1440, strict=True)] | None = None
+    update_every_minutes: Annotated[Count, Field(ge=5, le=1440)] | None = None
     """How often updates follow, in minutes (5-1440): 60 for every hour."""
-    compensation: Annotated[list[Compensation], BeforeValidator(one_or_many)] = []
+    compensation: Annotated[list[Compensation], BeforeValidator(one_or_many)] = Field(
+        default_factory=list
+    )
     """One plan per audience (users and merchants may get different terms)."""
-    prevention: list[Text] = []
+    prevention: list[Text] = Field(default_factory=list)
     """Concrete, checkable measures, each with a date; never 'this will never happen again'."""
-    contacts: list[Contact] = []
+    contacts: list[Contact] = Field(default_factory=list)
     links: Links | None = None
     signature: Text | None = None
     """Who signs the notices; defaults to the organization."""

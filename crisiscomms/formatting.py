@@ -136,7 +136,7 @@ class Formatter:
             return None
         name = get_timezone_name(local, width=width, locale=self.locale, return_zone=False)
         # CLDR falls back to "+0800" where a language has no short name: that is no name.
-        return name if name and not name[0] in "+-" and not name.startswith("GMT") else None
+        return name if name and name[0] not in "+-" and not name.startswith("GMT") else None
 
     def moment(self, value: DateTime) -> str:
         """Return date and time without the zone, for lists headed by the zone."""

@@ -41,7 +41,7 @@ def test_draft_all_writes_eight_files_named_kind_lang(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == NAMES
     zh = (tmp_path / "first-statement.zh.txt").read_text("utf-8")
     en = (tmp_path / "first-statement.en.txt").read_text("utf-8")
-    assert "北京时间3月29日 00:14" in zh
+    assert "北京时间3月29日00:14" in zh
     assert "Mar 29, 00:14 UTC+8" in en
     assert "Traceback" not in result.stderr
 

@@ -129,9 +129,9 @@ def test_each_missing_fact_shows_its_placeholder_and_an_error_at_it(incident: In
             wording = [f for f in d.findings if not f.rule.startswith("missing-")]
             # Data lost or exposed, and money affected, are stated plainly; the linter's
             # zh satisfiers do not read those statements yet (reported to lint's owners).
-            unread = (incident.data is not None and incident.data.status in ("lost", "exposed")) or (
-                incident.funds is not None and incident.funds.status == "affected"
-            )
+            unread = (
+                incident.data is not None and incident.data.status in ("lost", "exposed")
+            ) or (incident.funds is not None and incident.funds.status == "affected")
             allowed = (
                 {"no-data-safety-statement"}
                 if incident.data is None or incident.funds is None or unread
@@ -166,7 +166,11 @@ def test_placeholder_in_the_data_sentence_is_always_reported(
     facts = {
         **MINIMAL,
         **extra,
-        "impact": {"symptoms": {"zh": "无法登录", "en": "log-in failures"}, "involves": ["logins"]},
+        "impact": {
+            "symptoms": {"zh": "无法登录", "en": "log-in failures"},
+            "involves": ["logins"],
+            "scale": [{"all": True}],
+        },
         "progress": {"zh": "已定位原因", "en": "we found the cause"},
         "data": {"status": "under_investigation"},
     }

@@ -108,10 +108,14 @@ FIELD_CASES: list[tuple[str, dict[str, Any], str]] = [
     (
         "amount-finer-than-the-currency",
         _with(compensation=_voucher(amount="0.001")),
-        "compensation[0].items[0]",
+        "compensation[0].items[0].amount",
     ),
     ("cadence-too-short", _with(update_every_minutes=1), "update_every_minutes"),
-    ("link-not-https", _with(links={"status_page": "http://status.example.com"}), "links.status_page"),
+    (
+        "link-not-https",
+        _with(links={"status_page": "http://status.example.com"}),
+        "links.status_page",
+    ),
     ("id-not-a-slug", _with(id="Cooling Failure!"), "id"),
     (
         "next-update-before-publication",
@@ -372,3 +376,31 @@ def test_eta_may_be_honestly_unknown() -> None:
 def test_text_accepts_traditional_chinese_keys() -> None:
     incident = parse_incident(_with(workaround={"zh": "使用网页版", "zh-Hant-HK": "使用網頁版"}))
     assert incident.workaround is not None and incident.workaround.zh_Hant_HK == "使用網頁版"
+
+
+def test_a_lower_bound_and_a_later_start_of_validity() -> None:
+    incident = parse_incident(
+        _with(
+            impact={"scale": [{"count": 10_000_000, "precision": "at_least"}]},
+            compensation=[
+                {
+                    **_voucher()[0],
+                    "available_from": "2026-04-01T00:00:00+08:00",
+                    "valid_until": "2026-04-05T00:00:00+08:00",
+                }
+            ],
+        )
+    )
+    assert incident.impact.scale[0].precision == "at_least"
+    with pytest.raises(FactsError):  # usable from after it has expired
+        parse_incident(
+            _with(
+                compensation=[
+                    {
+                        **_voucher()[0],
+                        "available_from": "2026-04-06T00:00:00+08:00",
+                        "valid_until": "2026-04-05T00:00:00+08:00",
+                    }
+                ]
+            )
+        )

@@ -126,24 +126,24 @@ def test_lists_are_joined_as_each_language_writes_them() -> None:
 
 def test_beijing_time_is_named_in_chinese_and_an_offset_in_english() -> None:
     moment = datetime(2026, 3, 29, 14, 0, tzinfo=UTC)
-    assert fmt("zh").datetime(moment) == "北京时间3月29日 22:00"
+    assert fmt("zh").datetime(moment) == "北京时间3月29日22:00"
     assert fmt("en").datetime(moment) == "Mar 29, 22:00 UTC+8"
 
 
 @pytest.mark.parametrize(
     ("zone", "moment", "zh", "en"),
     [
-        ("Asia/Tokyo", datetime(2026, 3, 29, 13, 0, tzinfo=UTC), "3月29日 22:00（UTC+9）",
-         "Mar 29, 22:00 UTC+9"),
-        ("Asia/Kolkata", datetime(2026, 3, 29, 13, 0, tzinfo=UTC), "3月29日 18:30（UTC+5:30）",
+        ("Asia/Tokyo", datetime(2026, 3, 29, 13, 0, tzinfo=UTC), "日本时间3月29日22:00",
+         "Mar 29, 22:00 JST"),
+        ("Asia/Kolkata", datetime(2026, 3, 29, 13, 0, tzinfo=UTC), "3月29日18:30（UTC+5:30）",
          "Mar 29, 18:30 UTC+5:30"),
-        ("UTC", datetime(2026, 3, 29, 13, 0, tzinfo=UTC), "3月29日 13:00（UTC）",
+        ("UTC", datetime(2026, 3, 29, 13, 0, tzinfo=UTC), "3月29日13:00（UTC）",
          "Mar 29, 13:00 UTC"),
         # Los Angeles is on daylight time in July (UTC-7) and standard time in January (UTC-8).
-        ("America/Los_Angeles", datetime(2026, 7, 1, 19, 0, tzinfo=UTC), "7月1日 12:00（UTC-7）",
-         "Jul 1, 12:00 UTC-7"),
-        ("America/Los_Angeles", datetime(2026, 1, 15, 20, 0, tzinfo=UTC), "1月15日 12:00（UTC-8）",
-         "Jan 15, 12:00 UTC-8"),
+        ("America/Los_Angeles", datetime(2026, 7, 1, 19, 0, tzinfo=UTC), "7月1日12:00（UTC-7）",
+         "Jul 1, 12:00 PDT"),
+        ("America/Los_Angeles", datetime(2026, 1, 15, 20, 0, tzinfo=UTC), "1月15日12:00（UTC-8）",
+         "Jan 15, 12:00 PST"),
     ],
 )  # fmt: skip
 def test_other_zones_state_their_offset_including_daylight_time(
@@ -155,7 +155,7 @@ def test_other_zones_state_their_offset_including_daylight_time(
 
 def test_times_are_stated_in_the_incident_zone_whatever_offset_they_were_given_in() -> None:
     given_in_tokyo = datetime.fromisoformat("2026-03-29T23:00:00+09:00")
-    assert fmt("zh").datetime(given_in_tokyo) == "北京时间3月29日 22:00"
+    assert fmt("zh").datetime(given_in_tokyo) == "北京时间3月29日22:00"
 
 
 def test_the_year_is_shown_only_when_it_differs_from_publication() -> None:
@@ -163,7 +163,7 @@ def test_the_year_is_shown_only_when_it_differs_from_publication() -> None:
     last_year = datetime(2025, 12, 31, 2, 0, tzinfo=UTC)
     assert "2026" not in fmt("zh").datetime(same_year)
     assert "2026" not in fmt("en").datetime(same_year)
-    assert fmt("zh").datetime(last_year) == "北京时间2025年12月31日 10:00"
+    assert fmt("zh").datetime(last_year) == "北京时间2025年12月31日10:00"
     assert fmt("en").datetime(last_year) == "Dec 31, 2025, 10:00 UTC+8"
 
 
@@ -171,10 +171,32 @@ def test_the_year_is_judged_in_the_incident_zone_not_in_utc() -> None:
     # Published at 00:30 on Jan 1 in Beijing, which is still Dec 31 in UTC.
     published = datetime(2026, 1, 1, 0, 30, tzinfo=UTC) - timedelta(hours=8)
     zh = Formatter("zh", "Asia/Shanghai", published)
-    assert zh.datetime(published) == "北京时间1月1日 00:30"
+    assert zh.datetime(published) == "北京时间1月1日00:30"
 
 
 def test_percent() -> None:
     assert fmt("zh").percent(12) == "12%"
     assert fmt("en").percent(0.5) == "0.5%"
     assert fmt("en").percent(45.5) == "45.5%"
+
+
+@pytest.mark.parametrize(
+    ("zone", "when", "zh", "en"),
+    [
+        ("Asia/Hong_Kong", datetime(2026, 3, 29, 14, 0, tzinfo=UTC), "香港时间3月29日22:00",
+         "Mar 29, 22:00 HKT"),
+        ("Asia/Taipei", datetime(2026, 3, 29, 14, 0, tzinfo=UTC), "台北时间3月29日22:00",
+         "Mar 29, 22:00 UTC+8"),
+        ("Europe/Berlin", datetime(2026, 1, 15, 12, 0, tzinfo=UTC), "1月15日13:00（UTC+1）",
+         "Jan 15, 13:00 CET"),
+        ("Europe/Berlin", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "7月15日14:00（UTC+2）",
+         "Jul 15, 14:00 CEST"),
+        ("America/New_York", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "7月15日08:00（UTC-4）",
+         "Jul 15, 08:00 EDT"),
+    ],
+)  # fmt: skip
+def test_zone_names_readers_use_from_cldr_metazones(
+    zone: str, when: datetime, zh: str, en: str
+) -> None:
+    assert Formatter("zh", zone, when).datetime(when) == zh
+    assert Formatter("en", zone, when).datetime(when) == en

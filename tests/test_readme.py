@@ -29,10 +29,11 @@ def test_the_readme_test_command_is_the_one_ci_runs() -> None:
 
 
 def test_the_drafts_shown_are_what_the_example_drafts_today() -> None:
-    incident = read_facts(str(ROOT / "examples" / "login-outage.yaml"))
+    incident = read_facts(str(ROOT / "examples" / "ride-hailing-degradation.yaml"))
     shown = [block.strip() for block in _blocks("text")]
     for lang in ("zh", "en"):
         assert draft(incident, "first_statement", lang).text.strip() in shown
+    assert draft(incident, "compensation_notice", "en").text.strip() in shown
 
 
 def test_the_lint_session_shown_is_what_lint_prints() -> None:

@@ -71,7 +71,7 @@ def test_custom_template_overrides_one_file_and_is_not_vetted(tmp_path: Path) ->
     templates = pack(tmp_path, body)
     custom = draft(FACTS, "first_statement", "zh", templates=templates)
     assert custom.text.startswith("示例App故障通知\n")
-    assert "北京时间3月29日 02:00" in custom.text
+    assert "北京时间3月29日02:00" in custom.text
     assert not custom.vetted
     # The other language and the other kinds still come from the shipped pack.
     assert draft(FACTS, "first_statement", "en", templates=templates).vetted

@@ -88,13 +88,13 @@ CASES: list[tuple[Any, Any, list[Any], str | None]] = [
     (
         "check_draft",
         {"text": "x", "facts": {**MINIMAL, "impact": {"affected": {"count": -5}}}},
-        ["facts", "impact", "affected", "count"],
+        ["facts", "impact", "scale", 0, "count"],
         None,
     ),
     (
         "check_draft",
         {"text": "x", "facts": {**MINIMAL, "impact": {"affected": {"count": [[[{}]]]}}}},
-        ["facts", "impact", "affected", "count"],
+        ["facts", "impact", "scale", 0, "count"],
         None,
     ),
     (

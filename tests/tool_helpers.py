@@ -14,7 +14,7 @@ COMPLETE: dict[str, Any] = {
     **MINIMAL,
     "impact": {
         "symptoms": {"zh": "无法登录", "en": "log-in failures"},
-        "affected": {"count": 8000000, "precision": "estimate"},
+        "scale": [{"count": 8000000, "precision": "estimate"}],
     },
     "eta": "2026-03-29T22:00:00+08:00",
     "next_update_at": "2026-03-29T21:00:00+08:00",

@@ -67,7 +67,7 @@ def check_draft(
         ...          "timezone": "Asia/Shanghai", "started_at": "2026-03-29T20:00:00+08:00",
         ...          "published_at": "2026-03-29T20:30:00+08:00",
         ...          "eta": "2026-03-29T22:00:00+08:00",
-        ...          "impact": {"affected": {"count": 8000000, "precision": "estimate"}}}
+        ...          "impact": {"scale": [{"count": 8000000, "precision": "estimate"}]}}
         >>> found = check_draft("约500万用户无法登录，预计北京时间22:00前恢复。", facts, "zh")
         >>> [(f.rule, f.excerpt) for f in found if f.rule == "fact-mismatch"]
         [('fact-mismatch', '500万')]

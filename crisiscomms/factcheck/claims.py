@@ -42,12 +42,8 @@ def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> lis
     lang = message_lang(text, lang)
     found: list[Finding] = []
     for claim, start, end in claims_made(text, incident):
-        if supported(claim, incident):
+        if supported(claim, incident) or in_facts_words(claim, incident, text, start, end):
             continue
-        nearby = fact_texts(incident, claim.get("nearby", []))
-        sentence = sentence_around(text, start, end)
-        if any(words in sentence for words in nearby):
-            continue  # the engineer's own words say it: 青鸟钱包的余额 + 未受影响
         found.append(
             Finding.at(
                 text,
@@ -79,6 +75,18 @@ def claims_made(text: str, incident: Incident) -> Iterator[tuple[Mapping[str, An
         for start, end in family_matches(claim, text):
             if text[start:end].strip().lower() not in free:
                 yield claim, start, end
+
+
+def in_facts_words(
+    claim: Mapping[str, Any], incident: Incident, text: str, start: int, end: int
+) -> bool:
+    """True when a free-text fact named in ``nearby`` stands in the claim's sentence.
+
+    The engineer's own words say it: 青鸟钱包的余额 (impact.not_affected) + 未受影响.
+    """
+    nearby = fact_texts(incident, claim.get("nearby", []))
+    sentence = sentence_around(text, start, end)
+    return any(words in sentence for words in nearby)
 
 
 def supported(claim: Mapping[str, Any], incident: Incident) -> bool:

@@ -150,7 +150,7 @@ def _fact_times(incident: Incident) -> Iterator[FactTime]:
     yield from (FactTime(entry.at, "timeline") for entry in incident.timeline)
     yield from (FactTime(c.since, "component") for c in incident.components if c.since)
     for plan in incident.compensation:
-        for role in ("delivered_by", "claim_deadline", "valid_until"):
+        for role in ("delivered_by", "claim_deadline", "valid_until", "available_from"):
             at = getattr(plan, role)
             if at is not None:
                 yield FactTime(at, role)
