@@ -446,6 +446,9 @@ def _plan_items(c: Context, plan: Any) -> Iterator[Item]:
     if plan.valid_until is not None:
         ok = states_time(c.text, plan.valid_until, c.fmt, c.mentions)
         yield c.item("comp: valid until", ok)
+    start = getattr(plan, "available_from", None)
+    if start is not None:
+        yield c.item("comp: usable from", states_time(c.text, start, c.fmt, c.mentions))
     days = getattr(plan, "valid_for_days", None)
     if days is not None:
         yield c.item("comp: validity (days)", states_units(c.text, days, "days", c.lang))
