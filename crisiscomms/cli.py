@@ -176,9 +176,18 @@ def _run_mcp(args: argparse.Namespace) -> int:
     # missing extra is a one-line message and not a traceback.
     if find_spec("mcp") is None or find_spec("anyio") is None:
         raise InputError("the MCP server needs the 'mcp' extra: pip install 'crisiscomms[mcp]'")
+    from .guard import OutputFailed, first_os_error
     from .mcp_server import serve
 
-    serve()
+    if sys.__stdout__ is None or sys.__stdin__ is None:
+        raise InputError("the MCP server talks over stdin and stdout: both must be open")
+    try:
+        serve()
+    except BaseExceptionGroup as group:  # the SDK's task group: a full or closed pipe
+        failed = first_os_error(group)
+        if failed is None:
+            raise
+        raise OutputFailed(failed) from None
     return ExitStatus.CLEAN
 
 

@@ -103,6 +103,18 @@ def run_guarded(run: Callable[[], int], *, debug: bool = False) -> int:
         return ExitStatus.INTERNAL
 
 
+def first_os_error(group: BaseExceptionGroup[Any]) -> OSError | None:
+    """The first ``OSError`` inside an exception group (nested groups included), if any."""
+    for error in group.exceptions:
+        if isinstance(error, OSError):
+            return error
+        if isinstance(error, BaseExceptionGroup):
+            found = first_os_error(error)
+            if found is not None:
+                return found
+    return None
+
+
 def _one_line(error: BaseException) -> str:
     text = " ".join(str(error).split())
     text = text if len(text) <= 200 else text[:199] + "…"
