@@ -18,7 +18,8 @@ Case files (read them for the fields; each field is optional unless said):
   ``stdin_py``; ``process: true`` runs it as a real subprocess (for closed or odd
   standard streams), otherwise in-process through :func:`crisiscomms.cli.main`;
   ``stdout_says`` / ``stdout_not_says`` check standard output, ``unchanged`` and
-  ``absent`` the files left behind.
+  ``absent`` the files left behind; ``needs: PACKAGE`` skips a case where it is not
+  installed (the MCP cases, in CI's minimum-versions run).
 - ``tools.yaml``: ``tool`` and ``arguments`` (or ``arguments_py``) for
   :func:`crisiscomms.tools.call_tool`; expects ``ok: false`` and an error at ``loc``
   whose message holds ``says``.
@@ -31,6 +32,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +190,8 @@ def _prepare(case: dict[str, Any], tmp: Path) -> None:
 
 @pytest.mark.parametrize("case", COMMANDS)
 def test_command(case: dict[str, Any], tmp_path: Path) -> None:
+    if "needs" in case and find_spec(case["needs"]) is None:
+        pytest.skip(f"needs the {case['needs']} package")
     _prepare(case, tmp_path)
     args = [_fill(a, tmp_path) for a in case["args"]]
     stdin: bytes | None = None
