@@ -47,7 +47,9 @@ _REL_EN = "|".join(
 
 #: UTC offsets in minutes; None where the offset depends on daylight saving.
 ZONES: dict[str, int | None] = {
-    "北京时间": 480, "东八区": 480, "utc": 0, "gmt": 0, "cst": None, "pt": None, "et": None,
+    "北京时间": 480, "东八区": 480, "香港时间": 480, "澳门时间": 480, "台北时间": 480,
+    "台湾时间": 480, "新加坡时间": 480, "日本时间": 540, "东京时间": 540, "韩国时间": 540,
+    "首尔时间": 540, "utc": 0, "gmt": 0, "cst": None, "pt": None, "et": None,
     "pst": -480, "pdt": -420, "est": -300, "edt": -240, "cet": 60, "cest": 120, "bst": 60,
     "jst": 540, "kst": 540, "sgt": 480, "hkt": 480, "bjt": 480,
 }  # fmt: skip
@@ -138,7 +140,7 @@ EN_CLOCK = re.compile(
 )
 ZH_DATE = re.compile(
     rf"(?P<mo>{_LEAD}(?<!\d{_LEAD}){_LEAD}{{0,2}})\s?月"
-    rf"\s?(?P<d>\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})\s?[日号](?!\d)"
+    rf"\s?(?P<d>\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})\s?[日号](?!\d(?!\d?\s?[:点时]))"
 )
 EN_DATE = re.compile(
     rf"(?<![a-z])(?P<mon>{MONTH_NAMES})\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s(?P<y>\d{{4}}))?"
@@ -150,8 +152,9 @@ RELATIVE_DAY = re.compile(
     rf"(?P<rel>{_REL_ZH})(?:(?P<period>{_PERIOD})(?!\s?[\d{CN_NUMERAL_CHARS}]))?"
     rf"|(?<![a-z])(?P<rel_en>{_REL_EN})(?![a-z])"
 )
+_ZONE_ZH = "|".join(sorted((k for k in ZONES if not k.isascii()), key=len, reverse=True))
 ZONE = re.compile(
-    r"(?P<open>\(\s?)?(?:(?P<zh>北京时间|东八区)"
+    rf"(?P<open>\(\s?)?(?:(?P<zh>{_ZONE_ZH})"
     r"|(?<![a-z])(?P<en>utc|gmt|cst|pst|pdt|pt|est|edt|et|cet|cest|bst|jst|kst|sgt|hkt|bjt)"
     rf"(?P<offset>{_OFFSET})?(?![a-z\d]))(?(open)\s?\))"
 )
