@@ -100,7 +100,7 @@ UNITS: dict[str, int] = {
     "小时": 3600, "钟头": 3600, "分钟": 60, "秒钟": 1, "秒": 1, "天": 86400, "日": 86400,
     "周": 604800, "星期": 604800, "工作日": 86400, "个月": 2592000, "月": 2592000,
     "hour": 3600, "hr": 3600, "h": 3600, "minute": 60, "min": 60, "second": 1, "sec": 1,
-    "day": 86400, "business day": 86400, "week": 604800, "month": 2592000,
+    "day": 86400, "business day": 86400, "working day": 86400, "week": 604800, "month": 2592000,
 }  # fmt: skip
 _UNIT_ZH = "小时|钟头|分钟|秒钟|秒|天|周|星期|工作日|个月"
 
@@ -168,7 +168,7 @@ ZH_DURATION = re.compile(
 EN_DURATION = re.compile(
     rf"(?<![\w.×*/])(?P<n>\d{{1,5}}(?:\.\d{{1,2}})?|half\san?|{_EN_NUM}|a\sfew|few|several"
     r"|a\scouple\sof)(?:\s?-\s?|\s)?(?P<unit>hours?|hrs?|h|minutes?|mins?|seconds?|secs?"
-    r"|business\sdays?|days?|weeks?|months?)(?![a-z])"
+    r"|business\sdays?|working\sdays?|days?|weeks?|months?)(?![a-z])"
     r"(?:(?:,|\sand)?\s(?P<n2>\d{1,2})\s?(?:minutes?|mins?)(?![a-z]))?"
     r"(?P<ahalf>\sand\sa\shalf)?"
     r"(?P<suffix>\s(?:ago|earlier|from\snow|later))?"
