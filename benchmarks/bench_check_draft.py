@@ -37,7 +37,7 @@ FACTS: dict[str, Any] = {
     "published_at": "2026-03-29T20:30:00+08:00",
     "eta": "2026-03-29T22:00:00+08:00",
     "next_update_at": "2026-03-29T21:00:00+08:00",
-    "impact": {"affected": {"count": 8000000, "precision": "estimate"}},
+    "impact": {"scale": [{"count": 8000000, "precision": "estimate"}]},
 }
 
 PARAGRAPH = (

@@ -7,10 +7,10 @@ finding can be shown to a person and used by a program alike.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from .text.lines import LineIndex, line_col
 
 Severity = Literal["info", "warning", "error"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -71,7 +71,7 @@ class Finding:
         ``lines`` (a :class:`LineIndex` of ``text``) makes many findings on one
         long text cost O(log n) each instead of O(n).
         """
-        line, column = (lines or LineIndex(text)).line_column(start)
+        line, column = (lines or LineIndex(text)).line_col(start)
         pick = _language_picker(lang)
         return cls(
             rule=rule,
@@ -102,41 +102,17 @@ class Finding:
         }
 
 
-#: Line breaks: LF, CRLF (one break), CR alone, and Unicode's line and paragraph separators.
-_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
-
-
-class LineIndex:
-    """Answer "which line and column is this index on?" in O(log n), for every line-ending style.
-
-    Examples:
-        >>> LineIndex("ab\\r\\ncd\\ref").line_column(7)
-        (3, 1)
-    """
-
-    def __init__(self, text: str) -> None:
-        """Index ``text``; the line starts are found on first use."""
-        self._text = text
-        self._starts: list[int] | None = None
-
-    def line_column(self, index: int) -> tuple[int, int]:
-        """Return the 1-based line and column of code-point ``index``."""
-        if self._starts is None:
-            self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self._text))]
-        line = bisect_right(self._starts, index)
-        return line, index - self._starts[line - 1] + 1
-
-
 def line_column(text: str, index: int) -> tuple[int, int]:
     """Return the 1-based line and column of code-point ``index`` in ``text``.
 
-    Lines end at LF, CRLF or a lone CR alike.
+    Lines end at LF, CRLF or a lone CR alike (see :mod:`crisiscomms.text.lines`);
+    for many findings on one text build one :class:`LineIndex`.
 
     Examples:
         >>> line_column("ab\\ncd", 3), line_column("ab\\rcd", 3)
         ((2, 1), (2, 1))
     """
-    return LineIndex(text).line_column(index)
+    return line_col(text, index)
 
 
 def has_errors(findings: list[Finding] | tuple[Finding, ...]) -> bool:

@@ -88,7 +88,7 @@ def test_noon_alone_is_a_time_only_before_a_deadline_word() -> None:
 def test_many_numbers_are_checked_in_one_pass() -> None:
     text = "约500万用户受影响。" * 2000
     found = _mismatches(
-        text, {**MINIMAL, "impact": {"affected": {"count": 8000000, "precision": "estimate"}}}
+        text, {**MINIMAL, "impact": {"scale": [{"count": 8000000, "precision": "estimate"}]}}
     )
     assert len(found) == 2000
     finding = check_draft(text, MINIMAL)[-1]

@@ -20,9 +20,13 @@ from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding
 from ..resources import templates_root
+from ..text import LineIndex, Normalized, normalize
 from .factvalues import fact_values
 from .textspans import message_lang, sentence_around
 
+#: Claims that state a figure: a match without a digit is punctuation, not a figure.
+_NUMERIC_CLAIMS = frozenset({"count", "share", "error_rate"})
+_DIGIT = re.compile(r"\d")
 _PLACEHOLDER = re.compile(r"【待补充[：:]\s*([^】]*)】|\[TO FILL:\s*([^\]]*)\]")
 
 
@@ -41,6 +45,7 @@ def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> lis
     """
     lang = message_lang(text, lang)
     found: list[Finding] = []
+    lines = LineIndex(text)  # one index for every finding: O(log n) each, not O(n)
     for claim, start, end in claims_made(text, incident):
         if supported(claim, incident) or in_facts_words(claim, incident, text, start, end):
             continue
@@ -54,6 +59,7 @@ def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> lis
                 messages=claim["message"],
                 lang=lang,
                 suggestions=claim["suggestion"],
+                lines=lines,
             )
         )
     return sorted(found, key=lambda f: (f.start, f.end))
@@ -65,14 +71,18 @@ def claims_made(text: str, incident: Incident) -> Iterator[tuple[Mapping[str, An
     A claim is not counted where the text shows a placeholder for its fact (it
     asks rather than asserts), or where the matched words are the facts' own
     free text.
+
+    The patterns run on the normalised text (Simplified, ASCII punctuation, lower
+    case), so 用戶資金安全 is the claim 用户资金安全; spans are mapped back to ``text``.
     """
     free = fact_values(incident).free_text
     asked = placeholder_paths(text)
+    n = normalize(text)
     for claim in claim_families():
         placeholder = claim.get("placeholder")
         if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
-        for start, end in family_matches(claim, text):
+        for start, end in family_matches(claim, n):
             if text[start:end].strip().lower() not in free:
                 yield claim, start, end
 
@@ -145,7 +155,11 @@ def fact_texts(incident: Incident, paths: list[str]) -> list[str]:
 
 @cache
 def claim_families() -> tuple[dict[str, Any], ...]:
-    """Load the claims contract from ``templates/claims.toml``, patterns compiled."""
+    """Load the claims contract from ``templates/claims.toml``, patterns compiled.
+
+    Patterns are folded like the text they run on (:func:`~crisiscomms.text.normalize`):
+    full-width punctuation becomes ASCII, letters lower case.
+    """
     path = templates_root() / "claims.toml"
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -153,13 +167,17 @@ def claim_families() -> tuple[dict[str, Any], ...]:
             {
                 **body,
                 "name": name,
-                "patterns": [re.compile(p, re.MULTILINE) for p in body["patterns"]],
-                "unless": [re.compile(p) for p in body.get("unless", [])],
+                "patterns": [re.compile(_fold(p), re.MULTILINE) for p in body["patterns"]],
+                "unless": [re.compile(_fold(p)) for p in body.get("unless", [])],
             }
             for name, body in raw.items()
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as error:
         raise TemplateError(f"{path}: {error}") from None
+
+
+def _fold(pattern: str) -> str:
+    return normalize(pattern).text
 
 
 def claim(name: str) -> dict[str, Any]:
@@ -189,11 +207,21 @@ def placeholder_paths(text: str) -> set[str]:
     }
 
 
-def family_matches(family: Mapping[str, Any], text: str) -> Iterator[tuple[int, int]]:
-    """Yield the spans where one claim kind is asserted, negated sentences skipped."""
+def family_matches(family: Mapping[str, Any], text: str | Normalized) -> Iterator[tuple[int, int]]:
+    """Yield the spans (in the original text) where one claim kind is asserted.
+
+    Sentences the family's ``unless`` patterns match (negations, hedges) are
+    skipped. The patterns run on the normalised text; pass a
+    :class:`~crisiscomms.text.Normalized` to avoid normalising again.
+    """
+    n = text if isinstance(text, Normalized) else normalize(text)
+    s = n.text
+    numeric = family.get("name") in _NUMERIC_CLAIMS
     for pattern in family["patterns"]:
-        for match in pattern.finditer(text):
-            sentence = sentence_around(text, *match.span())
+        for match in pattern.finditer(s):
+            if numeric and not _DIGIT.search(match.group()):
+                continue  # [\d,.]+ matched only the comma that ，folds to
+            sentence = sentence_around(s, *match.span())
             if any(u.search(sentence) for u in family["unless"]):
                 continue
-            yield match.span()
+            yield n.span(*match.span())

@@ -77,7 +77,7 @@ _MOST_BEFORE = re.compile(
     r"(?:不到|不超过|少于|最多|(?i:within|up to|less than|under|no more than|at most)\s*)\s*$"
 )
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下)")
-_LEAST_AFTER = re.compile(r"^\s*(?:以上|多)")
+_LEAST_AFTER = re.compile(r"^\s*(?:以上|多|-\s?plus\b|\+)")
 _MOST_AFTER = re.compile(r"^\s*(?:以内|之内|内)")
 
 
@@ -88,7 +88,7 @@ def qualifier(text: str, start: int, end: int) -> Qualifier:
         >>> qualifier("约800万用户", 1, 5), qualifier("2小时内", 0, 3), qualifier("over 30%", 5, 8)
         ('approx', 'at_most', 'at_least')
     """
-    before, after = text[max(0, start - 20) : start], text[end : end + 4]
+    before, after = text[max(0, start - 20) : start], text[end : end + 8]
     if _APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after):
         return "approx"
     if _LEAST_BEFORE.search(before) or _LEAST_AFTER.match(after):

@@ -19,9 +19,11 @@ SENTENCE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029]|\.(?=\s|$)")
 #: Where a clause ends: a sentence end or a comma.
 CLAUSE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029，]|\.(?=\s|$)")
 
-# The boundaries of the last text seen, per pattern: callers ask about many
-# spans of one text in a row (every claim of a draft).
-_last: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+# The boundaries of the last few texts seen, per pattern: callers ask about many
+# spans of one text in a row (every claim of a draft), and claims alternate between
+# a text and its normalised form, so one entry would be recomputed every call.
+_last: dict[str, list[tuple[str, list[tuple[int, int]]]]] = {}
+_KEEP = 4
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -46,11 +48,13 @@ def clause_around(text: str, start: int, end: int) -> str:
 
 def _boundaries(boundary: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     """Return the (start, end) of every boundary in ``text``; found once per text."""
-    cached = _last.get(boundary.pattern)
-    if cached is not None and cached[0] is text:
-        return cached[1]
+    cached = _last.setdefault(boundary.pattern, [])
+    for seen, marks in cached:
+        if seen is text:
+            return marks
     found = [(m.start(), m.end()) for m in boundary.finditer(text)]
-    _last[boundary.pattern] = (text, found)
+    cached.insert(0, (text, found))
+    del cached[_KEEP:]
     return found
 
 

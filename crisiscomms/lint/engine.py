@@ -14,8 +14,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from ..findings import Finding, LineIndex, Severity
+from ..findings import Finding, Severity
 from ..text import normalize
+from ..text.lines import LineIndex
 from ..text.segments import Segments
 from .grammar import Match, find_matches
 from .registry import ALL, registry

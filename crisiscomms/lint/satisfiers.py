@@ -66,6 +66,10 @@ _SURELY_AHEAD = re.compile(
 )
 
 
+# A span with a spelled-out count: within two working days, in three days.
+_SPELLED_SPAN = re.compile(r"\b(?:days?|months?)\b")
+
+
 def has_concrete_time(text: str) -> bool:
     """Return True when ``text`` commits to a time: an ETA, a deadline or a next update.
 
@@ -75,7 +79,7 @@ def has_concrete_time(text: str) -> bool:
         >>> has_concrete_time("正在修复，请耐心等待")
         False
     """
-    if _MAY_HOLD_TIME.search(text) is None:
+    if _MAY_HOLD_TIME.search(text) is None and _SPELLED_SPAN.search(text) is None:
         return False
     if _SURELY_AHEAD.search(text) is not None or _CADENCE.search(text) is not None:
         return True

@@ -41,7 +41,7 @@ _CUR_AFTER = (
 )
 _MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
 _PEOPLE = (
-    r"(?:[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
+    r"(?:[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
     r"|\s(?:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"
     r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b)"
 )
@@ -73,7 +73,8 @@ MONEY_AFTER = re.compile(
 PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
 PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
 COUNT = re.compile(
-    rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])"
+    rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?(?P<ppl>{_PEOPLE})?"
+    r"(?![\d\-])"
 )
 COUNT_WORDS = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])")
 
@@ -174,7 +175,8 @@ def _count(n: Normalized, match: re.Match[str]) -> Quantity | None:
     if written in EN_NUMBERS and not match["ppl"] and not match["g"]:
         return None
     mult = _magnitude(match["g"])
-    start, end = match.start(), match.start("ppl") if match["ppl"] else match.end()
+    start = match.start()
+    end = match.end("g") if match["g"] else match.end("n")  # not "-plus" or "users"
     return _quantity(n, "count", start, end, parsed[0] * mult, parsed[1] * mult)
 
 

@@ -47,7 +47,9 @@ _REL_EN = "|".join(
 
 #: UTC offsets in minutes; None where the offset depends on daylight saving.
 ZONES: dict[str, int | None] = {
-    "北京时间": 480, "东八区": 480, "utc": 0, "gmt": 0, "cst": None, "pt": None, "et": None,
+    "北京时间": 480, "东八区": 480, "香港时间": 480, "澳门时间": 480, "台北时间": 480,
+    "台湾时间": 480, "新加坡时间": 480, "日本时间": 540, "东京时间": 540, "韩国时间": 540,
+    "首尔时间": 540, "utc": 0, "gmt": 0, "cst": None, "pt": None, "et": None,
     "pst": -480, "pdt": -420, "est": -300, "edt": -240, "cet": 60, "cest": 120, "bst": 60,
     "jst": 540, "kst": 540, "sgt": 480, "hkt": 480, "bjt": 480,
 }  # fmt: skip
@@ -98,7 +100,7 @@ UNITS: dict[str, int] = {
     "小时": 3600, "钟头": 3600, "分钟": 60, "秒钟": 1, "秒": 1, "天": 86400, "日": 86400,
     "周": 604800, "星期": 604800, "工作日": 86400, "个月": 2592000, "月": 2592000,
     "hour": 3600, "hr": 3600, "h": 3600, "minute": 60, "min": 60, "second": 1, "sec": 1,
-    "day": 86400, "business day": 86400, "week": 604800, "month": 2592000,
+    "day": 86400, "business day": 86400, "working day": 86400, "week": 604800, "month": 2592000,
 }  # fmt: skip
 _UNIT_ZH = "小时|钟头|分钟|秒钟|秒|天|周|星期|工作日|个月"
 
@@ -138,7 +140,7 @@ EN_CLOCK = re.compile(
 )
 ZH_DATE = re.compile(
     rf"(?P<mo>{_LEAD}(?<!\d{_LEAD}){_LEAD}{{0,2}})\s?月"
-    rf"\s?(?P<d>\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})\s?[日号](?!\d)"
+    rf"\s?(?P<d>\d{{1,2}}|[{CN_NUMERAL_CHARS}]{{1,3}})\s?[日号](?!\d(?!\d?\s?[:点时]))"
 )
 EN_DATE = re.compile(
     rf"(?<![a-z])(?P<mon>{MONTH_NAMES})\.?\s(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s(?P<y>\d{{4}}))?"
@@ -150,8 +152,9 @@ RELATIVE_DAY = re.compile(
     rf"(?P<rel>{_REL_ZH})(?:(?P<period>{_PERIOD})(?!\s?[\d{CN_NUMERAL_CHARS}]))?"
     rf"|(?<![a-z])(?P<rel_en>{_REL_EN})(?![a-z])"
 )
+_ZONE_ZH = "|".join(sorted((k for k in ZONES if not k.isascii()), key=len, reverse=True))
 ZONE = re.compile(
-    r"(?P<open>\(\s?)?(?:(?P<zh>北京时间|东八区)"
+    rf"(?P<open>\(\s?)?(?:(?P<zh>{_ZONE_ZH})"
     r"|(?<![a-z])(?P<en>utc|gmt|cst|pst|pdt|pt|est|edt|et|cet|cest|bst|jst|kst|sgt|hkt|bjt)"
     rf"(?P<offset>{_OFFSET})?(?![a-z\d]))(?(open)\s?\))"
 )
@@ -165,7 +168,7 @@ ZH_DURATION = re.compile(
 EN_DURATION = re.compile(
     rf"(?<![\w.×*/])(?P<n>\d{{1,5}}(?:\.\d{{1,2}})?|half\san?|{_EN_NUM}|a\sfew|few|several"
     r"|a\scouple\sof)(?:\s?-\s?|\s)?(?P<unit>hours?|hrs?|h|minutes?|mins?|seconds?|secs?"
-    r"|business\sdays?|days?|weeks?|months?)(?![a-z])"
+    r"|business\sdays?|working\sdays?|days?|weeks?|months?)(?![a-z])"
     r"(?:(?:,|\sand)?\s(?P<n2>\d{1,2})\s?(?:minutes?|mins?)(?![a-z]))?"
     r"(?P<ahalf>\sand\sa\shalf)?"
     r"(?P<suffix>\s(?:ago|earlier|from\snow|later))?"

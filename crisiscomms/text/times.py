@@ -160,7 +160,7 @@ def find_times(text: str | Normalized, lang: Lang | str = "auto") -> list[TimeEx
     """
     n = text if isinstance(text, Normalized) else normalize(text)
     s = n.text
-    parts = _resolve_overlaps(_find_parts(s, lang))
+    parts = _join_durations(_resolve_overlaps(_find_parts(s, lang)), s)
     exprs: list[TimeExpr] = []
     for group in _merge(parts, s):
         expr = _build(group, n)
@@ -379,6 +379,37 @@ def _resolve_overlaps(parts: list[_Part]) -> list[_Part]:
             continue
         kept.append(part)
     return kept
+
+
+_DURATION_JOIN = re.compile(r"\s?(?:零|又|,\s?|and\s|,\sand\s)?\s?")
+
+
+def _join_durations(parts: list[_Part], s: str) -> list[_Part]:
+    """Join a duration written in several units (12天16小时22分钟, 3 days 1 hour) into one.
+
+    Joined only when the units get smaller and the first part has no 前/后/ago of its own.
+    """
+    joined: list[_Part] = []
+    for part in parts:
+        last = joined[-1] if joined else None
+        if last is not None and part.kind == "duration" and last.kind == "duration":
+            first_s, then_s = _int(last.values.get("seconds")), _int(part.values.get("seconds"))
+            first_p = _int(last.values.get("precision")) or 0
+            then_p = _int(part.values.get("precision")) or 0
+            if (
+                first_s is not None
+                and then_s is not None
+                and not last.values.get("suffix")
+                and first_p > then_p
+                and then_s < first_p
+                and _DURATION_JOIN.fullmatch(s, last.end, part.start)
+            ):
+                values = dict(part.values)
+                values["seconds"] = first_s + then_s
+                joined[-1] = _Part(last.start, part.end, "duration", values)
+                continue
+        joined.append(part)
+    return joined
 
 
 def _merge(parts: list[_Part], s: str) -> list[list[_Part]]:
