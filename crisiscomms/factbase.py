@@ -74,6 +74,9 @@ class Audience(FactModel):
     """The plural a sentence uses: {zh: 乘客, en: passengers}."""
     salutation: Text | None = None
     """How a notice opens to them: {zh: 尊敬的乘客, en: Dear passengers}."""
+    measure: Annotated[SafeStr, Field(min_length=1, max_length=2)] | None = None
+    """The Chinese measure word a count of them takes: 名 (共775名), 家 for companies, 位.
+    Without it a Chinese count is written without one: 受影响的企业数量约为4.2万."""
 
 
 @cache

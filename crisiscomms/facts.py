@@ -124,7 +124,7 @@ class Incident(_Model):
     """Who is affected and addressed: ids from the vocabulary (users, customers, passengers,
     couriers, drivers, merchants, sellers, members, paid_members, enterprise_customers,
     developers, players, partners, account_holders, cardholders, subscribers, travellers) or
-    {id, name: {zh, en}, salutation: {zh, en}} for your own."""
+    {id, name: {zh, en}, salutation: {zh, en}, measure: 名} for your own."""
     severity: Severity = "P1"
     """P0: core service unavailable for more than 30 minutes, or data or funds at risk; P1: core
     service down or badly degraded for many users; P2: a feature degraded, workaround exists; P3:

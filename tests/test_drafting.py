@@ -220,7 +220,7 @@ def test_unknown_count_is_said_honestly_never_as_some_users() -> None:
 
 def test_estimate_renders_as_about() -> None:
     facts = {**MINIMAL, "impact": {"scale": [{"count": 8_000_000, "precision": "estimate"}]}}
-    assert "约有800万" in draft(facts, "first_statement", "zh").text
+    assert "约800万名" in draft(facts, "first_statement", "zh").text
     assert "About 8 million users" in draft(facts, "first_statement", "en").text
 
 
