@@ -35,12 +35,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     cannot be written (a closed pipe, a full disk) never ends in a traceback.
     """
     with guarded_streams():
-        parser = _parser()
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help(sys.stderr)
-            return ExitStatus.BAD_INPUT
-        return run_guarded(lambda: int(args.run(args)), debug=args.debug)
+        # Parsing is guarded too: --help and --version write to standard output, which
+        # may be full or closed (`crisiscomms --help >/dev/full`).
+        return run_guarded(lambda: _parse_and_run(argv))
+
+
+def _parse_and_run(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return ExitStatus.BAD_INPUT
+    return run_guarded(lambda: int(args.run(args)), debug=args.debug)
 
 
 def _parser() -> argparse.ArgumentParser:

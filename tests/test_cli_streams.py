@@ -28,8 +28,15 @@ COMMANDS = [
     ["example", "--list"],
     ["lint", EXAMPLE],
     ["lint", EXAMPLE, "--format", "json"],
+    ["rules"],
+    ["rules", "--format", "json"],
+    ["explain", "vague-fix-no-timeline"],
+    ["--help"],
+    ["--version"],
+    ["rules", "--help"],
 ]
 IDS = ["draft", "draft-json", "schema", "example", "example-list", "lint", "lint-json"]
+IDS += ["rules", "rules-json", "explain", "help", "version", "rules-help"]
 
 
 def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -74,6 +81,19 @@ def test_a_closed_stdout_is_one_line_and_exit_2(args: list[str]) -> None:
     assert (
         result.stderr.strip() == "crisiscomms: error: cannot write to standard output: it is closed"
     )
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=IDS)
+def test_a_reader_already_gone_ends_it_quietly(args: list[str]) -> None:
+    # `crisiscomms rules | head -1` where head has exited before the first write.
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = _run(args, stdout=write, stderr=subprocess.PIPE)
+    finally:
+        os.close(write)
+    assert result.returncode == ExitStatus.BAD_INPUT, result.stderr
+    assert result.stderr == ""
 
 
 def test_a_reader_that_stops_reading_ends_it_quietly(tmp_path: Path) -> None:

@@ -169,10 +169,17 @@ def _config(explicit: str | None, start: Path) -> LintConfig:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``lint`` on its own (``python -m crisiscomms.lint.command``)."""
-    parser = argparse.ArgumentParser(prog="crisiscomms")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["lint", *(sys.argv[1:] if argv is None else argv)])
-    return int(args.run(args))
+    from ..guard import guarded_streams, run_guarded
+
+    def parse_and_run() -> int:
+        parser = argparse.ArgumentParser(prog="crisiscomms")
+        add_parser(parser.add_subparsers(dest="command", required=True))
+        args = parser.parse_args(["lint", *(sys.argv[1:] if argv is None else argv)])
+        return int(args.run(args))
+
+    # As in crisiscomms.cli: a closed pipe or a full disk is one line, not a traceback.
+    with guarded_streams():
+        return run_guarded(parse_and_run)
 
 
 if __name__ == "__main__":
