@@ -111,21 +111,14 @@ def finding_at(
         >>> (f.line, f.column, f.excerpt, f.message)
         (2, 3, '22:00', '不符')
     """
-    line, column = lines.line_col(start)
-    order = (lang, lang.split("-")[0], "en", "zh")
-    return Finding(
+    return Finding.at(
+        text,
+        start,
+        end,
         rule=rule,
         severity=severity,
-        message=_pick(messages, order),
-        start=start,
-        end=end,
-        line=line,
-        column=column,
-        excerpt=text[start:end],
-        suggestion=_pick(suggestions or {}, order),
-        messages=dict(messages),
+        messages=messages,
+        lang=lang,
+        suggestions=suggestions,
+        lines=lines,
     )
-
-
-def _pick(texts: dict[str, str], order: tuple[str, ...]) -> str:
-    return next((texts[key] for key in order if texts.get(key)), "")
