@@ -21,7 +21,6 @@ from ..text.segments import Segments
 from .factvalues import FactTime, FactValues
 from .mention import Mention, close, currency_fits, same_point
 from .quantities import find_mentions
-from .textspans import finding_at
 
 _MISMATCH = {
     "zh": "“{excerpt}”与事实不符（事实：{facts}）。",
@@ -77,8 +76,7 @@ def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
                 for k, v in _NOT_IN_FACTS.items()
             }
         lines = lines or LineIndex(text)
-        yield finding_at(
-            lines,
+        yield Finding.at(
             text,
             mention.start,
             mention.end,
@@ -87,6 +85,7 @@ def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
             messages=messages,
             lang=lang,
             suggestions=_FIX,
+            lines=lines,
         )
 
 

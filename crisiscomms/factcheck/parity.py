@@ -15,7 +15,6 @@ from ..findings import Finding
 from ..text import LineIndex
 from .mention import Mention, close, same_point
 from .quantities import find_mentions
-from .textspans import finding_at
 
 
 class ParityReport(NamedTuple):
@@ -73,8 +72,7 @@ def _unpaired(
             "en": "State the same numbers and times in both languages.",
         }
         lines = lines or LineIndex(text)
-        yield finding_at(
-            lines,
+        yield Finding.at(
             text,
             m.start,
             m.end,
@@ -83,6 +81,7 @@ def _unpaired(
             messages=messages,
             lang=lang,
             suggestions=suggestions,
+            lines=lines,
         )
 
 

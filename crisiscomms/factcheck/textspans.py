@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..findings import Finding, Severity
 from ..text.language import detect_language
-from ..text.lines import LineIndex
 
 #: Where a sentence ends: Chinese or English end punctuation, a line break.
 SENTENCE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029]|\.(?=\s|$)")
@@ -85,40 +83,3 @@ def message_lang(text: str, lang: str) -> str:
         return lang
     detected = detect_language(text)
     return "zh" if detected == "mixed" else detected
-
-
-def finding_at(
-    lines: LineIndex,
-    text: str,
-    start: int,
-    end: int,
-    *,
-    rule: str,
-    severity: Severity,
-    messages: dict[str, str],
-    lang: str,
-    suggestions: dict[str, str] | None = None,
-) -> Finding:
-    """Build a finding like :meth:`Finding.at`, with line and column from ``lines`` in O(log n).
-
-    The message and suggestion are picked as :meth:`Finding.at` picks them: the
-    language asked for, its base language (``zh-Hant`` → ``zh``), then ``en``, then ``zh``.
-
-    Examples:
-        >>> text = "第一行\\r预计22:00恢复"
-        >>> f = finding_at(LineIndex(text), text, 6, 11, rule="fact-mismatch", severity="error",
-        ...                messages={"zh": "不符", "en": "mismatch"}, lang="zh")
-        >>> (f.line, f.column, f.excerpt, f.message)
-        (2, 3, '22:00', '不符')
-    """
-    return Finding.at(
-        text,
-        start,
-        end,
-        rule=rule,
-        severity=severity,
-        messages=messages,
-        lang=lang,
-        suggestions=suggestions,
-        lines=lines,
-    )
