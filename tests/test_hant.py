@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import incident_models
 
 from crisiscomms import hant
 from crisiscomms.drafting import Draft, draft, draft_all
@@ -99,6 +101,34 @@ def test_traditional_drafts_match_their_golden_files(example: Path) -> None:
         assert d.text == golden.read_text("utf-8"), f"{golden.name} differs (kind {kind})"
 
 
+PROPERTY = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(incident_models())
+def test_for_any_facts_traditional_drafts_say_what_zh_says(incident: Incident) -> None:
+    drafts = {(d.kind, d.lang): d for d in draft_all(incident, langs=DRAFT_LANGS)}
+    for kind in KINDS:
+        zh = drafts[(kind, "zh")]
+        for lang in HANT_LANGS:
+            d = drafts[(kind, lang)]
+            # The same placeholders, and no wording finding the Simplified draft has not.
+            assert [f.rule for f in d.findings if f.rule.startswith("missing-")] == [
+                f.rule for f in zh.findings if f.rule.startswith("missing-")
+            ]
+            wording = {f.rule for f in d.findings if not f.rule.startswith("missing-")}
+            assert wording <= {f.rule for f in zh.findings}, (kind, lang, d.text)
+            report = check_parity(d.text, zh.text)
+            assert report.zh == () and report.en == (), (kind, lang, report, d.text)
+
+
+@PROPERTY
+@given(incident_models(complete=True))
+def test_for_complete_facts_traditional_drafts_have_no_finding(incident: Incident) -> None:
+    for d in draft_all(incident, langs=HANT_LANGS):
+        assert d.findings == (), (d.kind, d.lang, d.findings, d.text)
+
+
 def test_regional_vocabulary_differs_where_the_regions_differ() -> None:
     hk = draft(BASE, "first_statement", "zh-Hant-HK").text
     tw = draft(BASE, "first_statement", "zh-Hant-TW").text
@@ -155,7 +185,8 @@ def test_converted_facts_are_listed_for_a_person_to_check() -> None:
     assert converted["cause.description"].text in d.text
     assert converted["service"].config == "s2twp"
     data = d.to_dict()["converted_facts"]
-    assert {"path": "service", "from": "示例云存储", "text": "示例雲端儲存", "opencc": "s2twp"} in data
+    service = {"path": "service", "from": "示例云存储", "text": "示例雲端儲存", "opencc": "s2twp"}
+    assert service in data
     # Simplified and English drafts convert nothing.
     assert draft(BASE, "first_statement", "zh").to_dict()["converted_facts"] == []
 
@@ -166,7 +197,11 @@ def test_traditional_text_given_in_the_facts_is_used_as_given() -> None:
         "service": {"zh": "示例云存储", "en": "Example Cloud", "zh-Hant-HK": "示例雲端儲存服務"},
         "cause": {
             "status": "confirmed",
-            "description": {"zh": "机房空调故障", "en": "a cooling failure", "zh-Hant": "機房冷氣故障"},
+            "description": {
+                "zh": "机房空调故障",
+                "en": "a cooling failure",
+                "zh-Hant": "機房冷氣故障",
+            },
         },
     }
     hk = draft(facts, "first_statement", "zh-Hant-HK")
