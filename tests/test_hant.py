@@ -264,6 +264,7 @@ def test_without_opencc_converting_is_a_clear_input_error(
 ) -> None:
     monkeypatch.setitem(sys.modules, "opencc", None)
     hant._opencc.cache_clear()
+    hant.convert.cache_clear()
     try:
         with pytest.raises(InputError, match=r"crisiscomms\[hant\]"):
             hant.convert("网络", "zh-Hant-HK")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -63,8 +63,11 @@ def _opencc(config: str) -> Callable[[str], str]:
     return convert_text
 
 
+@lru_cache(maxsize=4096)
 def convert(text: str, lang: str) -> str:
     """Return Simplified ``text`` in the Traditional characters and wording of ``lang``.
+
+    Cached: the same facts are converted once for every kind drafted from them.
 
     Examples:
         >>> convert("网络数据", "zh-Hant-TW"), convert("网络数据", "zh-Hant-HK")
