@@ -164,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path.unlink()
             print(f"removed: {path.relative_to(root)}")
+            folder = path.parent
+            while folder.name not in HANT_LANGS and not any(folder.iterdir()):
+                folder.rmdir()  # a sub-folder (channels/) whose zh source is gone
+                folder = folder.parent
     return 0
 
 
