@@ -54,7 +54,8 @@ from crisiscomms.factcheck.quantities import find_mentions
 from crisiscomms.factfiles import read_facts
 from crisiscomms.facts import Incident, Text
 from crisiscomms.formatting import Formatter
-from crisiscomms.kinds import DRAFT_LANGS, KINDS
+from crisiscomms.kinds import DEFAULT_LANGS as DRAFT_LANGS
+from crisiscomms.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 INCIDENTS = ROOT / "tests" / "incidents"

@@ -66,7 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     kinds = ", ".join(kind_slug(k) for k in KINDS)
     draft.add_argument("kind", metavar="KIND", help=f"one of: {kinds}, or all")
     draft.add_argument("facts", metavar="FACTS", help="facts file, or - for stdin")
-    draft.add_argument("--lang", default="zh,en", help="comma-separated: zh, en (default: zh,en)")
+    draft.add_argument(
+        "--lang",
+        default="zh,en",
+        help="comma-separated: zh, en, zh-Hant-HK, zh-Hant-TW, zh-Hant (= zh-Hant-TW) "
+        "(default: zh,en)",
+    )
     draft.add_argument("--format", choices=list(_EXTENSIONS), default="text")
     draft.add_argument("--out", metavar="DIR", help="write <kind>.<lang>.<ext> files into DIR")
     draft.add_argument(
@@ -116,7 +121,7 @@ def _run_draft(args: argparse.Namespace) -> int:
     kinds = list(KINDS) if args.kind.strip().lower() == "all" else [normalize_kind(args.kind)]
     langs = [part.strip() for part in args.lang.split(",") if part.strip()]
     if not langs:
-        raise InputError("--lang: give at least one language (zh, en)")
+        raise InputError("--lang: give at least one language (zh, en, zh-Hant-HK, zh-Hant-TW)")
     if args.out == "":
         raise InputError("--out: give a folder name")
     facts = load_facts(args.facts)

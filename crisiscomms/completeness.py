@@ -68,8 +68,31 @@ def placeholder_text(element: str, lang: str) -> str:
         >>> placeholder_text("next_update", "zh"), placeholder_text("next_update", "en")
         ('【待补充：下次更新时间】', '[TO FILL: next update time]')
     """
-    pattern = str(load_terms(lang)["placeholder"])
-    return pattern.format(label=elements()[element]["label"][lang])
+    terms = load_terms(lang)
+    labels = elements()[element]["label"]
+    # Traditional labels live in the region's terms.toml ([element_labels]), generated from zh.
+    label = labels[lang] if lang in labels else terms["element_labels"][element]
+    return str(terms["placeholder"]).format(label=label)
+
+
+@cache
+def placeholder_labels() -> dict[str, str]:
+    """Return every label a placeholder shows, in every draft language -> the fact's path.
+
+    Examples:
+        >>> labels = placeholder_labels()
+        >>> labels["下次更新时间"], labels["下次更新時間"], labels["next update time"]
+        ('next_update_at', 'next_update_at', 'next_update_at')
+    """
+    from .kinds import HANT_LANGS
+
+    found: dict[str, str] = {}
+    for name, spec in elements().items():
+        for label in spec["label"].values():
+            found[str(label)] = spec["path"]
+        for lang in HANT_LANGS:
+            found[str(load_terms(lang)["element_labels"][name])] = spec["path"]
+    return found
 
 
 def element_gap(element: str, path: str | None = None) -> MissingFact:

@@ -11,7 +11,17 @@ from .completeness import MissingFact, missing_facts, placeholder_text
 from .errors import InputError, TemplateError
 from .facts import FactsError, Incident, missing_translations, parse_incident
 from .findings import Finding
-from .kinds import DRAFT_LANGS, KINDS, DraftLang, NoticeKind, normalize_kind, normalize_lang
+from .hant.facts import Converted, hant_facts
+from .kinds import (
+    DEFAULT_LANGS,
+    HANT_LANGS,
+    KINDS,
+    DraftLang,
+    NoticeKind,
+    lint_lang,
+    normalize_kind,
+    normalize_lang,
+)
 from .lint import COMPLETENESS_RULES, lint
 from .packs import Pack, read_pack
 from .templating import get_template, render
@@ -35,6 +45,8 @@ class Draft:
     missing: tuple[MissingFact, ...]
     vetted: bool = False
     channel: str = "notice"
+    converted: tuple[Converted, ...] = ()
+    """Facts given only in Simplified Chinese that a Traditional draft converted: check them."""
 
     @property
     def title(self) -> str:
@@ -67,6 +79,7 @@ class Draft:
             "ready": self.ready,
             "findings": [f.to_dict() for f in self.findings],
             "missing_facts": [m.to_dict() for m in self.missing],
+            "converted_facts": [c.to_dict() for c in self.converted],
         }
 
 
@@ -83,7 +96,11 @@ def draft(
         incident: an :class:`Incident`, or facts as a mapping (validated here).
         kind: ``first_statement``, ``progress_update``, ``apology`` or
             ``compensation_notice`` (``first-statement`` works too).
-        lang: ``zh`` (Simplified Chinese) or ``en``.
+        lang: ``zh`` (Simplified Chinese), ``en``, ``zh-Hant-HK`` or ``zh-Hant-TW``
+            (Traditional Chinese for Hong Kong or Taiwan readers; ``zh-Hant`` is
+            ``zh-Hant-TW``). A Traditional draft uses a fact's Traditional text
+            when given and converts its ``zh`` text otherwise, listing each
+            converted field in ``Draft.converted``.
         templates: a template pack folder (``zh/``, ``en/``) overriding the
             shipped templates file by file; its drafts are not ``vetted``.
 
@@ -114,13 +131,36 @@ def draft(
     if not isinstance(incident, Incident):
         incident = parse_incident(incident)
     lang_ = normalize_lang(lang)
-    untranslated = missing_translations(incident, lang_)
+    kind_ = normalize_kind(kind)
+    prepared = _prepared(incident, [lang_])
+    return _draft(*prepared[lang_], kind_, lang_, _pack(templates))
+
+
+def _prepared(
+    incident: Incident, langs: list[DraftLang]
+) -> dict[DraftLang, tuple[Incident, tuple[Converted, ...]]]:
+    """Return the facts each language drafts from (Traditional filled in), or raise for gaps.
+
+    Raises:
+        FactsError: a free-text fact has no text in one of ``langs`` (for a
+            Traditional language: none in the region's tag, ``zh-Hant`` or ``zh``).
+    """
+    prepared: dict[DraftLang, tuple[Incident, tuple[Converted, ...]]] = {}
+    for lang in langs:
+        prepared[lang] = hant_facts(incident, lang) if lang in HANT_LANGS else (incident, ())
+    untranslated = [p for lang in langs for p in missing_translations(prepared[lang][0], lang)]
     if untranslated:
         raise FactsError(untranslated)
-    return _draft(incident, normalize_kind(kind), lang_, _pack(templates))
+    return prepared
 
 
-def _draft(incident: Incident, kind_: NoticeKind, lang_: DraftLang, pack: Pack | None) -> Draft:
+def _draft(
+    incident: Incident,
+    converted: tuple[Converted, ...],
+    kind_: NoticeKind,
+    lang_: DraftLang,
+    pack: Pack | None,
+) -> Draft:
     """Render one checked kind and language: the facts and translations are already valid."""
     template = get_template(kind_, lang_, pack)
     text = render(template, incident, lang_)
@@ -135,6 +175,7 @@ def _draft(incident: Incident, kind_: NoticeKind, lang_: DraftLang, pack: Pack |
         findings=tuple(findings + _wording_findings(text, lang_, gaps)),
         missing=tuple(gaps),
         vetted=template.vetted,
+        converted=converted,
     )
 
 
@@ -145,7 +186,7 @@ def draft_all(
     *,
     templates: str | Path | None = None,
 ) -> list[Draft]:
-    """Draft every kind in every language (or those given), kind by kind.
+    """Draft every kind in zh and en (or the languages given), kind by kind.
 
     Every language is checked for missing translations before anything is
     rendered, so a caller never gets half of a set of drafts.
@@ -154,12 +195,12 @@ def draft_all(
         incident = parse_incident(incident)
     # Asked twice ("zh,zh"), drafted once: two identical drafts would overwrite each other.
     kinds_ = list(KINDS) if kinds is None else list(dict.fromkeys(map(normalize_kind, kinds)))
-    langs_ = list(DRAFT_LANGS) if langs is None else list(dict.fromkeys(map(normalize_lang, langs)))
-    untranslated = [p for lang in langs_ for p in missing_translations(incident, lang)]
-    if untranslated:
-        raise FactsError(untranslated)
+    langs_ = (
+        list(DEFAULT_LANGS) if langs is None else list(dict.fromkeys(map(normalize_lang, langs)))
+    )
+    prepared = _prepared(incident, langs_)
     pack = _pack(templates)
-    return [_draft(incident, kind, lang, pack) for kind in kinds_ for lang in langs_]
+    return [_draft(*prepared[lang], kind, lang, pack) for kind in kinds_ for lang in langs_]
 
 
 def _pack(templates: str | Path | None) -> Pack | None:
@@ -182,7 +223,7 @@ def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Fin
     """
     restated = {"unfilled-placeholder", *COMPLETENESS_RULES}
     restated.update(rule for gap in gaps for rule in gap.supersedes)
-    return [f for f in lint(text, lang=lang) if f.rule not in restated]
+    return [f for f in lint(text, lang=lint_lang(lang)) if f.rule not in restated]
 
 
 def _placeholder_findings(

@@ -10,12 +10,14 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .errors import TemplateError
 from .facttypes import Count, Percent, SafeStr, Time, unsafe_character
+from .kinds import HANT_LANGS
 from .resources import templates_root
 
 __all__ = ["Count", "Percent", "SafeStr", "Time"]
@@ -42,8 +44,10 @@ class Text(FactModel):
     """A free-text fact in each language it is published in.
 
     ``zh`` is Simplified Chinese; ``zh-Hant``, ``zh-Hant-HK`` and ``zh-Hant-TW``
-    hold Traditional text already (the drafts use it once Traditional templates
-    ship).
+    hold Traditional text as written by a person. A ``zh-Hant-HK`` draft uses
+    ``zh-Hant-HK``, else ``zh-Hant``, else ``zh`` converted for Hong Kong (and
+    the draft lists the converted fields for a person to check); likewise for
+    ``zh-Hant-TW``.
 
     Examples:
         >>> Text(zh="机房空调故障", en="a cooling failure in a data centre").zh
@@ -81,8 +85,28 @@ class Audience(FactModel):
 
 @cache
 def audience_vocabulary() -> dict[str, dict[str, Any]]:
-    """Return the shipped audiences (``templates/audiences.toml``): id -> name, salutation."""
-    path = templates_root() / "audiences.toml"
+    """Return the shipped audiences (``templates/audiences.toml``): id -> name, salutation.
+
+    The Traditional names (``templates/zh-Hant-HK/audiences.toml`` and
+    ``zh-Hant-TW``) join each entry's ``name`` and ``salutation`` under their
+    language tag, so a draft in either region uses the vetted form.
+    """
+    vocabulary = _read_toml(templates_root() / "audiences.toml")
+    for lang in HANT_LANGS:
+        path = templates_root() / lang / "audiences.toml"
+        if not path.is_file():
+            continue
+        for audience_id, names in _read_toml(path).items():
+            entry = vocabulary.get(audience_id)
+            if entry is None:
+                continue  # the generated file is stale; the generator's check reports it
+            for key, text in names.items():
+                if isinstance(entry.get(key), dict):
+                    entry[key] = {**entry[key], lang: text}
+    return vocabulary
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -329,10 +329,11 @@ def missing_translations(incident: Incident, lang: str) -> list[Problem]:
         >>> [p.path for p in missing_translations(incident, "en")]
         ['service.en']
     """
+    key = lang.replace("-", "_")  # zh-Hant-HK is the field zh_Hant_HK
     return [
         Problem((*loc, lang), f"no {lang} text given for this fact", "missing_translation")
         for loc, text in _texts(incident, ())
-        if getattr(text, lang) is None
+        if getattr(text, key) is None
     ]
 
 

@@ -127,7 +127,7 @@ def text(value: Any) -> str:
     if not isinstance(value, TextView):
         raise TemplateError(f"the 't' filter takes a bilingual text, not a {type(value).__name__}")
     lang = current_formatter().lang
-    chosen = getattr(value, lang, None)  # the data key, or None
+    chosen = getattr(value, lang.replace("-", "_"), None)  # the data key (zh_Hant_HK), or None
     if not isinstance(chosen, str):  # drafting checks translations first; this is a template bug
         raise TemplateError(f"no {lang} text for a fact the template uses")
     # Facts are written with or without a closing stop; templates add their own.

@@ -21,7 +21,13 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import format_skeleton, get_timezone_name
 from babel.lists import format_list
-from babel.numbers import format_compact_decimal, format_currency, format_decimal, format_percent
+from babel.numbers import (
+    format_compact_decimal,
+    format_currency,
+    format_decimal,
+    format_percent,
+    get_currency_name,
+)
 from babel.units import format_unit
 
 from .errors import TemplateError
@@ -85,6 +91,19 @@ class Formatter:
     @property
     def locale(self) -> Locale:
         return _locale(self.terms["locale"])
+
+    @property
+    def compact_locale(self) -> Locale:
+        """The locale whose compact forms counts use (``compact_locale``, else the language's).
+
+        CLDR's zh_Hant_HK writes 8.35M; a Chinese notice in Hong Kong writes 835萬.
+        """
+        return _locale(self.terms.get("compact_locale", self.terms["locale"]))
+
+    @property
+    def unit_locale(self) -> Locale:
+        """The locale whose duration units durations use (``unit_locale``, else the language's)."""
+        return _locale(self.terms.get("unit_locale", self.terms["locale"]))
 
     @property
     def zone(self) -> ZoneInfo:
@@ -174,10 +193,10 @@ class Formatter:
         compact_from = int(self.terms["compact_from"])
         if value >= compact_from:
             for digits in (0, 1, 2):
-                if _exact(value, self.locale, digits, self.terms["compact_format"]):
+                if _exact(value, self.compact_locale, digits, self.terms["compact_format"]):
                     return format_compact_decimal(
                         value,
-                        locale=self.locale,
+                        locale=self.compact_locale,
                         format_type=self.terms["compact_format"],
                         fraction_digits=digits,
                     )
@@ -195,7 +214,19 @@ class Formatter:
         return format_percent(value / 100, locale=self.locale, format="#,##0.##%")
 
     def money(self, amount: Decimal, currency: str) -> str:
-        """Return an amount with its currency: ``10元`` / ``CNY 10``."""
+        """Return an amount with its currency: ``10元`` / ``CNY 10`` / ``新台幣10元`` / ``HK$10``.
+
+        A language's ``[currency_named]`` patterns come first: ``{name}{amount}元``
+        with CLDR's name of the currency in the language's locale (人民幣, 新台幣, 港幣).
+        """
+        named = self.terms.get("currency_named", {}).get(currency)
+        if named:
+            whole = amount == amount.to_integral_value()
+            number = format_decimal(
+                amount, format="#,##0" if whole else "#,##0.00", locale=self.locale
+            )
+            name = get_currency_name(currency, locale=self.locale)
+            return str(named).format(name=name, amount=number)
         suffix = self.terms.get("currency_suffix", {}).get(currency)
         if suffix:
             return f"{format_decimal(amount, locale=self.locale)}{suffix}"
@@ -213,14 +244,17 @@ class Formatter:
         hours, minutes = divmod(minutes, 60)
         length = self.terms["unit_length"]
         parts = [
-            format_unit(n, unit, locale=self.locale, length=length)
+            format_unit(n, unit, locale=self.unit_locale, length=length)
             for n, unit in (
                 (days, "duration-day"),
                 (hours, "duration-hour"),
                 (minutes, "duration-minute"),
             )
             if n
-        ] or [format_unit(0, "duration-minute", locale=self.locale, length=length)]
+        ] or [format_unit(0, "duration-minute", locale=self.unit_locale, length=length)]
+        if self.terms.get("unit_spacing", True) is False:
+            # CLDR's zh_Hant writes "12 小時 30 分鐘"; Chinese typography writes 12小時30分鐘.
+            return "".join(p.replace("\u00a0", "").replace(" ", "") for p in parts)
         return format_list(parts, style="unit", locale=self.locale)
 
     def between(self, start: DateTime, end: DateTime) -> str:

@@ -9,8 +9,15 @@ from .errors import InputError
 NoticeKind = Literal["first_statement", "progress_update", "apology", "compensation_notice"]
 KINDS: tuple[NoticeKind, ...] = get_args(NoticeKind)
 
-DraftLang = Literal["zh", "en"]
+DraftLang = Literal["zh", "en", "zh-Hant-HK", "zh-Hant-TW"]
 DRAFT_LANGS: tuple[DraftLang, ...] = get_args(DraftLang)
+#: What a draft is made in when no language is asked for.
+DEFAULT_LANGS: tuple[DraftLang, ...] = ("zh", "en")
+#: Traditional Chinese for Hong Kong and for Taiwan.
+HANT_LANGS: tuple[DraftLang, ...] = ("zh-Hant-HK", "zh-Hant-TW")
+#: What ``zh-Hant`` without a region drafts in: Taiwan, as CLDR's likely subtags
+#: (zh-Hant -> zh-Hant-TW) and Babel's ``zh_Hant`` locale data, which is Taiwan's.
+HANT_DEFAULT: DraftLang = "zh-Hant-TW"
 
 LintLang = Literal["zh", "zh-Hant", "en", "auto"]
 LINT_LANGS: tuple[LintLang, ...] = get_args(LintLang)
@@ -37,14 +44,37 @@ def kind_slug(kind: NoticeKind) -> str:
 
 
 def normalize_lang(value: str) -> DraftLang:
-    """Accept a drafting language (``zh`` or ``en``); reject anything else clearly.
+    """Accept a drafting language (``zh``, ``en``, ``zh-Hant-HK``, ``zh-Hant-TW``, or
+    ``zh-Hant``, which means :data:`HANT_DEFAULT`); reject anything else clearly.
 
     Examples:
-        >>> normalize_lang("ZH")
-        'zh'
+        >>> normalize_lang("ZH"), normalize_lang("zh_hant_hk"), normalize_lang("zh-Hant")
+        ('zh', 'zh-Hant-HK', 'zh-Hant-TW')
     """
-    candidate = value.strip().lower()
+    candidate = value.strip().lower().replace("_", "-")
+    if candidate == "zh-hant":
+        return HANT_DEFAULT
     for lang in DRAFT_LANGS:
-        if lang == candidate:
+        if lang.lower() == candidate:
             return lang
-    raise InputError(f"unknown draft language {value!r}; choose one of: {', '.join(DRAFT_LANGS)}")
+    choices = ", ".join([*DRAFT_LANGS, "zh-Hant"])
+    raise InputError(f"unknown draft language {value!r}; choose one of: {choices}")
+
+
+def lint_lang(lang: str) -> LintLang:
+    """Return the linter's language for a draft language: both regions lint as ``zh-Hant``.
+
+    Examples:
+        >>> lint_lang("zh-Hant-HK"), lint_lang("en")
+        ('zh-Hant', 'en')
+    """
+    if lang in HANT_LANGS:
+        return "zh-Hant"
+    return normalize_lint_lang(lang)
+
+
+def normalize_lint_lang(lang: str) -> LintLang:
+    for known in LINT_LANGS:
+        if known == lang:
+            return known
+    raise InputError(f"unknown language {lang!r}; choose one of: {', '.join(LINT_LANGS)}")

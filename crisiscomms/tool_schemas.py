@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .kinds import NoticeKind
+from .kinds import DraftLang, NoticeKind
 
 #: The most a single tool call may carry: its arguments as UTF-8 JSON. The CLI and
 #: the Python API have no limit; a chatbot tool call is capped so that one bad call
@@ -64,11 +64,16 @@ class DraftNoticeArgs(_Args):
     kind: KindOrAll = Field(
         description="Which notice to draft; 'all' drafts the four kinds.",
     )
-    langs: list[Literal["zh", "en"]] = Field(
+    langs: list[Literal["zh", "en", "zh-Hant-HK", "zh-Hant-TW", "zh-Hant"]] = Field(
         default=["zh", "en"],
         min_length=1,
-        max_length=2,
-        description="Languages to draft: 'zh' (Simplified Chinese), 'en' (English).",
+        max_length=5,
+        description=(
+            "Languages to draft: 'zh' (Simplified Chinese), 'en' (English), 'zh-Hant-HK' / "
+            "'zh-Hant-TW' (Traditional Chinese for Hong Kong / Taiwan; 'zh-Hant' is "
+            "'zh-Hant-TW'). Traditional drafts convert facts given only in zh and list them "
+            "in converted_facts for a person to check."
+        ),
     )
 
 
@@ -140,16 +145,29 @@ class MissingFactOut(_Out):
     kinds: list[NoticeKind] = Field(description="The notice kinds that need it.")
 
 
+class ConvertedOut(_Out):
+    """A fact a Traditional draft converted from its Simplified text: check it before publishing."""
+
+    path: str = Field(description="The fact, e.g. impact.symptoms.")
+    from_: str = Field(alias="from", description="The Simplified text given.")
+    text: str = Field(description="The Traditional text the draft uses.")
+    opencc: Literal["s2hk", "s2twp"]
+
+
 class DraftOut(_Out):
     """One drafted notice; placeholders 【待补充：…】 / [TO FILL: …] mark missing facts."""
 
     kind: NoticeKind
-    lang: Literal["zh", "en"]
+    lang: DraftLang
     title: str
     text: str
     ready: bool = Field(description="False while any finding is at error severity.")
     findings: list[FindingOut]
     missing_facts: list[MissingFactOut]
+    converted_facts: list[ConvertedOut] = Field(
+        default=[],
+        description="Facts given only in Simplified Chinese that a Traditional draft converted.",
+    )
 
 
 class Summary(_Out):
@@ -214,7 +232,7 @@ class ListNoticeKindsOut(_Out):
 
     ok: Literal[True]
     kinds: list[KindOut]
-    langs: list[Literal["zh", "en"]]
+    langs: list[DraftLang]
 
 
 ARGUMENTS: dict[str, type[_Args]] = {

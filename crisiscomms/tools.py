@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import InputError
 from .facts import FactsError, Incident, incident_json_schema, parse_incident
 from .findings import Finding
-from .kinds import DRAFT_LANGS, KINDS, NoticeKind
+from .kinds import DRAFT_LANGS, KINDS, NoticeKind, normalize_lang
 from .tool_schemas import (
     ARGUMENTS,
     MAX_CALL_BYTES,
@@ -197,8 +197,11 @@ def _incident(facts: Mapping[str, Any]) -> Incident:
 def _problem(problem: dict[str, Any]) -> dict[str, Any]:
     if problem["type"] == "missing_translation":
         lang = problem["loc"][-1]
-        other = "zh" if lang == "en" else "en"
-        problem["msg"] += f"; ask the engineer for the {lang} text, or draft only in {other}"
+        if str(lang).startswith("zh-Hant"):
+            problem["msg"] += "; ask the engineer for the zh text (converted) or the zh-Hant text"
+        else:
+            other = "zh" if lang == "en" else "en"
+            problem["msg"] += f"; ask the engineer for the {lang} text, or draft only in {other}"
     return {**problem, "loc": ["facts", *problem["loc"]]}
 
 
@@ -208,7 +211,8 @@ def _draft_notice(args: BaseModel) -> dict[str, Any]:
     assert isinstance(args, DraftNoticeArgs)
     incident = _incident(args.facts)
     kinds: tuple[NoticeKind, ...] = KINDS if args.kind == "all" else (args.kind,)
-    langs = [lang for lang in DRAFT_LANGS if lang in args.langs]
+    asked = {normalize_lang(lang) for lang in args.langs}  # zh-Hant is zh-Hant-TW
+    langs = [lang for lang in DRAFT_LANGS if lang in asked]
     drafts, problems = [], []
     for kind in kinds:
         for lang in langs:
@@ -236,6 +240,7 @@ def _draft_notice(args: BaseModel) -> dict[str, Any]:
                 "ready": d.ready,
                 "findings": [f.to_dict() for f in d.findings],
                 "missing_facts": gaps,
+                "converted_facts": [c.to_dict() for c in d.converted],
             }
         )
     return {"ok": True, "drafts": out, "missing_facts": list(missing.values())}

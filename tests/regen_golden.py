@@ -1,5 +1,8 @@
 """Regenerate the golden drafts in tests/fixtures/<example>/ from examples/*.yaml.
 
+Every kind in every draft language: zh, en, and the Traditional zh-Hant-HK and
+zh-Hant-TW (tests/test_hant.py compares those; test_drafting.py zh and en).
+
     python tests/regen_golden.py            # rewrite every golden file
     python tests/regen_golden.py --check    # exit 1 if any golden file is out of date
 
@@ -30,10 +33,11 @@ def expected_drafts(example: Path) -> dict[Path, str]:
     """Return golden file path -> the draft text the library produces now."""
     from crisiscomms.drafting import draft_all
     from crisiscomms.factfiles import read_facts
-    from crisiscomms.kinds import kind_slug
+    from crisiscomms.kinds import DRAFT_LANGS, kind_slug
 
     incident = read_facts(str(example))
-    return {golden_path(example, kind_slug(d.kind), d.lang): d.text for d in draft_all(incident)}
+    drafts = draft_all(incident, langs=DRAFT_LANGS)
+    return {golden_path(example, kind_slug(d.kind), d.lang): d.text for d in drafts}
 
 
 def main() -> int:

@@ -18,7 +18,8 @@ import pytest
 
 from crisiscomms.drafting import draft_all
 from crisiscomms.factfiles import read_facts
-from crisiscomms.kinds import DRAFT_LANGS, KINDS, kind_slug
+from crisiscomms.kinds import DEFAULT_LANGS as DRAFT_LANGS
+from crisiscomms.kinds import KINDS, kind_slug
 
 HERE = Path(__file__).resolve().parent
 INCIDENTS = HERE / "incidents"

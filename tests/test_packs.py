@@ -117,7 +117,8 @@ def test_a_bad_pack_is_refused_before_use_and_says_what_a_pack_may_contain(
         draft(FACTS, "first_statement", "en", templates=pack)
     message = str(raised.value)
     assert expected in message
-    assert "a pack may contain only {zh,en}/<kind>.txt.j2 and {zh,en}/_macros.txt.j2" in message
+    langs = "{zh,en,zh-Hant-HK,zh-Hant-TW}"
+    assert f"a pack may contain only {langs}/<kind>.txt.j2 and {langs}/_macros.txt.j2" in message
     assert "first_statement, progress_update, apology, compensation_notice" in message
     assert token not in message
     assert "\n" not in message
@@ -172,5 +173,6 @@ def test_a_pack_is_checked_at_every_draft_so_an_edit_is_used_and_a_symlink_refus
 
 
 def test_every_name_a_pack_may_hold_is_a_draft_language_and_kind_or_the_macros() -> None:
-    assert len(PACK_FILES) == 2 * 5
+    assert len(PACK_FILES) == 4 * 5  # zh, en, zh-Hant-HK, zh-Hant-TW; four kinds and the macros
     assert "zh/_macros.txt.j2" in PACK_FILES and "en/compensation_notice.txt.j2" in PACK_FILES
+    assert "zh-Hant-HK/apology.txt.j2" in PACK_FILES

@@ -135,7 +135,7 @@ def test_list_notice_kinds_names_each_kind_and_what_it_needs() -> None:
     assert list(kinds) == ["first_statement", "progress_update", "apology", "compensation_notice"]
     assert "next_update_at" in kinds["first_statement"]["needs"]
     assert kinds["compensation_notice"]["name"]["zh"] == "补偿方案"
-    assert result["langs"] == ["zh", "en"]
+    assert result["langs"] == ["zh", "en", "zh-Hant-HK", "zh-Hant-TW"]
 
 
 def test_answers_are_plain_json() -> None:

@@ -27,7 +27,7 @@ from .textspans import message_lang, sentence_around
 #: Claims that state a figure: a match without a digit is punctuation, not a figure.
 _NUMERIC_CLAIMS = frozenset({"count", "share", "error_rate"})
 _DIGIT = re.compile(r"\d")
-_PLACEHOLDER = re.compile(r"【待补充[：:]\s*([^】]*)】|\[TO FILL:\s*([^\]]*)\]")
+_PLACEHOLDER = re.compile(r"【待[补補]充[：:]\s*([^】]*)】|\[TO FILL:\s*([^\]]*)\]")
 
 
 def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> list[Finding]:
@@ -76,6 +76,7 @@ def claims_made(text: str, incident: Incident) -> Iterator[tuple[Mapping[str, An
     case), so 用戶資金安全 is the claim 用户资金安全; spans are mapped back to ``text``.
     """
     free = fact_values(incident).free_text
+    folded_free: str | None = None  # Traditional text of a Simplified fact matches it folded
     asked = placeholder_paths(text)
     n = normalize(text)
     for claim in claim_families():
@@ -83,7 +84,11 @@ def claims_made(text: str, incident: Incident) -> Iterator[tuple[Mapping[str, An
         if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
         for start, end in family_matches(claim, n):
-            if text[start:end].strip().lower() not in free:
+            piece = text[start:end].strip().lower()
+            if piece in free:
+                continue
+            folded_free = normalize(free).text if folded_free is None else folded_free
+            if normalize(piece).text not in folded_free:
                 yield claim, start, end
 
 
@@ -96,7 +101,10 @@ def in_facts_words(
     """
     nearby = fact_texts(incident, claim.get("nearby", []))
     sentence = sentence_around(text, start, end)
-    return any(words in sentence for words in nearby)
+    if any(words in sentence for words in nearby):
+        return True
+    folded = normalize(sentence).text  # a Traditional draft of a Simplified fact
+    return any(normalize(words).text in folded for words in nearby)
 
 
 def supported(claim: Mapping[str, Any], incident: Incident) -> bool:
@@ -198,13 +206,9 @@ def placeholder_paths(text: str) -> set[str]:
     labels = {m[1] or m[2] for m in _PLACEHOLDER.finditer(text)}
     if not labels:
         return set()
-    from ..completeness import elements
+    from ..completeness import placeholder_labels
 
-    return {
-        spec["path"]
-        for spec in elements().values()
-        if labels & {spec["label"].get("zh"), spec["label"].get("en")}
-    }
+    return {path for label, path in placeholder_labels().items() if label in labels}
 
 
 def family_matches(family: Mapping[str, Any], text: str | Normalized) -> Iterator[tuple[int, int]]:
