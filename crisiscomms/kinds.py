@@ -12,6 +12,10 @@ KINDS: tuple[NoticeKind, ...] = get_args(NoticeKind)
 DraftLang = Literal["zh", "en"]
 DRAFT_LANGS: tuple[DraftLang, ...] = get_args(DraftLang)
 
+Channel = Literal["notice", "sms", "weibo", "x", "push", "wechat", "email", "statuspage"]
+#: Where a notice goes out: the long-form notice, and one written variant per platform.
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+
 LintLang = Literal["zh", "zh-Hant", "en", "auto"]
 LINT_LANGS: tuple[LintLang, ...] = get_args(LintLang)
 
@@ -48,3 +52,17 @@ def normalize_lang(value: str) -> DraftLang:
         if lang == candidate:
             return lang
     raise InputError(f"unknown draft language {value!r}; choose one of: {', '.join(DRAFT_LANGS)}")
+
+
+def normalize_channel(value: str) -> Channel:
+    """Accept a channel name (``sms``, ``WeChat``); reject anything else clearly.
+
+    Examples:
+        >>> normalize_channel("SMS")
+        'sms'
+    """
+    candidate = value.strip().lower()
+    for channel in CHANNELS:
+        if channel == candidate:
+            return channel
+    raise InputError(f"unknown channel {value!r}; choose one of: {', '.join(CHANNELS)}")
