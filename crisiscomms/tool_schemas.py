@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .kinds import NoticeKind
+from .kinds import Channel, NoticeKind
 
 #: The most a single tool call may carry: its arguments as UTF-8 JSON. The CLI and
 #: the Python API have no limit; a chatbot tool call is capped so that one bad call
@@ -69,6 +69,14 @@ class DraftNoticeArgs(_Args):
         min_length=1,
         max_length=2,
         description="Languages to draft: 'zh' (Simplified Chinese), 'en' (English).",
+    )
+    channel: Channel = Field(
+        default="notice",
+        description="Where it is published: 'notice' (the long form), 'sms', 'weibo', 'x', "
+        "'push', 'wechat', 'email' or 'statuspage'. Each is written for its channel and "
+        "checked against its length limit (an 'over-length' finding, never cut); the parts "
+        "of a structured channel (an e-mail's subject, body and html; a push title and body; "
+        "WeChat template fields and article) are in 'parts', a status-page update in 'payload'.",
     )
 
 
@@ -145,8 +153,16 @@ class DraftOut(_Out):
 
     kind: NoticeKind
     lang: Literal["zh", "en"]
+    channel: Channel = Field(description="The channel it is written for; 'notice' = long form.")
     title: str
     text: str
+    parts: dict[str, str] = Field(
+        description="A channel draft's parts by name (subject, body, html, title, ...); "
+        "empty for the long-form notice."
+    )
+    payload: dict[str, Any] | None = Field(
+        description="What the channel posts, when it takes JSON: a Statuspage incident update."
+    )
     ready: bool = Field(description="False while any finding is at error severity.")
     findings: list[FindingOut]
     missing_facts: list[MissingFactOut]
