@@ -204,7 +204,7 @@ def _channel_draft(
         payload = variants.statuspage_update(incident, parts, lang_)
     report = variants.measure(channel, parts, payload, incident, lang_)
     findings = _placeholder_findings(text, gaps, lang_, template.id)
-    findings += _wording_findings(text, lang_, gaps)
+    findings += variants.outside_labels(_wording_findings(text, lang_, gaps), split, shape)
     findings += variants.place_findings(report.findings, split)
     return Draft(
         kind=kind_,

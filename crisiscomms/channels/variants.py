@@ -137,7 +137,8 @@ def split_parts(rendered: str, expected: tuple[str, ...], template_id: str) -> S
 def html_body(subject: str, body: str, lang: str) -> str:
     """Return the HTML e-mail body built from the plain-text ``body``: the same words, escaped.
 
-    Paragraphs (blank-line separated) become ``<p>``, line breaks inside one ``<br>``.
+    A one-line first paragraph (the notice's title) becomes ``<h1>``, every other
+    paragraph (blank-line separated) ``<p>``, line breaks inside one ``<br>``.
     Every character of the text is escaped, so a fact holding markup shows as text.
 
     Examples:
@@ -146,7 +147,7 @@ def html_body(subject: str, body: str, lang: str) -> str:
         <html lang="en">
         <head><meta charset="utf-8"><title>S</title></head>
         <body>
-        <p>A &lt;b&gt;&amp;</p>
+        <h1>A &lt;b&gt;&amp;</h1>
         <p>B</p>
         </body>
         </html>
@@ -157,6 +158,8 @@ def html_body(subject: str, body: str, lang: str) -> str:
         "<p>" + "<br>\n".join(html.escape(line, quote=True) for line in p.split("\n")) + "</p>"
         for p in paragraphs
     ]
+    if paragraphs and "\n" not in paragraphs[0]:
+        shown[0] = f"<h1>{html.escape(paragraphs[0], quote=True)}</h1>"  # the notice's title
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -219,6 +222,27 @@ def measure(
         article = {key: parts[key] for key in ("title", "digest", "content")}
         return check_length("wechat", {"template": fields, "article": article}, lang=lang)
     return check_length("statuspage", dict(payload or {}), lang=lang)
+
+
+#: Wording rules that read a bare label (排查中) as a sentence.
+_LABEL_RULES = frozenset({"vague-fix-no-timeline", "vague-time"})
+
+
+def outside_labels(findings: list[Finding], split: Split, shape: Variant) -> list[Finding]:
+    """Drop wording findings that fall wholly inside a label field (``labels`` in the data).
+
+    A WeChat template message's status field holds a lifecycle label (恢复中); the linter
+    reads it as a fix promised with no time, which it is not.
+    """
+    spans = [
+        (split.starts[name], split.starts[name] + len(split.parts[name]))
+        for name in shape.settings.get("labels", ())
+    ]
+    return [
+        f
+        for f in findings
+        if f.rule not in _LABEL_RULES or not any(a <= f.start and f.end <= b for a, b in spans)
+    ]
 
 
 def _in(text: Any, lang: str) -> str:
