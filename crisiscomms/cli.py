@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument(
         "--out",
         metavar="DIR",
-        help="write <kind>.<lang>.<ext> files (<kind>.<channel>.<lang>.<ext> for a channel) into DIR",
+        help="write <kind>.<lang>.<ext> (or <kind>.<channel>.<lang>.<ext>) files into DIR",
     )
     draft.add_argument(
         "--force", action="store_true", help="with --out: replace files that already exist"

@@ -2,11 +2,12 @@
 
 A pack may contain only ``<lang>/<kind>.txt.j2`` and ``<lang>/_macros.txt.j2``
 for the draft languages and notice kinds (:mod:`crisiscomms.kinds`), and the channel
-variants ``<lang>/channels/<channel>/<kind>.txt.j2`` with ``<lang>/channels/_macros.txt.j2``: regular
-UTF-8 files, no symlinks, nothing else. It is checked and read whole before
-any of it is used, at every draft; templates load from that snapshot only, and
-compiled templates are cached by the snapshot's content, so an edited pack is
-used as edited and a file that turns into a symlink is refused, never followed.
+variants ``<lang>/channels/<channel>/<kind>.txt.j2`` with their shared
+``<lang>/channels/_macros.txt.j2``: regular UTF-8 files, no symlinks, nothing else.
+It is checked and read whole before any of it is used, at every draft; templates
+load from that snapshot only, and compiled templates are cached by the snapshot's
+content, so an edited pack is used as edited and a file that turns into a symlink
+is refused, never followed.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def _walk(folder: Path, prefix: str, problems: list[str], found: list[str]) -> N
             problems.append(f"{name} is a symlink")
         elif entry.is_dir(follow_symlinks=False):
             if name not in PACK_FOLDERS:
-                what = "a channel folder" if prefix else "a language folder"
+                what = "a channel folder" if prefix.count("/") > 1 else "a language folder"
                 problems.append(f"{name}/ is not {what}")
             else:
                 _walk(Path(entry.path), name + "/", problems, found)

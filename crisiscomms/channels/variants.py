@@ -94,7 +94,8 @@ def split_parts(rendered: str, expected: tuple[str, ...], template_id: str) -> S
     """Cut ``rendered`` at its part marks; every expected part, once each, in order.
 
     Examples:
-        >>> s = split_parts("\\x02subject\\x03Hi\\n\\n\\x02body\\x03Text.\\n", ("subject", "body"), "t")
+        >>> rendered = "\\x02subject\\x03Hi\\n\\n\\x02body\\x03Text.\\n"
+        >>> s = split_parts(rendered, ("subject", "body"), "t")
         >>> s.text, s.parts, s.starts
         ('Hi\\n\\nText.\\n', {'subject': 'Hi', 'body': 'Text.'}, {'subject': 0, 'body': 4})
     """
