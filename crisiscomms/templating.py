@@ -116,6 +116,10 @@ def get_template(
             source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
             digest.update(name.encode() + b"\0" + source.encode("utf-8") + b"\0")
         compiled = env.get_template(names[0])
+        for name in names[1:]:
+            # Compile what it imports or includes now, so that rendering (which is timed
+            # against the render limit) never pays for a compilation.
+            env.get_template(name)
     except TemplateNotFound as error:
         raise TemplateError(f"template {error.name} not found") from None
     except TemplateSyntaxError as error:
