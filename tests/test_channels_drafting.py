@@ -13,6 +13,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import incident_models
 from support import MINIMAL, ROOT, run_cli
 from tool_helpers import assert_valid_output
 
@@ -448,3 +450,16 @@ def test_the_tool_schema_offers_the_channels() -> None:
     channel = spec["input_schema"]["properties"]["channel"]
     assert channel["default"] == "notice"
     assert set(channel["enum"]) == set(CHANNELS)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(incident_models())
+def test_any_valid_facts_draft_in_every_channel_with_every_gap_shown(incident: Incident) -> None:
+    for kind in KINDS:
+        for lang in LANGS:
+            for channel in VARIANTS:
+                d = draft(incident, kind, lang, channel=channel)
+                _assert_well_formed(d)
+                shown = set(_PLACEHOLDER[lang].findall(d.text))
+                reported = {f.excerpt for f in d.findings if f.rule.startswith("missing-")}
+                assert shown == reported, (channel, kind, lang, d.text)
