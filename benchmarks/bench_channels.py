@@ -1,8 +1,10 @@
 """Measure what a length check costs per draft, channel by channel.
 
 Run: ``python benchmarks/bench_channels.py``. Prints the best microseconds per call of
-``check_length`` for a typical short text of each channel (a pack checks dozens), and the
-throughput of the counters on a long text. Nothing is asserted.
+``check_length`` for a typical short text of each channel (a pack checks dozens), the
+throughput of the counters on a long text, and a warm ``draft(..., channel=...)`` per
+channel (render, split into parts, lint, measure) next to the long-form notice. Nothing is
+asserted.
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from crisiscomms.channels import check_length, count_sms, count_weibo, count_x
+from crisiscomms.drafting import draft
+from crisiscomms.factfiles import read_facts
+from crisiscomms.kinds import CHANNELS
+from crisiscomms.resources import examples_root
 
 SMS_ZH = (
     "支付服务自09:10起中断，预计今晚22:00前恢复，下次进展10:00发布。详情 https://s.example.cn/i/42"
@@ -66,6 +72,20 @@ def main() -> int:
     for name, counter in (("sms", count_sms), ("x", count_x), ("weibo", count_weibo)):
         micros = best_us(lambda f=counter: f(long_text), repeat=3, number=3)  # type: ignore[misc]
         print(f"  {name:<12} {len(long_text) / micros:8.2f}")
+    incident = read_facts(str(examples_root() / "login-outage.yaml"))
+    print("draft(first_statement, channel=...), warm, best µs per draft (zh / en)")
+    for channel in CHANNELS:
+        figures = []
+        for lang in ("zh", "en"):
+            draft(incident, "first_statement", lang, channel=channel)  # compile once
+            figures.append(
+                best_us(
+                    lambda c=channel, g=lang: draft(incident, "first_statement", g, channel=c),
+                    repeat=3,
+                    number=20,
+                )
+            )
+        print(f"  {channel:<12} {figures[0]:8.0f} {figures[1]:8.0f}")
     return 0
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import ExitStatus, InputError
 from .guard import guarded_streams, run_guarded
-from .kinds import KINDS, kind_slug, normalize_kind
+from .kinds import CHANNELS, KINDS, kind_slug, normalize_channel, normalize_kind
 
 if TYPE_CHECKING:
     from .drafting import Draft
@@ -72,8 +72,18 @@ def _parser() -> argparse.ArgumentParser:
         help="comma-separated: zh, en, zh-Hant-HK, zh-Hant-TW, zh-Hant (= zh-Hant-TW) "
         "(default: zh,en)",
     )
+    draft.add_argument(
+        "--channel",
+        default="notice",
+        metavar="CHANNEL",
+        help=f"comma-separated: {', '.join(CHANNELS)}, or all (default: notice, the long form)",
+    )
     draft.add_argument("--format", choices=list(_EXTENSIONS), default="text")
-    draft.add_argument("--out", metavar="DIR", help="write <kind>.<lang>.<ext> files into DIR")
+    draft.add_argument(
+        "--out",
+        metavar="DIR",
+        help="write <kind>.<lang>.<ext> (or <kind>.<channel>.<lang>.<ext>) files into DIR",
+    )
     draft.add_argument(
         "--force", action="store_true", help="with --out: replace files that already exist"
     )
@@ -124,13 +134,16 @@ def _run_draft(args: argparse.Namespace) -> int:
         raise InputError("--lang: give at least one language (zh, en, zh-Hant-HK, zh-Hant-TW)")
     if args.out == "":
         raise InputError("--out: give a folder name")
+    channels = _channels(args.channel)
     facts = load_facts(args.facts)
     try:
-        drafts = draft_all(facts.incident, kinds, langs, templates=args.templates)
+        drafts = draft_all(
+            facts.incident, kinds, langs, templates=args.templates, channels=channels
+        )
     except FactsError as error:  # e.g. a fact with no text in a language asked for
         raise facts.explain(error) from None
 
-    outputs = [(f"{kind_slug(d.kind)}.{d.lang}.{_EXTENSIONS[args.format]}", _render(d, args.format))
+    outputs = [(f"{_name(d)}.{_EXTENSIONS[args.format]}", _render(d, args.format))
                for d in drafts]  # fmt: skip
     if args.out is not None:
         for path in write_all(Path(args.out), outputs, force=args.force):
@@ -145,19 +158,55 @@ def _run_draft(args: argparse.Namespace) -> int:
             print(body, end="")
 
     colour = not args.no_color and sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    reports = [format_findings(d.findings, f"{kind_slug(d.kind)}.{d.lang}", colour=colour)
+    reports = [format_findings(d.findings, _name(d), colour=colour)
                for d in drafts if d.findings]  # fmt: skip
     if reports:
         print("\n".join(reports), file=sys.stderr)
     return ExitStatus.CLEAN if all(d.ready for d in drafts) else ExitStatus.FINDINGS
 
 
+def _channels(value: str) -> list[str]:
+    """Read ``--channel``: comma-separated channel names, or ``all``."""
+    names = [part.strip() for part in value.split(",") if part.strip()]
+    if not names:
+        raise InputError(f"--channel: give at least one channel ({', '.join(CHANNELS)})")
+    if [n.lower() for n in names] == ["all"]:
+        return list(CHANNELS)
+    return [normalize_channel(n) for n in names]
+
+
+def _name(draft: Draft) -> str:
+    """Name a draft in file names and finding reports: apology.zh, apology.sms.zh."""
+    if draft.channel == "notice":
+        return f"{kind_slug(draft.kind)}.{draft.lang}"
+    return f"{kind_slug(draft.kind)}.{draft.channel}.{draft.lang}"
+
+
 def _render(draft: Draft, fmt: str) -> str:
-    if fmt == "markdown":
-        return draft.markdown()
     if fmt == "json":
         return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if draft.channel != "notice" and list(draft.parts) != ["text"]:
+        return _render_parts(draft, markdown=fmt == "markdown")
+    if fmt == "markdown" and draft.channel == "notice":
+        return draft.markdown()
     return draft.text
+
+
+def _render_parts(draft: Draft, *, markdown: bool) -> str:
+    """Print a structured channel draft part by part (and a Statuspage payload as JSON)."""
+    blocks: list[tuple[str, str, str]] = [(name, text, "") for name, text in draft.parts.items()]
+    if draft.payload is not None:
+        payload = json.dumps(draft.payload, ensure_ascii=False, indent=2)
+        blocks.append(("payload", payload, "json"))
+    out: list[str] = []
+    for name, text, language in blocks:
+        fence = language or ("html" if name == "html" else "")
+        if markdown:
+            body = f"```{fence}\n{text}\n```" if fence else text
+            out.append(f"## {name}\n\n{body}\n")
+        else:
+            out.append(f"--- {name} ---\n{text}\n")
+    return "\n".join(out)
 
 
 def _run_example(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +16,17 @@ from .kinds import (
     DEFAULT_LANGS,
     HANT_LANGS,
     KINDS,
+    Channel,
     DraftLang,
     NoticeKind,
     lint_lang,
+    normalize_channel,
     normalize_kind,
     normalize_lang,
 )
 from .lint import COMPLETENESS_RULES, lint
 from .packs import Pack, read_pack
-from .templating import get_template, render
+from .templating import Template, get_template, render
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,16 @@ class Draft:
     channel: str = "notice"
     converted: tuple[Converted, ...] = ()
     """Facts given only in Simplified Chinese that a Traditional draft converted: check them."""
+    parts: Mapping[str, str] = field(default_factory=dict)
+    payload: Mapping[str, Any] | None = None
+    length: Mapping[str, Any] | None = None
 
     @property
     def title(self) -> str:
-        """The first line of the notice."""
+        """The first line of the notice (a channel's title part when it has one)."""
+        for name in ("subject", "title", "name"):
+            if name in self.parts:
+                return self.parts[name]
         return self.text.split("\n", 1)[0]
 
     @property
@@ -64,7 +72,20 @@ class Draft:
         return f"# {title}\n{body}"
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the draft as JSON-ready data."""
+        """Return the draft as JSON-ready data.
+
+        A channel variant adds ``parts`` (each part by name: an e-mail's ``subject``,
+        ``body`` and ``html``; a push ``title`` and ``body``...), ``payload`` (what the
+        channel posts, e.g. a Statuspage incident update) and ``length`` (the channel's
+        length figures).
+        """
+        extra: dict[str, Any] = {}
+        if self.channel != "notice":
+            extra = {
+                "parts": dict(self.parts),
+                "payload": self.payload,
+                "length": self.length,
+            }
         return {
             "kind": self.kind,
             "lang": self.lang,
@@ -80,6 +101,7 @@ class Draft:
             "findings": [f.to_dict() for f in self.findings],
             "missing_facts": [m.to_dict() for m in self.missing],
             "converted_facts": [c.to_dict() for c in self.converted],
+            **extra,
         }
 
 
@@ -89,6 +111,7 @@ def draft(
     lang: str = "zh",
     *,
     templates: str | Path | None = None,
+    channel: str = "notice",
 ) -> Draft:
     """Draft one notice of ``kind`` in ``lang`` from the incident facts.
 
@@ -103,6 +126,9 @@ def draft(
             converted field in ``Draft.converted``.
         templates: a template pack folder (``zh/``, ``en/``) overriding the
             shipped templates file by file; its drafts are not ``vetted``.
+        channel: ``notice`` (the long form), ``sms``, ``weibo``, ``x``, ``push``,
+            ``wechat``, ``email`` or ``statuspage``: a variant written for that channel,
+            with its parts, its payload and an ``over-length`` finding past its limit.
 
     Returns:
         The draft. Facts the kind needs but the incident lacks show as visible
@@ -133,7 +159,8 @@ def draft(
     lang_ = normalize_lang(lang)
     kind_ = normalize_kind(kind)
     prepared = _prepared(incident, [lang_])
-    return _draft(*prepared[lang_], kind_, lang_, _pack(templates))
+    channel_ = normalize_channel(channel)
+    return _draft(*prepared[lang_], kind_, lang_, _pack(templates), channel_)
 
 
 def _prepared(
@@ -160,11 +187,14 @@ def _draft(
     kind_: NoticeKind,
     lang_: DraftLang,
     pack: Pack | None,
+    channel: Channel = "notice",
 ) -> Draft:
     """Render one checked kind and language: the facts and translations are already valid."""
-    template = get_template(kind_, lang_, pack)
+    template = get_template(kind_, lang_, pack, channel)
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
+    if channel != "notice":
+        return _channel_draft(incident, converted, kind_, lang_, channel, template, text, gaps)
     findings = _placeholder_findings(text, gaps, lang_, template.id)
     return Draft(
         kind=kind_,
@@ -179,14 +209,62 @@ def _draft(
     )
 
 
+def _channel_draft(
+    incident: Incident,
+    converted: tuple[Converted, ...],
+    kind_: NoticeKind,
+    lang_: DraftLang,
+    channel: Channel,
+    template: Template,
+    rendered: str,
+    gaps: list[MissingFact],
+) -> Draft:
+    """Split a channel variant into its parts, build its payload, and measure it."""
+    from .channels import variants
+
+    shape = variants.variant(channel)
+    split = variants.split_parts(rendered, shape.parts, template.id)
+    text = split.text
+    gaps = [gap for gap in gaps if shape.carried(kind_, gap.element)]
+    parts = dict(split.parts)
+    payload: dict[str, Any] | None = None
+    if channel == "email":
+        parts["html"] = variants.html_body(parts["subject"], parts["body"], lang_)
+    elif channel == "statuspage":
+        payload = variants.statuspage_update(incident, parts, lang_)
+    report = variants.measure(channel, parts, payload, incident, lang_)
+    findings = _placeholder_findings(text, gaps, lang_, template.id)
+    findings += variants.outside_labels(_wording_findings(text, lang_, gaps), split, shape)
+    findings += variants.place_findings(report.findings, split)
+    return Draft(
+        kind=kind_,
+        lang=lang_,
+        text=text,
+        template_id=template.id,
+        template_hash=template.sha256,
+        findings=tuple(findings),
+        missing=tuple(gaps),
+        vetted=template.vetted,
+        channel=channel,
+        converted=converted,
+        parts=parts,
+        payload=payload,
+        length=report.to_dict()["figures"],
+    )
+
+
 def draft_all(
     incident: Incident | Mapping[str, Any],
     kinds: Iterable[str] | None = None,
     langs: Iterable[str] | None = None,
     *,
     templates: str | Path | None = None,
+    channels: Iterable[str] | None = None,
 ) -> list[Draft]:
     """Draft every kind in zh and en (or the languages given), kind by kind.
+
+    ``channels`` (default: the long-form notice only) drafts each kind and language
+    for each channel given, channel by channel within a language.
 
     Every language is checked for missing translations before anything is
     rendered, so a caller never gets half of a set of drafts.
@@ -198,9 +276,17 @@ def draft_all(
     langs_ = (
         list(DEFAULT_LANGS) if langs is None else list(dict.fromkeys(map(normalize_lang, langs)))
     )
+    channels_: list[Channel] = (
+        ["notice"] if channels is None else list(dict.fromkeys(map(normalize_channel, channels)))
+    )
     prepared = _prepared(incident, langs_)
     pack = _pack(templates)
-    return [_draft(*prepared[lang], kind, lang, pack) for kind in kinds_ for lang in langs_]
+    return [
+        _draft(*prepared[lang], kind, lang, pack, channel)
+        for kind in kinds_
+        for lang in langs_
+        for channel in channels_
+    ]
 
 
 def _pack(templates: str | Path | None) -> Pack | None:

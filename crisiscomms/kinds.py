@@ -19,6 +19,10 @@ HANT_LANGS: tuple[DraftLang, ...] = ("zh-Hant-HK", "zh-Hant-TW")
 #: (zh-Hant -> zh-Hant-TW) and Babel's ``zh_Hant`` locale data, which is Taiwan's.
 HANT_DEFAULT: DraftLang = "zh-Hant-TW"
 
+Channel = Literal["notice", "sms", "weibo", "x", "push", "wechat", "email", "statuspage"]
+#: Where a notice goes out: the long-form notice, and one written variant per platform.
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+
 LintLang = Literal["zh", "zh-Hant", "en", "auto"]
 LINT_LANGS: tuple[LintLang, ...] = get_args(LintLang)
 
@@ -78,3 +82,17 @@ def normalize_lint_lang(lang: str) -> LintLang:
         if known == lang:
             return known
     raise InputError(f"unknown language {lang!r}; choose one of: {', '.join(LINT_LANGS)}")
+
+
+def normalize_channel(value: str) -> Channel:
+    """Accept a channel name (``sms``, ``WeChat``); reject anything else clearly.
+
+    Examples:
+        >>> normalize_channel("SMS")
+        'sms'
+    """
+    candidate = value.strip().lower()
+    for channel in CHANNELS:
+        if channel == candidate:
+            return channel
+    raise InputError(f"unknown channel {value!r}; choose one of: {', '.join(CHANNELS)}")

@@ -1,11 +1,13 @@
 """Template packs: the shipped templates, and a folder a user gives to override some of them.
 
 A pack may contain only ``<lang>/<kind>.txt.j2`` and ``<lang>/_macros.txt.j2``
-for the draft languages and notice kinds (:mod:`crisiscomms.kinds`): regular
-UTF-8 files, no symlinks, nothing else. It is checked and read whole before
-any of it is used, at every draft; templates load from that snapshot only, and
-compiled templates are cached by the snapshot's content, so an edited pack is
-used as edited and a file that turns into a symlink is refused, never followed.
+for the draft languages and notice kinds (:mod:`crisiscomms.kinds`), and the channel
+variants ``<lang>/channels/<channel>/<kind>.txt.j2`` with their shared
+``<lang>/channels/_macros.txt.j2``: regular UTF-8 files, no symlinks, nothing else.
+It is checked and read whole before any of it is used, at every draft; templates
+load from that snapshot only, and compiled templates are cached by the snapshot's
+content, so an edited pack is used as edited and a file that turns into a symlink
+is refused, never followed.
 """
 
 from __future__ import annotations
@@ -21,18 +23,38 @@ from typing import Any
 from jinja2 import BaseLoader, Environment, TemplateNotFound
 
 from .errors import TemplateError
-from .kinds import DRAFT_LANGS, KINDS
+from .kinds import CHANNELS, DRAFT_LANGS, KINDS
 from .resources import templates_root
 
 MACROS = "_macros"
 MAX_FILE_BYTES = 256 * 1024
+#: Channel variants live under ``<lang>/channels/<channel>/<kind>.txt.j2``, with the
+#: short sentences they share in ``<lang>/channels/_macros.txt.j2``.
+CHANNELS_DIR = "channels"
+VARIANT_CHANNELS = tuple(c for c in CHANNELS if c != "notice")
 
 #: Every file name a pack may hold, relative to the pack folder.
-PACK_FILES = frozenset(f"{lang}/{name}.txt.j2" for lang in DRAFT_LANGS for name in (*KINDS, MACROS))
+PACK_FILES = frozenset(
+    [f"{lang}/{name}.txt.j2" for lang in DRAFT_LANGS for name in (*KINDS, MACROS)]
+    + [f"{lang}/{CHANNELS_DIR}/{MACROS}.txt.j2" for lang in DRAFT_LANGS]
+    + [
+        f"{lang}/{CHANNELS_DIR}/{channel}/{kind}.txt.j2"
+        for lang in DRAFT_LANGS
+        for channel in VARIANT_CHANNELS
+        for kind in KINDS
+    ]
+)
+#: Every folder a pack may hold, relative to the pack folder.
+PACK_FOLDERS = frozenset(
+    [*DRAFT_LANGS, *(f"{lang}/{CHANNELS_DIR}" for lang in DRAFT_LANGS)]
+    + [f"{lang}/{CHANNELS_DIR}/{c}" for lang in DRAFT_LANGS for c in VARIANT_CHANNELS]
+)
 
 ALLOWED = (
     f"a pack may contain only {{{','.join(DRAFT_LANGS)}}}/<kind>.txt.j2 and "
-    f"{{{','.join(DRAFT_LANGS)}}}/{MACROS}.txt.j2, with <kind> one of {', '.join(KINDS)}"
+    f"{{{','.join(DRAFT_LANGS)}}}/{MACROS}.txt.j2, with <kind> one of {', '.join(KINDS)}; "
+    f"channel variants as <lang>/{CHANNELS_DIR}/<channel>/<kind>.txt.j2 and "
+    f"<lang>/{CHANNELS_DIR}/{MACROS}.txt.j2, with <channel> one of {', '.join(VARIANT_CHANNELS)}"
 )
 
 
@@ -85,8 +107,9 @@ def _walk(folder: Path, prefix: str, problems: list[str], found: list[str]) -> N
         if entry.is_symlink():
             problems.append(f"{name} is a symlink")
         elif entry.is_dir(follow_symlinks=False):
-            if prefix or entry.name not in DRAFT_LANGS:
-                problems.append(f"{name}/ is not a language folder")
+            if name not in PACK_FOLDERS:
+                what = "a channel folder" if prefix.count("/") > 1 else "a language folder"
+                problems.append(f"{name}/ is not {what}")
             else:
                 _walk(Path(entry.path), name + "/", problems, found)
         elif not entry.is_file(follow_symlinks=False):

@@ -27,7 +27,7 @@ from .facts import Incident
 from .filters import capfirst, current_formatter, formatting, our_filters
 from .formatting import Formatter
 from .kinds import DRAFT_LANGS, KINDS, NoticeKind
-from .packs import MACROS, Pack, PackLoader
+from .packs import CHANNELS_DIR, MACROS, PACK_FILES, VARIANT_CHANNELS, Pack, PackLoader
 from .resources import templates_root
 from .sandbox import NoticeSandbox
 from .view import view_of
@@ -61,7 +61,7 @@ def environment(pack: Pack | None = None) -> NoticeSandbox:
             templates only. Environments are cached by the pack's content.
     """
     env = NoticeSandbox(
-        functions=(placeholder,),
+        functions=(placeholder, part),
         loader=PackLoader(pack),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -75,21 +75,51 @@ def environment(pack: Pack | None = None) -> NoticeSandbox:
     return env
 
 
-@lru_cache(maxsize=256)
-def get_template(kind: NoticeKind, lang: str, pack: Pack | None = None) -> Template:
+def template_names(kind: str, lang: str, channel: str = "notice") -> list[str]:
+    """Return the files a template is made of, the template itself first.
+
+    A channel variant (``zh/channels/sms/first_statement.txt.j2``) may use the channel
+    macros, the notice macros and the long-form notice of its kind (an e-mail body or a
+    WeChat article is the notice itself), so its hash covers all four.
+    """
+    if channel == "notice":
+        return [f"{lang}/{kind}.txt.j2", f"{lang}/{MACROS}.txt.j2"]
+    return [
+        f"{lang}/{CHANNELS_DIR}/{channel}/{kind}.txt.j2",
+        f"{lang}/{CHANNELS_DIR}/{MACROS}.txt.j2",
+        f"{lang}/{MACROS}.txt.j2",
+        f"{lang}/{kind}.txt.j2",
+    ]
+
+
+def template_id(kind: str, lang: str, channel: str = "notice") -> str:
+    """Return the id a template is vetted under: ``zh/apology``, ``zh/channels/sms/apology``."""
+    return template_names(kind, lang, channel)[0].removesuffix(".txt.j2")
+
+
+@lru_cache(maxsize=512)
+def get_template(
+    kind: NoticeKind, lang: str, pack: Pack | None = None, channel: str = "notice"
+) -> Template:
     """Return the compiled template for ``kind`` in ``lang`` (from ``pack`` when it has one).
+
+    ``channel`` picks a channel variant (``sms``, ``email``...); ``notice`` is the long form.
 
     Raises:
         TemplateError: the template is missing or does not compile; names the file and line.
     """
     env = environment(pack)
-    names = [f"{lang}/{kind}.txt.j2", f"{lang}/{MACROS}.txt.j2"]
+    names = template_names(kind, lang, channel)
     digest = hashlib.sha256()
     try:
         for name in names:
             source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
             digest.update(name.encode() + b"\0" + source.encode("utf-8") + b"\0")
         compiled = env.get_template(names[0])
+        for name in names[1:]:
+            # Compile what it imports or includes now, so that rendering (which is timed
+            # against the render limit) never pays for a compilation.
+            env.get_template(name)
     except TemplateNotFound as error:
         raise TemplateError(f"template {error.name} not found") from None
     except TemplateSyntaxError as error:
@@ -100,10 +130,10 @@ def get_template(kind: NoticeKind, lang: str, pack: Pack | None = None) -> Templ
     except Exception as error:  # Python's own compiler limits (nested blocks, memory)
         message = f"{type(error).__name__}: {error}"
         raise TemplateError(f"template {names[0]}: cannot be compiled: {_clip(message)}") from None
-    template_id = f"{lang}/{kind}"
+    tid = template_id(kind, lang, channel)
     sha = digest.hexdigest()
-    vetted = vetted_hashes().get(template_id) == sha
-    return Template(id=template_id, sha256=sha, vetted=vetted, compiled=compiled)
+    vetted = vetted_hashes().get(tid) == sha
+    return Template(id=tid, sha256=sha, vetted=vetted, compiled=compiled)
 
 
 @cache
@@ -119,9 +149,21 @@ def vetted_hashes() -> dict[str, str]:
 
 def shipped_hashes() -> dict[str, str]:
     """Return template id -> sha256 of the shipped templates as they are now."""
-    return {
-        f"{lang}/{kind}": get_template(kind, lang).sha256 for lang in DRAFT_LANGS for kind in KINDS
+    hashes = {
+        template_id(kind, lang): get_template(kind, lang).sha256
+        for lang in DRAFT_LANGS
+        for kind in KINDS
     }
+    root = templates_root()
+    for lang in DRAFT_LANGS:
+        for channel in VARIANT_CHANNELS:
+            for kind in KINDS:
+                name = template_names(kind, lang, channel)[0]
+                if name in PACK_FILES and (root / name).is_file():
+                    hashes[template_id(kind, lang, channel)] = get_template(
+                        kind, lang, None, channel
+                    ).sha256
+    return hashes
 
 
 def render(template: Template, incident: Incident, lang: str) -> str:
@@ -174,6 +216,23 @@ def placeholder(element: str) -> str:
     if element not in elements():
         raise TemplateError(f"placeholder: unknown element {element[:40]!r}")
     return placeholder_text(element, current_formatter().lang)
+
+
+#: What :func:`part` writes before a part's name and after it. Facts cannot hold these
+#: control characters (:mod:`crisiscomms.facttypes` refuses them), so a fact can never
+#: start a part of its own.
+PART_OPEN, PART_CLOSE = "\x02", "\x03"
+_PART_NAME = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+
+
+def part(name: str) -> str:
+    """Start the part ``name`` of a channel draft (an e-mail's ``subject``, a push ``title``).
+
+    The rendered text is split at these marks into the draft's parts.
+    """
+    if not isinstance(name, str) or not _PART_NAME.match(name):
+        raise TemplateError(f"part takes a lower-case name, not {str(name)[:40]!r}")
+    return f"{PART_OPEN}{name}{PART_CLOSE}"
 
 
 def _clip(message: str) -> str:

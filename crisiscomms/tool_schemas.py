@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .kinds import DraftLang, NoticeKind
+from .kinds import Channel, DraftLang, NoticeKind
 
 #: The most a single tool call may carry: its arguments as UTF-8 JSON. The CLI and
 #: the Python API have no limit; a chatbot tool call is capped so that one bad call
@@ -74,6 +74,14 @@ class DraftNoticeArgs(_Args):
             "'zh-Hant-TW'). Traditional drafts convert facts given only in zh and list them "
             "in converted_facts for a person to check."
         ),
+    )
+    channel: Channel = Field(
+        default="notice",
+        description="Where it is published: 'notice' (the long form), 'sms', 'weibo', 'x', "
+        "'push', 'wechat', 'email' or 'statuspage'. Each is written for its channel and "
+        "checked against its length limit (an 'over-length' finding, never cut); the parts "
+        "of a structured channel (an e-mail's subject, body and html; a push title and body; "
+        "WeChat template fields and article) are in 'parts', a status-page update in 'payload'.",
     )
 
 
@@ -159,8 +167,16 @@ class DraftOut(_Out):
 
     kind: NoticeKind
     lang: DraftLang
+    channel: Channel = Field(description="The channel it is written for; 'notice' = long form.")
     title: str
     text: str
+    parts: dict[str, str] = Field(
+        description="A channel draft's parts by name (subject, body, html, title, ...); "
+        "empty for the long-form notice."
+    )
+    payload: dict[str, Any] | None = Field(
+        description="What the channel posts, when it takes JSON: a Statuspage incident update."
+    )
     ready: bool = Field(description="False while any finding is at error severity.")
     findings: list[FindingOut]
     missing_facts: list[MissingFactOut]

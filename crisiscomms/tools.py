@@ -217,7 +217,7 @@ def _draft_notice(args: BaseModel) -> dict[str, Any]:
     for kind in kinds:
         for lang in langs:
             try:
-                drafts.append(draft(incident, kind, lang))
+                drafts.append(draft(incident, kind, lang, channel=args.channel))
             except FactsError as error:
                 problems += [_problem(p.to_dict()) for p in error.problems]
     if problems:
@@ -235,8 +235,11 @@ def _draft_notice(args: BaseModel) -> dict[str, Any]:
             {
                 "kind": d.kind,
                 "lang": d.lang,
+                "channel": d.channel,
                 "title": d.title,
                 "text": d.text,
+                "parts": dict(d.parts),
+                "payload": None if d.payload is None else dict(d.payload),
                 "ready": d.ready,
                 "findings": [f.to_dict() for f in d.findings],
                 "missing_facts": gaps,

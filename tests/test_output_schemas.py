@@ -24,8 +24,9 @@ def _schema(name: str) -> dict[str, Any]:
 
 def _validator() -> jsonschema.Draft202012Validator:
     drafts, lint = _schema("drafts-output.v1.json"), _schema("lint-output.v1.json")
+    statuspage = _schema("statuspage-incident.schema.json")
     registry = Registry().with_resources(
-        [(s["$id"], Resource.from_contents(s)) for s in (drafts, lint)]
+        [(s["$id"], Resource.from_contents(s)) for s in (drafts, lint, statuspage)]
     )
     return jsonschema.Draft202012Validator(drafts, registry=registry)
 

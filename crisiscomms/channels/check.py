@@ -359,7 +359,7 @@ def _push(payload: Mapping[str, Any], lang: str, limits: Limits) -> LengthReport
             findings.append(
                 over_length(
                     text,
-                    index_past_width(text, budget * line_width),
+                    _past_lines(text, budget, line_width),
                     what=(f"{zh}（{shown}）", f"Push {field} ({shown})"),
                     count=lines,
                     limit=budget,
@@ -370,6 +370,16 @@ def _push(payload: Mapping[str, Any], lang: str, limits: Limits) -> LengthReport
                 )
             )
     return LengthReport("push", figures, tuple(findings))
+
+
+def _past_lines(text: str, lines: int, line_width: int) -> int:
+    """Return where ``text`` goes past ``lines`` lines: never at its very end.
+
+    Wrapping breaks lines early (a Latin word moves whole to the next line), so a text can
+    fill more lines than its width alone says; the span then starts at the last character.
+    """
+    index = index_past_width(text, lines * line_width)
+    return min(index, max(0, len(text) - 1))
 
 
 _SUBJECT_PREFIX = "Subject: "
