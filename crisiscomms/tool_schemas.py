@@ -62,7 +62,7 @@ class DraftNoticeArgs(_Args):
 
     facts: Facts
     kind: KindOrAll = Field(
-        description="Which notice to draft; 'all' drafts the four kinds.",
+        description="Which notice to draft; 'all' drafts every kind.",
     )
     langs: list[Literal["zh", "en"]] = Field(
         default=["zh", "en"],
