@@ -133,7 +133,9 @@ def test_list_notice_kinds_names_each_kind_and_what_it_needs() -> None:
     result = call_tool("list_notice_kinds")
     assert_valid_output("list_notice_kinds", result)
     kinds = {k["kind"]: k for k in result["kinds"]}
-    assert list(kinds) == ["first_statement", "progress_update", "apology", "compensation_notice"]
+    assert list(kinds) == list(KINDS)
+    assert kinds["post_incident_report"]["name"]["zh"] == "复盘报告"
+    assert "timeline" in kinds["post_incident_report"]["needs"]
     assert "next_update_at" in kinds["first_statement"]["needs"]
     assert kinds["compensation_notice"]["name"]["zh"] == "补偿方案"
     assert result["langs"] == ["zh", "en"]
