@@ -522,6 +522,29 @@ CHECKLIST: dict[str, tuple[Check, ...]] = {
         check_contact,
     ),
     "compensation_notice": (check_compensation,),
+    "resolution_notice": (
+        check_start,
+        check_end_and_duration,
+        check_scale,
+        check_not_affected,
+        check_data,
+        check_funds,
+        check_required_actions,
+        check_apology,
+        check_contact,
+    ),
+    "post_incident_report": (
+        check_start,
+        check_end_and_duration,
+        check_scale,
+        check_not_affected,
+        check_cause,
+        check_data,
+        check_funds,
+        check_actions,
+        check_prevention,
+        check_contact,
+    ),
 }
 
 

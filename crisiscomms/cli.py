@@ -103,6 +103,18 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument("--list", action="store_true", help="list the example names")
     example.set_defaults(run=_run_example)
 
+    plan = commands.add_parser(
+        "plan",
+        help="plan what to publish, where and by when",
+        description="Plan what to publish, where and by when, from the facts' severity, status "
+        "and audiences. Figures come from [plan] in the nearest .crisiscomms.toml (or --config).",
+    )
+    plan.add_argument("facts", metavar="FACTS", help="facts file, or - for stdin")
+    plan.add_argument("--format", choices=["text", "json"], default="text")
+    plan.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the text")
+    plan.add_argument("--config", metavar="FILE", help="a .crisiscomms.toml with a [plan] table")
+    plan.set_defaults(run=_run_plan)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of the facts")
     schema.set_defaults(run=_run_schema)
 
@@ -207,6 +219,23 @@ def _render_parts(draft: Draft, *, markdown: bool) -> str:
         else:
             out.append(f"--- {name} ---\n{text}\n")
     return "\n".join(out)
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    from .factfiles import load_facts
+    from .plan import format_plan, plan
+    from .plan_config import PlanConfig, find_plan_config, load_plan_config
+
+    facts = load_facts(args.facts)
+    start = Path.cwd() if args.facts == "-" else Path(args.facts).parent
+    found = Path(args.config) if args.config else find_plan_config(start)
+    config = load_plan_config(found) if found else PlanConfig.defaults()
+    result = plan(facts.incident, config)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(format_plan(result, args.lang))
+    return ExitStatus.CLEAN
 
 
 def _run_example(args: argparse.Namespace) -> int:

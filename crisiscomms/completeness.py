@@ -152,6 +152,10 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "prevention", None
         if not incident.contacts:
             yield "contact", None
+    elif kind == "resolution_notice":
+        yield from _resolution_gaps(incident)
+    elif kind == "post_incident_report":
+        yield from _report_gaps(incident)
     else:
         if not incident.compensation:
             yield "compensation", None
@@ -159,6 +163,43 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "next_update", None
         for i, plan in enumerate(incident.compensation):
             yield from _plan_gaps(plan, f"compensation[{i}]", bool(incident.contacts))
+
+
+def _resolution_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
+    """Service is back: when, the final numbers, data and funds when touched, where to ask."""
+    involves = set(incident.impact.involves)
+    if incident.resolved_at is None:
+        yield "resolved_time", None
+    yield from _count_gaps(incident)
+    if involves & DATA_AREAS and incident.data is None:
+        yield "data_statement", None
+    if involves & FUNDS_AREAS and incident.funds is None:
+        yield "funds_statement", None
+    if _result_pending(incident) and not _committed(incident):
+        yield "next_update", None
+    if not incident.contacts:
+        yield "contact", None
+
+
+def _report_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
+    """The whole account: timeline, cause, numbers, data and funds, prevention, where to ask."""
+    if incident.resolved_at is None:
+        yield "resolved_time", None
+    if not incident.timeline:
+        yield "timeline", None
+    if incident.cause.status == "unknown":
+        yield "cause", None
+    yield from _count_gaps(incident)
+    if incident.data is None:
+        yield "data_statement", None
+    if set(incident.impact.involves) & FUNDS_AREAS and incident.funds is None:
+        yield "funds_statement", None
+    if _result_pending(incident) and not _committed(incident):
+        yield "next_update", None
+    if not incident.prevention:
+        yield "prevention", None
+    if not incident.contacts:
+        yield "contact", None
 
 
 def _count_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:

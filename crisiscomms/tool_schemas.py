@@ -62,7 +62,7 @@ class DraftNoticeArgs(_Args):
 
     facts: Facts
     kind: KindOrAll = Field(
-        description="Which notice to draft; 'all' drafts the four kinds.",
+        description="Which notice to draft; 'all' drafts every kind.",
     )
     langs: list[Literal["zh", "en", "zh-Hant-HK", "zh-Hant-TW", "zh-Hant"]] = Field(
         default=["zh", "en"],

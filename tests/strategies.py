@@ -264,6 +264,7 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
             min_size=1,
             max_size=3,
         ),
+        complete,  # the post-incident report asks for it
     )
     maybe(
         "components",

@@ -96,6 +96,8 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "prevention": _pop("prevention"),
     "contact": _pop("contacts"),
     "not_affected": _pop("impact", "not_affected"),
+    "timeline": _pop("timeline"),
+    "actions": _pop("actions"),
 }
 
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

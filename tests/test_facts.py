@@ -16,6 +16,7 @@ import yaml
 from support import run_cli
 
 from crisiscomms.facts import FactsError, format_loc, parse_incident
+from crisiscomms.kinds import KINDS
 
 VALID: dict[str, Any] = {
     "organization": {"zh": "示例科技", "en": "Example Tech"},
@@ -226,7 +227,7 @@ def test_missing_english_text_names_the_field_and_writes_no_chinese_either(
     # Chinese alone is fine.
     result = run_cli("draft", "all", str(source), "--lang", "zh", "--out", str(out))
     assert result.returncode == 1, result.stderr  # the minimal facts lack apology facts
-    assert len(list(out.iterdir())) == 4
+    assert len(list(out.iterdir())) == len(KINDS)
 
 
 def test_every_field_problem_is_reported_at_once(tmp_path: Path) -> None:
