@@ -160,6 +160,8 @@ def draft(
     kind_ = normalize_kind(kind)
     prepared = _prepared(incident, [lang_])
     channel_ = normalize_channel(channel)
+    if not written_for(kind_, channel_):
+        raise InputError(no_variant(kind_, channel_))
     return _draft(*prepared[lang_], kind_, lang_, _pack(templates), channel_)
 
 
@@ -279,6 +281,11 @@ def draft_all(
     channels_: list[Channel] = (
         ["notice"] if channels is None else list(dict.fromkeys(map(normalize_channel, channels)))
     )
+    # A channel has variants for the kinds published there (no SMS post-incident report):
+    # asked for several, each kind goes out on the channels written for it.
+    pairs = [(k, c) for k in kinds_ for c in channels_ if written_for(k, c)]
+    if not pairs:
+        raise InputError(no_variant(kinds_[0], channels_[0]))
     prepared = _prepared(incident, langs_)
     pack = _pack(templates)
     return [
@@ -286,7 +293,27 @@ def draft_all(
         for kind in kinds_
         for lang in langs_
         for channel in channels_
+        if (kind, channel) in pairs
     ]
+
+
+def written_for(kind: NoticeKind, channel: Channel) -> bool:
+    """True when ``channel`` has a variant of ``kind`` (the long-form notice has every kind)."""
+    if channel == "notice":
+        return True
+    from .channels import variants
+
+    return kind in variants.variant(channel).carries
+
+
+def no_variant(kind: NoticeKind, channel: Channel) -> str:
+    from .kinds import CHANNELS, kind_slug
+
+    written = [c for c in CHANNELS if written_for(kind, c)]
+    return (
+        f"there is no {channel} variant of the {kind_slug(kind)}; "
+        f"it goes out on: {', '.join(written)}"
+    )
 
 
 def _pack(templates: str | Path | None) -> Pack | None:

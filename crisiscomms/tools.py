@@ -206,11 +206,17 @@ def _problem(problem: dict[str, Any]) -> dict[str, Any]:
 
 
 def _draft_notice(args: BaseModel) -> dict[str, Any]:
-    from .drafting import draft
+    from .drafting import draft, no_variant, written_for
 
     assert isinstance(args, DraftNoticeArgs)
     incident = _incident(args.facts)
     kinds: tuple[NoticeKind, ...] = KINDS if args.kind == "all" else (args.kind,)
+    # 'all' on a channel: the kinds that go out there (no SMS post-incident report).
+    written = tuple(kind for kind in kinds if written_for(kind, args.channel))
+    if not written:
+        message = no_variant(kinds[0], args.channel)
+        raise _Refused([{"loc": ["channel"], "msg": message, "type": "value_error"}])
+    kinds = written
     asked = {normalize_lang(lang) for lang in args.langs}  # zh-Hant is zh-Hant-TW
     langs = [lang for lang in DRAFT_LANGS if lang in asked]
     drafts, problems = [], []
