@@ -86,6 +86,19 @@ def element_gap(element: str, path: str | None = None) -> MissingFact:
     )
 
 
+#: Wording rules whose question the facts answer for a kind, so a draft of that kind does not
+#: ask it of its text: a compensation notice carries no data or funds statement (the notices
+#: about the outage do, from the facts), though its items name fees, refunds and accounts.
+_JUDGED_FROM_FACTS: dict[str, tuple[str, ...]] = {
+    "compensation_notice": ("no-data-safety-statement",),
+}
+
+
+def judged_from_facts(kind: str) -> tuple[str, ...]:
+    """Return the wording rules a draft of ``kind`` leaves to the facts."""
+    return _JUDGED_FROM_FACTS.get(kind, ())
+
+
 def missing_facts(incident: Incident, kind: NoticeKind) -> list[MissingFact]:
     """Return what ``kind`` needs that ``incident`` does not say, in reading order."""
     return [element_gap(element, path) for element, path in _gaps(incident, kind)]
