@@ -41,6 +41,7 @@ FUNDS_AREAS: frozenset[str] = frozenset({"payments", "balances", "transfers"})
 DataStatus = Literal["intact", "under_investigation", "lost", "exposed", "restored"]
 FundsStatus = Literal["intact", "under_investigation", "affected"]
 CauseStatus = Literal["unknown", "preliminary", "confirmed"]
+CauseParty = Literal["own", "supplier", "customer_config", "external"]
 ComponentState = Literal["down", "degraded", "recovering", "recovered"]
 
 
@@ -152,6 +153,12 @@ class Cause(_Model):
     failure in the data centre."""
     not_caused_by: list[Text] = Field(default_factory=list)
     """Rumours to correct: 网传的“黑客攻击” / a cyber attack, as rumoured online."""
+    party: CauseParty = "own"
+    """Where the fault arose: own (our systems or work, the default); supplier (equipment or a
+    service we buy: a telecom operator's data centre, a power contractor); customer_config (a
+    customer's valid action set off a fault of ours); external (an outside event: a storm, a
+    grid failure). The notices state the cause as described and, for any party but our own,
+    that it is still our responsibility: never the supplier's or the customer's fault."""
 
     @model_validator(mode="after")
     def _known_cause_needs_description(self) -> Cause:
@@ -159,6 +166,11 @@ class Cause(_Model):
             raise ValueError(f"cause status is {self.status!r}: add a description")
         if self.status == "unknown" and self.description is not None:
             raise ValueError("a description is given: set status to 'preliminary' or 'confirmed'")
+        if self.status == "unknown" and self.party != "own":
+            raise ValueError(
+                f"party is {self.party!r} but the cause is unknown: give the cause "
+                "(status preliminary or confirmed, and a description) or leave party out"
+            )
         return self
 
 

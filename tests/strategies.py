@@ -239,11 +239,18 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
         st.just({"status": "unknown"}),
         st.fixed_dictionaries(
             {"status": st.sampled_from(["preliminary", "confirmed"]), "description": texts()},
-            optional={"not_caused_by": text_lists(2)},
+            optional={
+                "not_caused_by": text_lists(2),
+                "party": st.sampled_from(["own", "supplier", "customer_config", "external"]),
+            },
         ),
     )
     if complete:
-        facts["cause"] = {"status": "confirmed", "description": draw(texts())}
+        facts["cause"] = {
+            "status": "confirmed",
+            "description": draw(texts()),
+            "party": draw(st.sampled_from(["own", "supplier", "customer_config", "external"])),
+        }
     elif draw(st.booleans()):
         facts["cause"] = draw(cause)
 

@@ -84,6 +84,7 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "error_rate": _pop("impact", "requests_failing_percent"),
     "cause": _cause_unknown,
     "rumour_denial": _pop("cause", "not_caused_by"),
+    "cause_party": _pop("cause", "party"),
     "eta": _eta_time,
     "eta_unknown": _only_if("unknown", "eta"),
     "next_update": _pop("next_update_at"),
