@@ -174,6 +174,34 @@ class Cause(_Model):
         return self
 
 
+def _bare_action(value: Any) -> Any:
+    """Accept a required action written as bare text: {zh: ..., en: ...}."""
+    if isinstance(value, dict) and "text" not in value:
+        return {"text": value}
+    return value
+
+
+class RequiredAction(_Model):
+    """Something users must do: for everyone or one audience, always or under a condition."""
+
+    text: Text
+    """What to do, as a verb phrase drafted as an instruction (请… / Please …): 前往网点或致电客服
+    重置密码 / reset your password at a branch or through the hotline."""
+    condition: Text | None = None
+    """When it applies, as a clause drafted 如果… / If …: 您的手机无法拨打紧急电话000 / your
+    phone cannot reach 000."""
+    audience: AudienceRef | None = None
+    """Who must do it (an audience id or your own); left out, everyone the notice addresses."""
+    safety: bool = False
+    """A safety instruction (emergency calls, a device that will not start): drafted first,
+    under 安全提示 / For your safety, while service is not back."""
+
+
+RequiredActionRef = Annotated[
+    RequiredAction, BeforeValidator(_bare_action, json_schema_input_type=Text | RequiredAction)
+]
+
+
 class TimelineEntry(_Model):
     """Something that happened or was done, at a time."""
 

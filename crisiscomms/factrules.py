@@ -63,7 +63,7 @@ def _at_path(value: Any, parts: list[str], loc: Loc) -> Iterator[tuple[Loc, Any]
 
 
 def resolve_audience_refs(value: Any) -> Any:
-    """Let plans and scale entries name an audience defined in ``audiences`` by its id."""
+    """Let plans, scale entries and required actions name an audience of ``audiences`` by id."""
     if not isinstance(value, Mapping):
         return value
     custom = {
@@ -82,6 +82,9 @@ def resolve_audience_refs(value: Any) -> Any:
         scale = one_or_many(impact.get("scale"))
         if isinstance(scale, list):
             out["impact"] = {**impact, "scale": [_with_audience(s, custom) for s in scale]}
+    actions = out.get("required_actions")
+    if isinstance(actions, list):
+        out["required_actions"] = [_with_audience(a, custom) for a in actions]
     return out
 
 
@@ -148,6 +151,11 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         if audience not in addressed:
             where: Loc = ("impact", "scale", i, "audience")
             yield Problem(where, f"{audience!r} is not in audiences", "value_error")
+    for i, action in enumerate(incident.required_actions):
+        who = None if action.audience is None else _audience_id(action.audience)
+        if who is not None and who not in addressed:
+            where = ("required_actions", i, "audience")
+            yield Problem(where, f"{who!r} is not in audiences", "value_error")
 
 
 def _audience_id(value: Any) -> str:
@@ -202,6 +210,10 @@ class _Impact(_Lenient):
     scale_final_by: Time | None = None
 
 
+class _Action(_Lenient):
+    audience: AudienceId | None = None
+
+
 class _Plan(_Lenient):
     audience: AudienceId = "users"
     delivered_by: Time | None = None
@@ -226,3 +238,4 @@ class Timing(_Lenient):
     funds: _Result | None = None
     impact: _Impact = _Impact()
     compensation: Annotated[list[_Plan], BeforeValidator(one_or_many)] = []
+    required_actions: list[_Action] = []

@@ -84,6 +84,7 @@ from .factparts import (
     FundsStatement,
     Impact,
     Links,
+    RequiredActionRef,
     Scale,
     Severity,
     Status,
@@ -157,9 +158,10 @@ class Incident(_Model):
     timeline: list[TimelineEntry] = Field(default_factory=list)
     actions: list[Text] = Field(default_factory=list)
     """What was done to restore service."""
-    required_actions: list[Text] = Field(default_factory=list)
-    """What users MUST do, as verb phrases drafted as instructions (请… / Please …): 前往网点或
-    致电客服重置密码 / reset your password at a branch or through the hotline."""
+    required_actions: list[RequiredActionRef] = Field(default_factory=list)
+    """What users MUST do: bare text {zh, en} (a verb phrase drafted 请… / Please …), or
+    {text, condition, audience, safety} for an instruction that applies to one audience, only
+    under a condition, or is a safety instruction drafted first."""
     workaround: Text | None = None
     """What users can do meanwhile (optional), as a verb phrase: 通过网页版下单 / order on the
     website."""

@@ -288,7 +288,18 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
     )
     maybe("next_update_at", _moment(published, 5, 24 * 60), complete)
     maybe("update_every_minutes", st.sampled_from([15, 30, 60, 120, 90]))
-    maybe("required_actions", st.lists(texts(), min_size=1, max_size=2))
+    action = st.one_of(
+        texts(),
+        st.fixed_dictionaries(
+            {"text": texts()},
+            optional={
+                "condition": texts(),
+                "audience": st.sampled_from(audiences),
+                "safety": st.booleans(),
+            },
+        ),
+    )
+    maybe("required_actions", st.lists(action, min_size=1, max_size=2))
     maybe(
         "links",
         st.fixed_dictionaries(

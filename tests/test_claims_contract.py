@@ -70,6 +70,11 @@ def _only_if(value: Any, *path: str) -> Callable[[Facts], None]:
     return remove
 
 
+def _unsafe(facts: Facts) -> None:
+    actions = [a for a in facts.get("required_actions", []) if not a.get("safety")]
+    facts["required_actions"] = actions
+
+
 def _eta_time(facts: Facts) -> None:
     if facts.get("eta") != "unknown":
         facts.pop("eta", None)
@@ -93,6 +98,7 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "resolution": _unresolved,
     "compensation": _pop("compensation"),
     "required_actions": _pop("required_actions"),
+    "safety": _unsafe,
     "workaround": _pop("workaround"),
     "prevention": _pop("prevention"),
     "contact": _pop("contacts"),

@@ -404,3 +404,50 @@ def test_a_lower_bound_and_a_later_start_of_validity() -> None:
                 ]
             )
         )
+
+
+# --- required actions, safety instructions and the cause's party (issue 9, gaps 4, 5, 15) ---
+
+
+def test_a_required_action_may_be_bare_text_or_say_who_when_and_whether_it_is_for_safety() -> None:
+    bare = {"zh": "重置密码", "en": "reset your password"}
+    full = {
+        "text": {"zh": "借用其他网络的电话拨打", "en": "use a phone on another network"},
+        "condition": {"zh": "您的手机无法接通000", "en": "your phone cannot reach 000"},
+        "audience": "customers",
+        "safety": True,
+    }
+    incident = parse_incident(_with(audiences=["customers"], required_actions=[bare, full]))
+    first, second = incident.required_actions
+    assert (first.text.en, first.audience, first.safety) == ("reset your password", None, False)
+    assert second.audience is not None and second.audience.name.zh == "客户"
+    assert second.condition is not None and second.safety
+
+
+def test_a_required_action_for_an_audience_not_addressed_is_an_error() -> None:
+    facts = _with(
+        required_actions=[{"text": {"zh": "暂停起飞", "en": "hold"}, "audience": "drivers"}]
+    )
+    with pytest.raises(FactsError) as caught:
+        parse_incident(facts)
+    assert [p.path for p in caught.value.problems] == ["required_actions[0].audience"]
+
+
+def test_a_required_action_may_name_your_own_audience_by_id() -> None:
+    airlines = {"id": "airlines", "name": {"zh": "航空公司", "en": "airlines"}}
+    action = {"text": {"zh": "暂停起飞", "en": "hold departures"}, "audience": "airlines"}
+    incident = parse_incident(_with(audiences=[airlines], required_actions=[action]))
+    assert incident.required_actions[0].audience is not None
+    assert incident.required_actions[0].audience.name.en == "airlines"
+
+
+def test_the_cause_party_needs_a_known_cause() -> None:
+    cause = {
+        "status": "confirmed",
+        "description": {"zh": "机房制冷故障", "en": "a cooling failure"},
+    }
+    assert parse_incident(_with(cause={**cause, "party": "supplier"})).cause.party == "supplier"
+    assert parse_incident(_with(cause=cause)).cause.party == "own"
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(cause={"status": "unknown", "party": "supplier"}))
+    assert "party" in str(caught.value)
