@@ -379,10 +379,11 @@ def check_scale(c: Context) -> Iterator[Item]:
         if entry.all:
             name = _plain(entry.audience.name, c.lang) if hasattr(entry.audience, "name") else ""
             yield c.item("scale: all", bool(name) and name.lower() in c.text.lower(), "all")
-    rate = getattr(impact, "requests_failing_percent", None)
-    if rate is not None:
-        ok = states_number(c.mentions, ["percent"], Decimal(str(rate)))
-        yield c.item("error rate", ok, f"{rate}%")
+    for rate in getattr(impact, "error_rates", []):
+        ok = states_number(c.mentions, ["percent"], Decimal(str(rate.percent)))
+        if rate.region is not None:
+            ok = ok and says(c.text, rate.region, c.lang)
+        yield c.item("error rate", ok, f"{rate.percent}% of {rate.of}")
 
 
 def check_not_affected(c: Context) -> Iterator[Item]:

@@ -43,6 +43,7 @@ FundsStatus = Literal["intact", "under_investigation", "affected"]
 CauseStatus = Literal["unknown", "preliminary", "confirmed"]
 CauseParty = Literal["own", "supplier", "customer_config", "external"]
 ComponentState = Literal["down", "degraded", "recovering", "recovered"]
+ErrorBasis = Literal["requests", "transactions", "network"]
 
 
 class Scale(_Model):
@@ -80,6 +81,18 @@ class Scale(_Model):
         return self.all or self.count is not None or self.share_percent is not None
 
 
+class ErrorRate(_Model):
+    """A share of requests, transactions or the network that fails: never a share of users."""
+
+    percent: Percent
+    """The share that fails: 10.2 for 10.2%; drafted as about 10.2% (约有10.2%)."""
+    of: ErrorBasis = "requests"
+    """What the share is of: requests (calls to the service), transactions (payments, card
+    authorisations) or network (the share of a CDN's or carrier's network returning errors)."""
+    region: Text | None = None
+    """Where this rate applies, when rates differ by region: 欧洲 / Europe."""
+
+
 class Impact(_Model):
     """What users notice, where, on what, and how many of them."""
 
@@ -103,7 +116,25 @@ class Impact(_Model):
     scale_final_by: Time | None = None
     """When the final number affected will be published, if it is not final yet."""
     requests_failing_percent: Percent | None = None
-    """Share of requests that fail (an error rate), NOT a share of users."""
+    """Share of requests that fail (an error rate), NOT a share of users: short for
+    error_rates: [{percent, of: requests}]."""
+    error_rates: list[ErrorRate] = Field(default_factory=list)
+    """Error rates with what they are a share of and where: [{percent: 10.2, of: transactions,
+    region: {zh: 欧洲, en: Europe}}]. Not a share of users (that is scale)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_error_rate_field(cls, value: Any) -> Any:
+        # requests_failing_percent is the short form of one error rate of requests.
+        if not isinstance(value, dict) or value.get("requests_failing_percent") is None:
+            return value
+        if value.get("error_rates"):
+            raise ValueError(
+                "give the error rate once: error_rates (with of and region), "
+                "or requests_failing_percent, not both"
+            )
+        rate = {"percent": value["requests_failing_percent"], "of": "requests"}
+        return {**value, "error_rates": [rate]}
 
 
 class DataStatement(_Model):
@@ -215,6 +246,11 @@ class Component(_Model):
     name: Text
     state: ComponentState
     since: Time | None = None
+    recovered_percent: Percent | None = None
+    """How much of it is back, while it is recovering: 45 for 45% of affected customers' sites
+    (drafted 已恢复45% / 45% back); with as_of, the time that share was measured."""
+    as_of: Time | None = None
+    """When recovered_percent was measured; left out, as of this notice."""
 
 
 class Eta(_Model):

@@ -120,8 +120,10 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         if entry.at > published:
             yield Problem(("timeline", i, "at"), _LATE, "time_order")
     for i, component in enumerate(incident.components):
-        if component.since is not None and component.since > published:
-            yield Problem(("components", i, "since"), _LATE, "time_order")
+        for name in ("since", "as_of"):
+            at = getattr(component, name)
+            if at is not None and at > published:
+                yield Problem(("components", i, name), _LATE, "time_order")
     eta = incident.eta
     if eta is not None and eta != "unknown" and eta.latest < published:
         yield Problem(("eta",), "an ETA must not be earlier than published_at", "time_order")
@@ -185,6 +187,7 @@ class _At(_Lenient):
 
 class _Since(_Lenient):
     since: Time | None = None
+    as_of: Time | None = None
 
 
 class _Window(_Lenient):

@@ -197,8 +197,23 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
     }
     if draw(st.booleans()):
         impact["kind"] = draw(st.sampled_from(["outage", "degradation", "protective_measure"]))
+    rates = st.sampled_from([0.5, 3, 40, 100])
     if draw(st.booleans()):
-        impact["requests_failing_percent"] = draw(st.sampled_from([0.5, 3, 40, 100]))
+        impact["requests_failing_percent"] = draw(rates)
+    elif draw(st.booleans()):
+        impact["error_rates"] = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"percent": rates},
+                    optional={
+                        "of": st.sampled_from(["requests", "transactions", "network"]),
+                        "region": texts(),
+                    },
+                ),
+                min_size=1,
+                max_size=2,
+            )
+        )
     scale = [draw(scale_entries(a)) for a in draw(st.permutations(audiences))]
     if complete:
         # The apology needs the number (of the first audience at least), or a date for it.
@@ -280,7 +295,11 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
                     "name": texts(),
                     "state": st.sampled_from(["down", "degraded", "recovering", "recovered"]),
                 },
-                optional={"since": _moment(started, 0, _minutes(started, published))},
+                optional={
+                    "since": _moment(started, 0, _minutes(started, published)),
+                    "recovered_percent": st.sampled_from([45, 95, 99.5]),
+                    "as_of": _moment(started, 0, _minutes(started, published)),
+                },
             ),
             min_size=1,
             max_size=2,

@@ -70,6 +70,17 @@ def _only_if(value: Any, *path: str) -> Callable[[Facts], None]:
     return remove
 
 
+def _no_error_rates(facts: Facts) -> None:
+    for name in ("requests_failing_percent", "error_rates"):
+        facts.get("impact", {}).pop(name, None)
+
+
+def _no_recovered_percent(facts: Facts) -> None:
+    for component in facts.get("components", []):
+        component.pop("recovered_percent", None)
+        component.pop("as_of", None)
+
+
 def _unsafe(facts: Facts) -> None:
     actions = [a for a in facts.get("required_actions", []) if not a.get("safety")]
     facts["required_actions"] = actions
@@ -86,7 +97,8 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "funds": _pop("funds"),
     "count": _scale_without("count"),
     "share": _scale_without("share_percent"),
-    "error_rate": _pop("impact", "requests_failing_percent"),
+    "error_rate": _no_error_rates,
+    "recovery_progress": _no_recovered_percent,
     "cause": _cause_unknown,
     "rumour_denial": _pop("cause", "not_caused_by"),
     "cause_party": _pop("cause", "party"),

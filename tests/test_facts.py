@@ -451,3 +451,30 @@ def test_the_cause_party_needs_a_known_cause() -> None:
     with pytest.raises(FactsError) as caught:
         parse_incident(_with(cause={"status": "unknown", "party": "supplier"}))
     assert "party" in str(caught.value)
+
+
+def test_an_error_rate_says_what_it_is_a_share_of_and_where() -> None:
+    rate = {"percent": 10.2, "of": "transactions", "region": {"zh": "欧洲", "en": "Europe"}}
+    impact = {**VALID["impact"], "error_rates": [rate]}
+    (parsed,) = parse_incident(_with(impact=impact)).impact.error_rates
+    assert (parsed.percent, parsed.of) == (10.2, "transactions")
+    short = parse_incident(_with(impact={**VALID["impact"], "requests_failing_percent": 3}))
+    assert [(r.percent, r.of) for r in short.impact.error_rates] == [(3, "requests")]
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(impact={**impact, "requests_failing_percent": 3}))
+    assert "not both" in str(caught.value)
+
+
+def test_a_component_may_say_how_much_of_it_is_back_and_when_that_was_measured() -> None:
+    component = {
+        "name": {"zh": "客户站点", "en": "customer sites"},
+        "state": "recovering",
+        "recovered_percent": 45,
+        "as_of": "2026-03-29T20:20:00+08:00",
+    }
+    (parsed,) = parse_incident(_with(components=[component])).components
+    assert parsed.recovered_percent == 45
+    late = {**component, "as_of": "2026-03-29T23:00:00+08:00"}
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(components=[late]))
+    assert [p.path for p in caught.value.problems] == ["components[0].as_of"]
