@@ -55,7 +55,10 @@ def _at_path(value: Any, parts: list[str], loc: Loc) -> Iterator[tuple[Loc, Any]
     if not isinstance(value, Mapping) or name not in value:
         return
     found = value[name]
-    if many:
+    if many and isinstance(found, Mapping):
+        # One plan (or scale entry) given without its list is validated as the list's [0].
+        yield from _at_path(found, rest, (*loc, name, 0))
+    elif many:
         for i, item in enumerate(found if isinstance(found, list) else []):
             yield from _at_path(item, rest, (*loc, name, i))
     else:

@@ -478,3 +478,29 @@ def test_a_component_may_say_how_much_of_it_is_back_and_when_that_was_measured()
     with pytest.raises(FactsError) as caught:
         parse_incident(_with(components=[late]))
     assert [p.path for p in caught.value.problems] == ["components[0].as_of"]
+
+
+def test_an_old_item_kind_in_a_single_plan_names_the_field_and_its_replacement(
+    tmp_path: Path,
+) -> None:
+    from crisiscomms.factfiles import read_facts
+
+    facts = _with(compensation={"items": [{"kind": "membership_days", "days": 3}]})
+    source = tmp_path / "facts.yaml"
+    source.write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), "utf-8")
+    with pytest.raises(FactsError) as caught:
+        read_facts(str(source))
+    (problem,) = caught.value.problems
+    assert problem.path == "compensation[0].items[0].kind"
+    assert "replaced by kind: membership" in problem.msg
+    line = next(i for i, text in enumerate(source.read_text("utf-8").splitlines(), 1)
+                if "membership_days" in text)  # fmt: skip
+    assert f"line {line}:" in str(caught.value)
+
+
+def test_an_http_link_gets_a_message_a_person_can_read() -> None:
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(links={"status_page": "http://status.example.com"}))
+    (problem,) = caught.value.problems
+    assert problem.path == "links.status_page"
+    assert "https://" in problem.msg and "pattern" not in problem.msg and "^" not in problem.msg
