@@ -114,7 +114,7 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "progress", None
         if involves & DATA_AREAS and incident.data is None:
             yield "data_statement", None
-        if involves & FUNDS_AREAS and incident.funds is None:
+        if involves & FUNDS_AREAS and not _funds_stated(incident):
             yield "funds_statement", None
         # While service is down, every notice says when readers hear from us next: a
         # time, a cadence, or an estimated recovery time ("unknown" is no time). A
@@ -134,7 +134,7 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "cause", None
         if incident.data is None:
             yield "data_statement", None
-        if involves & FUNDS_AREAS and incident.funds is None:
+        if involves & FUNDS_AREAS and not _funds_stated(incident):
             yield "funds_statement", None
         if _result_pending(incident) and not _committed(incident):
             yield "next_update", None
@@ -173,8 +173,13 @@ def _result_pending(incident: Incident) -> bool:
         statement is not None
         and statement.status == "under_investigation"
         and statement.result_by is None
-        for statement in (incident.data, incident.funds)
+        for statement in (incident.data, incident.funds, *incident.funds_per_audience)
     )
+
+
+def _funds_stated(incident: Incident) -> bool:
+    """True when the facts say what happened to money: for everyone, or per audience."""
+    return incident.funds is not None or bool(incident.funds_per_audience)
 
 
 def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tuple[str, str]]:

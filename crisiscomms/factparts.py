@@ -173,6 +173,14 @@ class FundsStatement(_Model):
         return self
 
 
+class AudienceFunds(FundsStatement):
+    """What happened to one audience's money, when audiences differ (passengers' overcharges,
+    drivers' delayed rewards; cardholders and merchants)."""
+
+    audience: AudienceRef
+    """Whose money this statement is about: an audience id of ``audiences``."""
+
+
 class Cause(_Model):
     """The cause as far as it is known, and the rumours it was not."""
 

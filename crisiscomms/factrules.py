@@ -85,9 +85,10 @@ def resolve_audience_refs(value: Any) -> Any:
         scale = one_or_many(impact.get("scale"))
         if isinstance(scale, list):
             out["impact"] = {**impact, "scale": [_with_audience(s, custom) for s in scale]}
-    actions = out.get("required_actions")
-    if isinstance(actions, list):
-        out["required_actions"] = [_with_audience(a, custom) for a in actions]
+    for name in ("required_actions", "funds_per_audience"):
+        entries = out.get(name)
+        if isinstance(entries, list):
+            out[name] = [_with_audience(e, custom) for e in entries]
     return out
 
 
@@ -137,6 +138,9 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         result_by = None if statement is None else statement.result_by
         if result_by is not None and result_by < published:
             yield Problem((name, "result_by"), _EARLY, "time_order")
+    for i, each in enumerate(incident.funds_per_audience):
+        if each.result_by is not None and each.result_by < published:
+            yield Problem(("funds_per_audience", i, "result_by"), _EARLY, "time_order")
     final_by = incident.impact.scale_final_by
     if final_by is not None and final_by < published:
         yield Problem(("impact", "scale_final_by"), _EARLY, "time_order")
@@ -156,6 +160,11 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         if audience not in addressed:
             where: Loc = ("impact", "scale", i, "audience")
             yield Problem(where, f"{audience!r} is not in audiences", "value_error")
+    for i, each in enumerate(incident.funds_per_audience):
+        whose = _audience_id(each.audience)
+        if whose not in addressed:
+            where = ("funds_per_audience", i, "audience")
+            yield Problem(where, f"{whose!r} is not in audiences", "value_error")
     for i, action in enumerate(incident.required_actions):
         who = None if action.audience is None else _audience_id(action.audience)
         if who is not None and who not in addressed:
@@ -220,6 +229,11 @@ class _Action(_Lenient):
     audience: AudienceId | None = None
 
 
+class _AudienceResult(_Lenient):
+    audience: AudienceId = "users"
+    result_by: Time | None = None
+
+
 class _Plan(_Lenient):
     audience: AudienceId = "users"
     delivered_by: Time | None = None
@@ -245,3 +259,4 @@ class Timing(_Lenient):
     impact: _Impact = _Impact()
     compensation: Annotated[list[_Plan], BeforeValidator(one_or_many)] = []
     required_actions: list[_Action] = []
+    funds_per_audience: list[_AudienceResult] = []

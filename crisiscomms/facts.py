@@ -76,6 +76,7 @@ __all__ = [
 from .factparts import (
     DATA_AREAS,
     FUNDS_AREAS,
+    AudienceFunds,
     Cause,
     Component,
     Contact,
@@ -150,6 +151,9 @@ class Incident(_Model):
     funds: FundsStatement | None = None
     """What happened to money; needed when impact.involves payments, balances or transfers.
     The notices say nothing about funds without it."""
+    funds_per_audience: list[AudienceFunds] = Field(default_factory=list)
+    """What happened to each audience's money when they differ: [{audience: drivers, status:
+    affected, description: ...}]. With funds too, funds is what applies to everyone else."""
     cause: Cause = Cause()
     progress: Text | None = None
     """What changed since the last update (for a progress update)."""

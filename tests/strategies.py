@@ -249,6 +249,11 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
             facts["data"] = draw(data)
         if draw(st.booleans()):
             facts["funds"] = draw(funds)
+    if draw(st.booleans()):
+        facts["funds_per_audience"] = [
+            {"audience": audience, **draw(funds)}
+            for audience in draw(st.lists(st.sampled_from(audiences), max_size=2, unique=True))
+        ]
 
     cause = st.one_of(
         st.just({"status": "unknown"}),

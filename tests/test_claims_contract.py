@@ -81,6 +81,11 @@ def _no_recovered_percent(facts: Facts) -> None:
         component.pop("as_of", None)
 
 
+def _no_funds(facts: Facts) -> None:
+    facts.pop("funds", None)
+    facts.pop("funds_per_audience", None)
+
+
 def _unsafe(facts: Facts) -> None:
     actions = [a for a in facts.get("required_actions", []) if not a.get("safety")]
     facts["required_actions"] = actions
@@ -94,7 +99,7 @@ def _eta_time(facts: Facts) -> None:
 #: How to take away the facts that ground each claim kind, leaving valid facts.
 REMOVE: dict[str, Callable[[Facts], None]] = {
     "data": _pop("data"),
-    "funds": _pop("funds"),
+    "funds": _no_funds,
     "count": _scale_without("count"),
     "share": _scale_without("share_percent"),
     "error_rate": _no_error_rates,

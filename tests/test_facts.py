@@ -504,3 +504,19 @@ def test_an_http_link_gets_a_message_a_person_can_read() -> None:
     (problem,) = caught.value.problems
     assert problem.path == "links.status_page"
     assert "https://" in problem.msg and "pattern" not in problem.msg and "^" not in problem.msg
+
+
+def test_funds_may_be_stated_per_audience_and_each_audience_must_be_addressed() -> None:
+    refunded = {"zh": "重复扣款已退回", "en": "double charges refunded"}
+    each = [
+        {"audience": "passengers", "status": "affected", "description": refunded},
+        {"audience": "drivers", "status": "intact"},
+    ]
+    incident = parse_incident(_with(audiences=["passengers", "drivers"], funds_per_audience=each))
+    assert [(f.audience.id, f.status) for f in incident.funds_per_audience] == [
+        ("passengers", "affected"),
+        ("drivers", "intact"),
+    ]
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(audiences=["passengers"], funds_per_audience=each))
+    assert [p.path for p in caught.value.problems] == ["funds_per_audience[1].audience"]

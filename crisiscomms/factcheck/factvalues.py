@@ -140,7 +140,7 @@ def _fact_times(incident: Incident) -> Iterator[FactTime]:
         yield FactTime(incident.eta.latest, "eta")
         if incident.eta.earliest is not None:
             yield FactTime(incident.eta.earliest, "eta")
-    for statement in (incident.data, incident.funds):
+    for statement in (incident.data, incident.funds, *incident.funds_per_audience):
         if statement is not None and statement.result_by is not None:
             yield FactTime(statement.result_by, "result_by")
     if incident.impact.scale_final_by is not None:
