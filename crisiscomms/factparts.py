@@ -254,6 +254,9 @@ class Component(_Model):
     name: Text
     state: ComponentState
     since: Time | None = None
+    kind: ImpactKind | None = None
+    """What befell this part, when parts differ: outage, degradation or protective_measure (a
+    ground stop while the system is down). Still-affected parts are drafted outage first."""
     recovered_percent: Percent | None = None
     """How much of it is back, while it is recovering: 45 for 45% of affected customers' sites
     (drafted 已恢复45% / 45% back); with as_of, the time that share was measured."""

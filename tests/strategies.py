@@ -303,6 +303,7 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
                 optional={
                     "since": _moment(started, 0, _minutes(started, published)),
                     "recovered_percent": st.sampled_from([45, 95, 99.5]),
+                    "kind": st.sampled_from(["outage", "degradation", "protective_measure"]),
                     "as_of": _moment(started, 0, _minutes(started, published)),
                 },
             ),

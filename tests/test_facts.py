@@ -520,3 +520,14 @@ def test_funds_may_be_stated_per_audience_and_each_audience_must_be_addressed() 
     with pytest.raises(FactsError) as caught:
         parse_incident(_with(audiences=["passengers"], funds_per_audience=each))
     assert [p.path for p in caught.value.problems] == ["funds_per_audience[1].audience"]
+
+
+def test_a_component_may_have_its_own_kind_of_impact() -> None:
+    stop = {"zh": "航班起飞", "en": "departures"}
+    system = {"zh": "通告系统", "en": "the notice system"}
+    parts = [
+        {"name": stop, "state": "down", "kind": "protective_measure"},
+        {"name": system, "state": "recovering", "kind": "outage"},
+    ]
+    incident = parse_incident(_with(components=parts))
+    assert [c.kind for c in incident.components] == ["protective_measure", "outage"]
