@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .completeness import MissingFact, missing_facts, placeholder_text
+from .completeness import MissingFact, judged_from_facts, missing_facts, placeholder_text
 from .errors import InputError, TemplateError
+from .factcheck.names import lint_with_names
 from .facts import FactsError, Incident, missing_translations, parse_incident
 from .findings import Finding
 from .hant.facts import Converted, hant_facts
@@ -24,7 +25,7 @@ from .kinds import (
     normalize_kind,
     normalize_lang,
 )
-from .lint import COMPLETENESS_RULES, lint
+from .lint import COMPLETENESS_RULES
 from .packs import Pack, read_pack
 from .templating import Template, get_template, render
 
@@ -204,7 +205,7 @@ def _draft(
         text=text,
         template_id=template.id,
         template_hash=template.sha256,
-        findings=tuple(findings + _wording_findings(text, lang_, gaps)),
+        findings=tuple(findings + _wording_findings(text, lang_, gaps, incident, kind_)),
         missing=tuple(gaps),
         vetted=template.vetted,
         converted=converted,
@@ -236,7 +237,8 @@ def _channel_draft(
         payload = variants.statuspage_update(incident, parts, lang_)
     report = variants.measure(channel, parts, payload, incident, lang_)
     findings = _placeholder_findings(text, gaps, lang_, template.id)
-    findings += variants.outside_labels(_wording_findings(text, lang_, gaps), split, shape)
+    wording = _wording_findings(text, lang_, gaps, incident, kind_)
+    findings += variants.outside_labels(wording, split, shape)
     findings += variants.place_findings(report.findings, split)
     return Draft(
         kind=kind_,
@@ -326,7 +328,9 @@ def _pack(templates: str | Path | None) -> Pack | None:
     return read_pack(str(folder.resolve()))
 
 
-def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Finding]:
+def _wording_findings(
+    text: str, lang: str, gaps: list[MissingFact], incident: Incident, kind: NoticeKind
+) -> list[Finding]:
     """Lint the draft's wording; completeness is judged from the facts, not the text.
 
     The facts say exactly what is missing, and each placeholder already has its
@@ -334,9 +338,9 @@ def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Fin
     missing fact (its placeholder, or a vague sentence the fact would make
     concrete) are left to that finding.
     """
-    restated = {"unfilled-placeholder", *COMPLETENESS_RULES}
+    restated = {"unfilled-placeholder", *COMPLETENESS_RULES, *judged_from_facts(kind)}
     restated.update(rule for gap in gaps for rule in gap.supersedes)
-    return [f for f in lint(text, lang=lint_lang(lang)) if f.rule not in restated]
+    return [f for f in lint_with_names(text, incident, lint_lang(lang)) if f.rule not in restated]
 
 
 def _placeholder_findings(

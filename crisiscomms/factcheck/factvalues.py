@@ -114,8 +114,8 @@ def fact_values(incident: Incident) -> FactValues:
     counts += [Decimal(i.months) for plan in incident.compensation for i in plan.items if i.months]
     shares = [e.share_percent for e in scale if e.share_percent is not None]
     shares += [i.percent for plan in incident.compensation for i in plan.items if i.percent]
-    if incident.impact.requests_failing_percent is not None:
-        shares.append(incident.impact.requests_failing_percent)
+    shares += [rate.percent for rate in incident.impact.error_rates]
+    shares += [c.recovered_percent for c in incident.components if c.recovered_percent]
     if incident.update_every_minutes is not None:
         days.append((Decimal(incident.update_every_minutes * 60), "cadence"))
     return FactValues(
@@ -140,7 +140,7 @@ def _fact_times(incident: Incident) -> Iterator[FactTime]:
         yield FactTime(incident.eta.latest, "eta")
         if incident.eta.earliest is not None:
             yield FactTime(incident.eta.earliest, "eta")
-    for statement in (incident.data, incident.funds):
+    for statement in (incident.data, incident.funds, *incident.funds_per_audience):
         if statement is not None and statement.result_by is not None:
             yield FactTime(statement.result_by, "result_by")
     if incident.impact.scale_final_by is not None:
@@ -149,6 +149,7 @@ def _fact_times(incident: Incident) -> Iterator[FactTime]:
         yield FactTime(incident.next_update_at, "next_update")
     yield from (FactTime(entry.at, "timeline") for entry in incident.timeline)
     yield from (FactTime(c.since, "component") for c in incident.components if c.since)
+    yield from (FactTime(c.as_of, "component") for c in incident.components if c.as_of)
     for plan in incident.compensation:
         for role in ("delivered_by", "claim_deadline", "valid_until", "available_from"):
             at = getattr(plan, role)
