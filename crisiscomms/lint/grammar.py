@@ -9,7 +9,9 @@ A pattern is a sequence of elements joined by proximity operators::
 
 ``@role`` is a role of the language's lexicon; any other element is a literal.
 ``!x`` right after an element says the text there must not go on with ``x``
-(``@done !在 <4 @fix``: 已修复, but not 已在修复). ``<N`` allows at most N
+(``@done !在 <4 @fix``: 已修复, but not 已在修复); before the first element, it says
+the text must not lead into it with ``x`` (``!不 @responsibility``: 是我们的问题, but
+not 不是我们的问题). ``<N`` allows at most N
 characters between two elements, none of them a clause break (，。；: and line
 breaks); ``<<N`` allows commas (same sentence); two elements side by side touch.
 The *key* element (``^``, or else the last role) is what ``unless`` patterns
@@ -54,6 +56,7 @@ class Pattern:
     elements: tuple[Element, ...]
     gaps: tuple[tuple[int, bool], ...]  # (max characters, commas allowed) before element i+1
     key: int
+    not_after: tuple[str, ...] = ()  # literals that must not end the text before element 0
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -79,8 +82,11 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
         >>> p = parse_pattern("@ongoing <6 @fix 中", {"ongoing", "fix"}, "test")
         >>> [e.role or e.literal for e in p.elements], p.gaps, p.key
         (['ongoing', 'fix', '中'], ((6, False), (0, False)), 1)
+        >>> parse_pattern("!不 !not_ @own", {"own"}, "test").not_after
+        ('不', 'not ')
     """
     elements: list[Element] = []
+    not_after: list[str] = []
     gaps: list[tuple[int, bool]] = []
     key = -1
     pending: tuple[int, bool] | None = None
@@ -95,8 +101,11 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
             continue
         if token.startswith("^"):
             key, token = len(elements), token[1:]
+        if token.startswith("!") and len(token) > 1 and not elements:
+            not_after.append(token[1:].replace("_", " "))
+            continue
         if token.startswith("!") and len(token) > 1:
-            if not elements or pending is not None:
+            if pending is not None:
                 raise ConfigError(f"{where}: pattern {source!r}: {token!r} must follow an element")
             elements.append(Element(None, token[1:].replace("_", " "), negated=True))
             gaps.append((0, False))
@@ -114,7 +123,7 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
         raise ConfigError(f"{where}: pattern {source!r} must start with a @role and not end in <N")
     if key < 0:
         key = max(i for i, e in enumerate(elements) if e.role is not None)
-    return Pattern(source, tuple(elements), tuple(gaps), key)
+    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +149,16 @@ def find_matches(
         >>> [(m.start, m.end) for m in find_matches(p, "正在紧急修复", hits)]
         [(0, 6)]
     """
+    found = _find_matches(pattern, text, hits, lo, hi)
+    if pattern.not_after and found:
+        after = pattern.not_after
+        found = [m for m in found if not any(text.endswith(x, 0, m.start) for x in after)]
+    return found
+
+
+def _find_matches(
+    pattern: Pattern, text: str, hits: Hits, lo: int, hi: int | None
+) -> list[Match]:
     first = pattern.elements[0].role
     assert first is not None
     starts, ends = hits.get(first, ((), ()))
