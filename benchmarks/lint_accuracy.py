@@ -1,10 +1,11 @@
 """Print the linter's precision, recall and F1 per rule on the dev and test splits.
 
 Run: ``python benchmarks/lint_accuracy.py`` (``-v`` lists every miss and false
-alarm on **dev** only; ``--split dev`` scores dev alone, which is all one looks at while
-tuning; ``--rule ID`` limits ``-v`` to one rule). The corpus is ``tests/lint_corpus/{dev,test}.jsonl``
-(format in ``tests/lint_corpus/GUIDELINES.md``). Rules are tuned on dev; the
-test split is only scored, and only its aggregate figures are ever printed.
+alarm on **dev** only; ``--split dev`` scores dev alone, which is all one looks at
+while tuning; ``--rule ID`` limits ``-v`` to one rule). The corpus is
+``tests/lint_corpus/{dev,test}.jsonl`` (format in ``tests/lint_corpus/GUIDELINES.md``).
+Rules are tuned on dev; the test split is only scored, and only its aggregate figures
+are ever printed.
 """
 
 from __future__ import annotations

@@ -11,10 +11,11 @@ A pattern is a sequence of elements joined by proximity operators::
 ``!x`` right after an element says the text there must not go on with ``x``
 (``@done !在 <4 @fix``: 已修复, but not 已在修复); before the first element, it says
 the text must not lead into it with ``x`` (``!不 @responsibility``: 是我们的问题, but
-not 不是我们的问题). ``?`` before an element makes it a condition only: it must be there,
-but the match's span leaves it out (``^@topic <10 ?@trouble``: the finding is the topic). ``<N`` allows at most N
-characters between two elements, none of them a clause break (，。；: and line
-breaks); ``<<N`` allows commas (same sentence); two elements side by side touch.
+not 不是我们的问题). ``?`` before an element makes it a condition only: it must be
+there, but the match's span leaves it out (``^@topic <10 ?@trouble``: the finding is
+the topic). ``<N`` allows at most N characters between two elements, none of
+them a clause break (，。；: and line breaks); ``<<N`` allows commas (same
+sentence); two elements side by side touch.
 The *key* element (``^``, or else the last role) is what ``unless`` patterns
 are compared against: an ``unless`` match that covers a match's key element
 cancels it (已修复 covers the 修复 of 我们已修复).
@@ -132,7 +133,8 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
     shown = [i for i in range(len(elements)) if i not in hidden and not elements[i].negated]
     if not shown or key in hidden:
         raise ConfigError(f"{where}: pattern {source!r}: the key and one element must be shown")
-    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), (shown[0], shown[-1]))
+    span = (shown[0], shown[-1])
+    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +167,7 @@ def find_matches(
     return found
 
 
-def _find_matches(
-    pattern: Pattern, text: str, hits: Hits, lo: int, hi: int | None
-) -> list[Match]:
+def _find_matches(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int | None) -> list[Match]:
     first = pattern.elements[0].role
     assert first is not None
     starts, ends = hits.get(first, ((), ()))
@@ -183,10 +183,11 @@ def _find_matches(
         return _pairs(pattern, text, starts, ends, hits.get(second.role, ((), ())), i, stop)
     out: list[Match] = []
     key = pattern.key
-    first, last = pattern.span
+    shown_first, shown_last = pattern.span
     for k in range(i, stop):
         for spans in _extend(pattern, text, hits, 1, [(starts[k], ends[k])]):
-            out.append(Match(spans[first][0], spans[last][1], spans[key][0], spans[key][1]))
+            start, end = spans[shown_first][0], spans[shown_last][1]
+            out.append(Match(start, end, spans[key][0], spans[key][1]))
     return out
 
 
