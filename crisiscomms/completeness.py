@@ -186,7 +186,7 @@ def _resolution_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
     yield from _count_gaps(incident)
     if involves & DATA_AREAS and incident.data is None:
         yield "data_statement", None
-    if involves & FUNDS_AREAS and incident.funds is None:
+    if involves & FUNDS_AREAS and not _funds_stated(incident):
         yield "funds_statement", None
     if _result_pending(incident) and not _committed(incident):
         yield "next_update", None
@@ -205,7 +205,7 @@ def _report_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
     yield from _count_gaps(incident)
     if incident.data is None:
         yield "data_statement", None
-    if set(incident.impact.involves) & FUNDS_AREAS and incident.funds is None:
+    if set(incident.impact.involves) & FUNDS_AREAS and not _funds_stated(incident):
         yield "funds_statement", None
     if _result_pending(incident) and not _committed(incident):
         yield "next_update", None
