@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
 from journal_support import facts, journal_db
+from jsonschema import Draft202012Validator
 
 from crisiscomms.tool_schemas import output_schema
 from crisiscomms.tools import call_tool
