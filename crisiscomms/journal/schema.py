@@ -34,28 +34,51 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
+from sqlalchemy.types import TypeEngine
 
 SCHEMA_TABLE = "crisiscomms_journal_schema"
 
 
+#: How SQLite holds a time: UTC, fixed width, so text order is time order.
+SQLITE_TIME = "%Y-%m-%dT%H:%M:%S.%f+00:00"
+
+
 class UtcTime(TypeDecorator[datetime]):
-    """An aware time, stored in UTC: ``timestamptz`` on PostgreSQL, UTC text on SQLite."""
+    """An aware time, stored in UTC: ``timestamptz`` on PostgreSQL, fixed-width text on SQLite.
+
+    SQLite's text is ISO 8601 (``2026-11-28T08:30:00.000000+00:00``), which
+    :func:`as_time` reads back at C speed.
+    """
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(32))
+        return dialect.type_descriptor(DateTime(timezone=True))
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("the journal stores aware times only")
         value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+        return value.strftime(SQLITE_TIME) if dialect.name == "sqlite" else value
 
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else as_time(value)
+
+
+def as_time(value: Any) -> datetime:
+    """A stored time (SQLite text, or a PostgreSQL ``timestamptz``) as an aware UTC time."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+        if value.tzinfo is UTC:  # as SQLite holds it: nothing to convert
+            return value
+    if not isinstance(value, datetime):
+        raise ValueError(f"not a time: {value!r}")
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _schema_table(metadata: MetaData) -> Table:
