@@ -73,9 +73,10 @@ class UtcTime(TypeDecorator[datetime]):
 def as_time(value: Any) -> datetime:
     """A stored time (SQLite text, or a PostgreSQL ``timestamptz``) as an aware UTC time."""
     if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-        if value.tzinfo is UTC:  # as SQLite holds it: nothing to convert
-            return value
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is UTC:  # as SQLite holds it: nothing to convert
+            return parsed
+        value = parsed
     if not isinstance(value, datetime):
         raise ValueError(f"not a time: {value!r}")
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
