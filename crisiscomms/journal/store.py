@@ -232,7 +232,8 @@ class Journal:
         table = schema.publications
         with self.writing() as conn:
             if len(listed) == 1:  # one publish: no executemany machinery
-                result = conn.execute(table.insert().values(**_row(listed[0], recorded)))
+                # The statement is the same every time, the row its parameters: compiled once.
+                result = conn.execute(_INSERT_PUBLICATION, _row(listed[0], recorded))
                 key = result.inserted_primary_key
                 ids = [] if key is None else [int(key[0])]
             else:
@@ -247,7 +248,7 @@ class Journal:
                 for c in p.commitments
             ]
             if rows:
-                conn.execute(schema.commitments.insert(), rows)
+                conn.execute(_INSERT_COMMITMENT, rows)
         return ids
 
     def publications(self, incident_id: str | None = None) -> list[Publication]:
@@ -291,6 +292,8 @@ class Journal:
         ]
 
 
+_INSERT_PUBLICATION = schema.publications.insert()
+_INSERT_COMMITMENT = schema.commitments.insert()
 _PUBLICATIONS = (
     "SELECT id, incident_id, kind, channel, lang, published_at, recorded_at, text_sha256, "
     "text_source, timezone, incident_status, severity, audiences, data_status, funds_status "
