@@ -122,6 +122,10 @@ def _parser() -> argparse.ArgumentParser:
 
     lint_command.add_parser(commands)
 
+    from .journal import command as journal_command
+
+    journal_command.add_parser(commands)
+
     mcp = commands.add_parser(
         "mcp", help="run an MCP server over stdio (needs: pip install 'crisiscomms[mcp]')"
     )

@@ -47,7 +47,8 @@ def test_specs_are_valid_json_schema_with_actionable_descriptions(format: str) -
 def test_mcp_specs_document_output_schemas() -> None:
     for spec in tool_specs("mcp"):
         Draft202012Validator.check_schema(spec["outputSchema"])
-        assert spec["annotations"]["readOnlyHint"] is True
+        # Only journal_publish writes (a record in the incident journal).
+        assert spec["annotations"]["readOnlyHint"] is (spec["name"] != "journal_publish")
 
 
 def test_unknown_spec_format_is_refused() -> None:
