@@ -118,10 +118,16 @@ def vetted_hashes() -> dict[str, str]:
 
 
 def shipped_hashes() -> dict[str, str]:
-    """Return template id -> sha256 of the shipped templates as they are now."""
-    return {
+    """Return template id -> sha256 of the shipped templates as they are now.
+
+    The notices, and the communications pack's documents (``<lang>/pack/<doc>``).
+    """
+    from .commspack.documents import shipped_document_hashes
+
+    notices = {
         f"{lang}/{kind}": get_template(kind, lang).sha256 for lang in DRAFT_LANGS for kind in KINDS
     }
+    return {**notices, **shipped_document_hashes()}
 
 
 def render(template: Template, incident: Incident, lang: str) -> str:
@@ -136,12 +142,18 @@ def render(template: Template, incident: Incident, lang: str) -> str:
 
 
 def render_with(
-    compiled: jinja2.Template, template_id: str, facts: Any, incident: Incident, lang: str
+    compiled: jinja2.Template,
+    template_id: str,
+    facts: Any,
+    incident: Incident,
+    lang: str,
+    extra: dict[str, Any] | None = None,
 ) -> str:
     """Render a compiled template with ``facts`` as ``incident``, within the render limits.
 
     :func:`render` passes the facts view; tests pass other things to show
-    what the sandbox would let through without it.
+    what the sandbox would let through without it. ``extra`` adds more plain,
+    read-only data by name (the communications pack passes what it publishes).
     """
     formatter = Formatter(lang, incident.timezone, incident.published_at)
     pieces: list[str] = []
@@ -149,7 +161,7 @@ def render_with(
         most = spent.limits.output_chars
         size = 0
         try:
-            for chunk in compiled.generate(incident=facts, lang=lang):
+            for chunk in compiled.generate(**(extra or {}), incident=facts, lang=lang):
                 size += len(chunk)
                 if size > most:
                     spent.fail(f"a draft of more than {most:,} characters")
