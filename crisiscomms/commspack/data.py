@@ -34,8 +34,8 @@ def label(group: str, key: str, lang: str) -> str:
     unknown key is named by itself, so a kind or channel added later still shows.
 
     Examples:
-        >>> label("channels", "sms", "zh"), label("kinds", "apology", "en")
-        ('短信', 'apology')
+        >>> label("channels", "sms", "zh"), label("kinds", "progress_update", "en")
+        ('短信', 'progress update')
     """
     names: dict[str, str] = pack_data()["labels"].get(group, {}).get(key, {})
     fallback = "zh" if lang.startswith("zh") else "en"

@@ -35,7 +35,8 @@ def stage_kinds(incident: Incident) -> list[str]:
         ...          "published_at": "2026-03-29T01:20:00+08:00"}
         >>> stage_kinds(parse_incident(facts))
         ['first_statement']
-        >>> stage_kinds(parse_incident({**facts, "status": "resolved"}))
+        >>> stage_kinds(parse_incident({**facts, "status": "resolved",
+        ...                             "resolved_at": "2026-03-29T01:10:00+08:00"}))
         ['apology']
     """
     stage = pack_data()["stages"][stage_of(incident)]
