@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from .completeness import MissingFact, missing_facts, placeholder_text
 from .errors import InputError, TemplateError
-from .facts import FactsError, Incident, missing_translations, parse_incident
+from .facts import FactsError, Incident, Problem, missing_translations, parse_incident
 from .findings import Finding
 from .kinds import DRAFT_LANGS, KINDS, DraftLang, NoticeKind, normalize_kind, normalize_lang
 from .lint import COMPLETENESS_RULES, lint
@@ -114,7 +115,7 @@ def draft(
     if not isinstance(incident, Incident):
         incident = parse_incident(incident)
     lang_ = normalize_lang(lang)
-    untranslated = missing_translations(incident, lang_)
+    untranslated = _untranslated(incident, lang_)
     if untranslated:
         raise FactsError(untranslated)
     return _draft(incident, normalize_kind(kind), lang_, _pack(templates))
@@ -155,11 +156,26 @@ def draft_all(
     # Asked twice ("zh,zh"), drafted once: two identical drafts would overwrite each other.
     kinds_ = list(KINDS) if kinds is None else list(dict.fromkeys(map(normalize_kind, kinds)))
     langs_ = list(DRAFT_LANGS) if langs is None else list(dict.fromkeys(map(normalize_lang, langs)))
-    untranslated = [p for lang in langs_ for p in missing_translations(incident, lang)]
+    untranslated = [p for lang in langs_ for p in _untranslated(incident, lang)]
     if untranslated:
         raise FactsError(untranslated)
     pack = _pack(templates)
     return [_draft(incident, kind, lang, pack) for kind in kinds_ for lang in langs_]
+
+
+#: Missing translations of the last few incidents drafted, by language.
+_CHECKED: OrderedDict[tuple[int, str], tuple[Incident, list[Problem]]] = OrderedDict()
+
+
+def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
+    """:func:`missing_translations`, looked up once per incident and language (facts are frozen)."""
+    key = (id(incident), lang)
+    held = _CHECKED.get(key)
+    if held is None or held[0] is not incident:
+        held = _CHECKED[key] = (incident, missing_translations(incident, lang))
+        if len(_CHECKED) > 16:
+            _CHECKED.popitem(last=False)
+    return list(held[1])
 
 
 def _pack(templates: str | Path | None) -> Pack | None:
