@@ -126,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_draft(args: argparse.Namespace) -> int:
+    from .compiledcache import use_compiled_cache
     from .drafting import draft_all
     from .factfiles import load_facts
     from .facts import FactsError
@@ -139,6 +140,7 @@ def _run_draft(args: argparse.Namespace) -> int:
     if args.out == "":
         raise InputError("--out: give a folder name")
     facts = load_facts(args.facts)
+    use_compiled_cache()
     try:
         drafts = draft_all(facts.incident, kinds, langs, templates=args.templates)
     except FactsError as error:  # e.g. a fact with no text in a language asked for
@@ -168,6 +170,7 @@ def _run_draft(args: argparse.Namespace) -> int:
 
 def _run_pack(args: argparse.Namespace) -> int:
     from .commspack import build_pack, write_pack
+    from .compiledcache import use_compiled_cache
     from .factfiles import load_facts
     from .facts import FactsError
     from .report import format_findings
@@ -185,6 +188,7 @@ def _run_pack(args: argparse.Namespace) -> int:
     if args.out == "":
         raise InputError("--out: give a folder name")
     facts = load_facts(args.facts)
+    use_compiled_cache()
     try:
         made = build_pack(
             facts.incident, langs=langs, channels=channels, kinds=kinds, templates=args.templates

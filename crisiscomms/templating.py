@@ -24,6 +24,7 @@ import jinja2
 from jinja2 import StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
 from . import limits
+from .compiledcache import compiled_cache
 from .completeness import elements, placeholder_text
 from .errors import TemplateError
 from .facts import Incident
@@ -54,6 +55,18 @@ class Template:
     compiled: jinja2.Template
 
 
+#: How every notice environment parses and renders (the compiled cache is keyed by these too).
+ENV_OPTIONS: dict[str, Any] = {
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+    "autoescape": False,
+    "auto_reload": False,
+    "cache_size": -1,
+}
+
+
 @lru_cache(maxsize=32)
 def environment(pack: Pack | None = None) -> NoticeSandbox:
     """Return the sandboxed environment for a template pack (templates compile once).
@@ -66,13 +79,8 @@ def environment(pack: Pack | None = None) -> NoticeSandbox:
     env = NoticeSandbox(
         functions=(placeholder,),
         loader=PackLoader(pack),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        autoescape=False,
-        auto_reload=False,
-        cache_size=-1,
+        bytecode_cache=compiled_cache(ENV_OPTIONS),
+        **ENV_OPTIONS,
     )
     env.filters.update(our_filters())
     return env

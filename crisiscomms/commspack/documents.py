@@ -16,14 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2 import TemplateNotFound, TemplateSyntaxError
 
+from ..compiledcache import compiled_cache
 from ..errors import TemplateError
 from ..filters import our_filters
 from ..packs import MACROS, Pack, PackLoader
 from ..resources import templates_root
 from ..sandbox import NoticeSandbox
-from ..templating import Template, placeholder, vetted_hashes
+from ..templating import ENV_OPTIONS, Template, placeholder, vetted_hashes
 from .data import documents
 
 SHARED = "_pack"  # the macros the documents of one language share
@@ -81,13 +82,8 @@ def document_environment(pack: Pack | None = None) -> NoticeSandbox:
     env = NoticeSandbox(
         functions=(placeholder,),
         loader=DocumentLoader(pack),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        autoescape=False,
-        auto_reload=False,
-        cache_size=-1,
+        bytecode_cache=compiled_cache(ENV_OPTIONS),
+        **ENV_OPTIONS,
     )
     env.filters.update(our_filters())
     return env
