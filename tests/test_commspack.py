@@ -308,3 +308,11 @@ def test_every_pack_document_is_vetted_in_every_language() -> None:
         for doc in DOCUMENTS:
             assert f"{lang}/pack/{doc}" in hashes
     assert hashes == vetted_hashes()
+
+
+def test_the_readme_shows_what_the_pack_drafts() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    shown = readme.split("$ head -12 pack/cs-script.zh.txt\n", 1)[1].split("\n…\n", 1)
+    script = _pack(COOLING).file("cs-script.zh.txt").text
+    assert script.startswith(shown[0])
+    assert shown[1].split("\n```", 1)[0] in script
