@@ -93,6 +93,25 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--no-color", action="store_true", help="no colour in findings")
     draft.set_defaults(run=_run_draft)
 
+    pack = commands.add_parser(
+        "pack",
+        help="write everything one stage of an incident needs: notices, scripts, index",
+        description="Draft the stage's notices in every language and channel, the customer-service "
+        "script, help-centre FAQ, community message and internal briefing, all checked against "
+        "each other, with an index pack.json; written all together or not at all.",
+    )
+    pack.add_argument("facts", metavar="FACTS", help="facts file, or - for stdin")
+    pack.add_argument("--out", metavar="DIR", required=True, help="folder to write the pack into")
+    pack.add_argument("--lang", help="comma-separated languages (default: every one)")
+    pack.add_argument("--channel", help="comma-separated notice channels (default: every one)")
+    pack.add_argument("--kind", help="comma-separated notice kinds instead of the stage's own")
+    pack.add_argument("--force", action="store_true", help="replace files that already exist")
+    pack.add_argument(
+        "--templates", metavar="DIR", help="a template pack (zh/, en/) overriding shipped templates"
+    )
+    pack.add_argument("--no-color", action="store_true", help="no colour in findings")
+    pack.set_defaults(run=_run_pack)
+
     example = commands.add_parser(
         "example",
         help="print a complete, commented example facts file",
@@ -138,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_draft(args: argparse.Namespace) -> int:
+    from .compiledcache import use_compiled_cache
     from .drafting import draft_all
     from .factfiles import load_facts
     from .facts import FactsError
@@ -152,6 +172,7 @@ def _run_draft(args: argparse.Namespace) -> int:
         raise InputError("--out: give a folder name")
     channels = _channels(args.channel)
     facts = load_facts(args.facts)
+    use_compiled_cache()
     try:
         drafts = draft_all(
             facts.incident, kinds, langs, templates=args.templates, channels=channels
@@ -196,6 +217,44 @@ def _name(draft: Draft) -> str:
     if draft.channel == "notice":
         return f"{kind_slug(draft.kind)}.{draft.lang}"
     return f"{kind_slug(draft.kind)}.{draft.channel}.{draft.lang}"
+
+
+def _run_pack(args: argparse.Namespace) -> int:
+    from .commspack import build_pack, write_pack
+    from .compiledcache import use_compiled_cache
+    from .factfiles import load_facts
+    from .facts import FactsError
+    from .report import format_findings
+
+    def listed(option: str, value: str | None) -> list[str] | None:
+        if value is None:
+            return None
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise InputError(f"{option}: give at least one value")
+        return parts
+
+    langs, channels = listed("--lang", args.lang), listed("--channel", args.channel)
+    kinds = listed("--kind", args.kind)
+    if args.out == "":
+        raise InputError("--out: give a folder name")
+    facts = load_facts(args.facts)
+    use_compiled_cache()
+    try:
+        made = build_pack(
+            facts.incident, langs=langs, channels=channels, kinds=kinds, templates=args.templates
+        )
+    except FactsError as error:  # e.g. a fact with no text in a language asked for
+        raise facts.explain(error) from None
+    written = write_pack(Path(args.out), made, force=args.force)
+    print(f"wrote {len(written)} files into {args.out} (stage: {made.stage})", file=sys.stderr)
+    colour = not args.no_color and sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    reports = [format_findings(f.findings, f.name, colour=colour) for f in made.files if f.findings]
+    for gap in made.gaps:
+        reports.append(f"{gap['document']}.{gap['lang']}: not drafted ({gap['reason']})")
+    if reports:
+        print("\n".join(reports), file=sys.stderr)
+    return ExitStatus.CLEAN if made.ready else ExitStatus.FINDINGS
 
 
 def _render(draft: Draft, fmt: str) -> str:

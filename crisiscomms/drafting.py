@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from .completeness import MissingFact, judged_from_facts, missing_facts, placeholder_text
 from .errors import InputError, TemplateError
 from .factcheck.names import lint_with_names
-from .facts import FactsError, Incident, missing_translations, parse_incident
+from .facts import FactsError, Incident, Problem, missing_translations, parse_incident
 from .findings import Finding
 from .hant.facts import Converted, hant_facts
 from .kinds import (
@@ -166,6 +167,16 @@ def draft(
     return _draft(*prepared[lang_], kind_, lang_, _pack(templates), channel_)
 
 
+def prepared_facts(incident: Incident, langs: Iterable[str]) -> dict[DraftLang, Incident]:
+    """Return the facts each language drafts from (a Traditional language's text filled in).
+
+    Raises:
+        FactsError: a free-text fact has no text in one of ``langs``.
+    """
+    langs_ = list(dict.fromkeys(map(normalize_lang, langs)))
+    return {lang: facts for lang, (facts, _) in _prepared(incident, langs_).items()}
+
+
 def _prepared(
     incident: Incident, langs: list[DraftLang]
 ) -> dict[DraftLang, tuple[Incident, tuple[Converted, ...]]]:
@@ -178,7 +189,7 @@ def _prepared(
     prepared: dict[DraftLang, tuple[Incident, tuple[Converted, ...]]] = {}
     for lang in langs:
         prepared[lang] = hant_facts(incident, lang) if lang in HANT_LANGS else (incident, ())
-    untranslated = [p for lang in langs for p in missing_translations(prepared[lang][0], lang)]
+    untranslated = [p for lang in langs for p in _untranslated(prepared[lang][0], lang)]
     if untranslated:
         raise FactsError(untranslated)
     return prepared
@@ -316,6 +327,21 @@ def no_variant(kind: NoticeKind, channel: Channel) -> str:
         f"there is no {channel} variant of the {kind_slug(kind)}; "
         f"it goes out on: {', '.join(written)}"
     )
+
+
+#: Missing translations of the last few incidents drafted, by language.
+_CHECKED: OrderedDict[tuple[int, str], tuple[Incident, list[Problem]]] = OrderedDict()
+
+
+def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
+    """:func:`missing_translations`, looked up once per incident and language (facts are frozen)."""
+    key = (id(incident), lang)
+    held = _CHECKED.get(key)
+    if held is None or held[0] is not incident:
+        held = _CHECKED[key] = (incident, missing_translations(incident, lang))
+        if len(_CHECKED) > 16:
+            _CHECKED.popitem(last=False)
+    return list(held[1])
 
 
 def _pack(templates: str | Path | None) -> Pack | None:

@@ -130,7 +130,7 @@ def _channel_names() -> list[str]:
     return list(channel_names())
 
 
-Channel = Annotated[
+JournalChannel = Annotated[
     str,
     AfterValidator(_channel),
     Field(
@@ -164,7 +164,7 @@ class JournalPublishArgs(_Args):
 
     facts: Facts
     kind: Kind = Field(description="The kind of notice that was published.")
-    channel: Channel = "notice"
+    channel: JournalChannel = "notice"
     lang: Literal["zh", "en"] = Field(description="The language published.")
     at: AwareDatetime | None = Field(
         default=None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,12 +38,28 @@ class FactValues:
     free_text: str
 
 
+#: The values of the last few incidents checked: a pack checks a dozen texts against one.
+_KEPT: OrderedDict[int, tuple[Incident, FactValues]] = OrderedDict()
+
+
 def fact_values(incident: Incident) -> FactValues:
     """Collect the counts, amounts, durations, times and shares the facts hold.
 
     Free-text facts count too: a number the engineer wrote into ``workaround``
-    or ``contacts[].hours`` is a number the notice may repeat.
+    or ``contacts[].hours`` is a number the notice may repeat. Facts are a frozen
+    model, so the values of one :class:`Incident` object are collected once.
     """
+    held = _KEPT.get(id(incident))
+    if held is not None and held[0] is incident:
+        return held[1]
+    values = _collect(incident)
+    _KEPT[id(incident)] = (incident, values)
+    if len(_KEPT) > 8:
+        _KEPT.popitem(last=False)
+    return values
+
+
+def _collect(incident: Incident) -> FactValues:
     texts = [t for text in _free_texts(incident) for t in (text.zh, text.en) if isinstance(t, str)]
     texts += [c.value for c in incident.contacts if c.value is not None]
     free = tuple(m for t in texts for m in find_mentions(t))
