@@ -7,7 +7,10 @@ finding can be shown to a person and used by a program alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from types import MappingProxyType
 from typing import Any, Literal
 
 from .text.lines import LineIndex, line_col
@@ -49,7 +52,7 @@ class Finding:
     column: int
     excerpt: str
     suggestion: str = ""
-    messages: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    messages: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def at(
@@ -60,30 +63,32 @@ class Finding:
         *,
         rule: str,
         severity: Severity,
-        messages: dict[str, str],
+        messages: Mapping[str, str],
         lang: str,
-        suggestions: dict[str, str] | None = None,
+        suggestions: Mapping[str, str] | None = None,
         lines: LineIndex | None = None,
     ) -> Finding:
         """Build a finding for ``text[start:end]``, computing line, column and excerpt.
 
         ``lang`` picks the message shown (``zh-Hant`` falls back to ``zh``, then ``en``).
         ``lines`` (a :class:`LineIndex` of ``text``) makes many findings on one
-        long text cost O(log n) each instead of O(n).
+        long text cost O(log n) each instead of O(n). ``messages`` is kept as a
+        read-only view; pass one from :func:`frozen_messages` and findings that
+        share a message share one mapping instead of a copy each.
         """
         line, column = (lines or LineIndex(text)).line_col(start)
         pick = _language_picker(lang)
         return cls(
-            rule=rule,
-            severity=severity,
-            message=pick(messages),
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            excerpt=text[start:end],
-            suggestion=pick(suggestions or {}),
-            messages=dict(messages),
+            rule,
+            severity,
+            pick(messages),
+            start,
+            end,
+            line,
+            column,
+            text[start:end],
+            pick(suggestions or {}),
+            frozen_messages(messages),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -120,10 +125,24 @@ def has_errors(findings: list[Finding] | tuple[Finding, ...]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
-def _language_picker(lang: str) -> Any:
-    order = [lang, lang.split("-")[0], "en", "zh"]
+def frozen_messages(messages: Mapping[str, str]) -> Mapping[str, str]:
+    """Return ``messages`` as a read-only mapping, copying it only when it is not one already.
 
-    def pick(texts: dict[str, str]) -> str:
+    Examples:
+        >>> shared = frozen_messages({"en": "fix with no time"})
+        >>> frozen_messages(shared) is shared, shared["en"]
+        (True, 'fix with no time')
+    """
+    if type(messages) is MappingProxyType:
+        return messages
+    return MappingProxyType(dict(messages))
+
+
+@cache
+def _language_picker(lang: str) -> Callable[[Mapping[str, str]], str]:
+    order = (lang, lang.split("-")[0], "en", "zh")
+
+    def pick(texts: Mapping[str, str]) -> str:
         for key in order:
             if texts.get(key):
                 return texts[key]

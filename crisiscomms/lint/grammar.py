@@ -23,7 +23,7 @@ one Aho-Corasick pass; nothing is searched where no hit is.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -117,86 +117,146 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
     return Pattern(source, tuple(elements), tuple(gaps), key)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """Where a pattern matched: the whole span and its key element's span."""
+#: Where a pattern matched: (start, end, key start, key end) -- the whole span and its key
+#: element's span. A plain tuple: a long text dense with findings makes millions of them.
+Match = tuple[int, int, int, int]
 
-    start: int
-    end: int
-    key_start: int
-    key_end: int
+_BREAK_SEARCH = {
+    breaks: re.compile("[" + re.escape("".join(sorted(breaks))) + "]")
+    for breaks in (CLAUSE_BREAKS, SENTENCE_BREAKS)
+}
+
+
+class Breaks:
+    """Where the clause and sentence breaks of a text are, found on first use.
+
+    ``next(lo, breaks)`` is the first position at or after ``lo`` holding one of
+    ``breaks``: a gap ``text[lo:hi]`` is unbroken exactly when ``hi`` is at most that.
+
+    Examples:
+        >>> b = Breaks("正在修复，尽快。")
+        >>> b.next(0, CLAUSE_BREAKS), b.next(0, SENTENCE_BREAKS), b.next(8, CLAUSE_BREAKS)
+        (4, 7, 8)
+    """
+
+    __slots__ = ("_positions", "text")
+
+    def __init__(self, text: str) -> None:
+        """Prepare to answer for ``text``."""
+        self.text = text
+        self._positions: dict[frozenset[str], list[int]] = {}
+
+    def next(self, lo: int, breaks: frozenset[str]) -> int:
+        """Return the first position ``>= lo`` holding a break, or ``len(text)``."""
+        positions = self._positions.get(breaks)
+        if positions is None:
+            positions = self._positions[breaks] = [
+                m.start() for m in _BREAK_SEARCH[breaks].finditer(self.text)
+            ]
+            positions.append(len(self.text))
+        return positions[bisect_left(positions, lo)]
 
 
 def find_matches(
-    pattern: Pattern, text: str, hits: Hits, lo: int = 0, hi: int | None = None
+    pattern: Pattern,
+    text: str,
+    hits: Hits,
+    lo: int = 0,
+    hi: int | None = None,
+    breaks: Breaks | None = None,
+    first: bool = False,
 ) -> list[Match]:
     """Return every match of ``pattern`` whose first element starts in ``[lo, hi)``.
 
-    Each way the elements can be chained is one match.
+    Each way the elements can be chained is one match. ``breaks`` (a
+    :class:`Breaks` of ``text``) is shared by the calls on one text. With
+    ``first``, stop at the first match found: the caller only asks whether there is one.
 
     Examples:
         >>> p = parse_pattern("@a <3 @b", {"a", "b"}, "t")
         >>> hits = {"a": ([0], [2]), "b": ([4], [6])}
-        >>> [(m.start, m.end) for m in find_matches(p, "正在紧急修复", hits)]
-        [(0, 6)]
+        >>> find_matches(p, "正在紧急修复", hits)
+        [(0, 6, 4, 6)]
     """
-    first = pattern.elements[0].role
-    assert first is not None
-    starts, ends = hits.get(first, ((), ()))
+    role = pattern.elements[0].role
+    assert role is not None
+    starts, ends = hits.get(role, ((), ()))
     i = bisect_left(starts, lo) if lo else 0
     stop = len(starts) if hi is None else bisect_left(starts, hi)
     if i >= stop:
         return []
     elements = pattern.elements
     if len(elements) == 1:
-        return [Match(starts[k], ends[k], starts[k], ends[k]) for k in range(i, stop)]
+        if first:
+            stop = i + 1
+        return [(starts[k], ends[k], starts[k], ends[k]) for k in range(i, stop)]
+    if breaks is None:
+        breaks = Breaks(text)
     second = elements[1]
     if len(elements) == 2 and second.role is not None:
-        return _pairs(pattern, text, starts, ends, hits.get(second.role, ((), ())), i, stop)
+        return _pairs(
+            pattern, breaks, starts, ends, hits.get(second.role, ((), ())), i, stop, first
+        )
     out: list[Match] = []
     key = pattern.key
     for k in range(i, stop):
-        for spans in _extend(pattern, text, hits, 1, [(starts[k], ends[k])]):
-            out.append(Match(starts[k], spans[-1][1], spans[key][0], spans[key][1]))
+        for spans in _extend(pattern, text, breaks, hits, 1, [(starts[k], ends[k])]):
+            out.append((starts[k], spans[-1][1], spans[key][0], spans[key][1]))
+            if first:
+                return out
     return out
 
 
 def _pairs(
     pattern: Pattern,
-    text: str,
+    breaks: Breaks,
     starts: Sequence[int],
     ends: Sequence[int],
     second: tuple[Sequence[int], Sequence[int]],
     i: int,
     stop: int,
+    first: bool = False,
 ) -> list[Match]:
     # The common case, two roles: a bisect per hit of the first, no recursion.
     starts2, ends2 = second
     if not starts2:
         return []
     limit, commas = pattern.gaps[0]
-    breaks = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    next_break = breaks.next
     first_is_key = pattern.key == 0
-    n2 = len(starts2)
     out: list[Match] = []
+    add = out.append
     for k in range(i, stop):
         s0, e0 = starts[k], ends[k]
-        j = bisect_left(starts2, e0)
+        j0 = bisect_left(starts2, e0)
+        # The second element may start up to ``limit`` characters on, and no later than
+        # the next break: the gap before it must hold none.
         far = e0 + limit
-        while j < n2 and starts2[j] <= far:
-            s1 = starts2[j]
-            if s1 - e0 > 0 and not breaks.isdisjoint(text[e0:s1]):
-                break
-            if first_is_key:
-                out.append(Match(s0, ends2[j], s0, e0))
-            else:
-                out.append(Match(s0, ends2[j], s1, ends2[j]))
-            j += 1
+        if j0 == len(starts2) or starts2[j0] > far:
+            continue
+        far = min(far, next_break(e0, stops))
+        j_stop = bisect_right(starts2, far, j0)
+        if first and j0 < j_stop:
+            j_stop = j0 + 1
+        if first_is_key:
+            for j in range(j0, j_stop):
+                add((s0, ends2[j], s0, e0))
+        else:
+            for j in range(j0, j_stop):
+                add((s0, ends2[j], starts2[j], ends2[j]))
+        if first and out:
+            return out
     return out
 
 
 def _extend(
-    pattern: Pattern, text: str, hits: Hits, index: int, spans: list[tuple[int, int]]
+    pattern: Pattern,
+    text: str,
+    breaks: Breaks,
+    hits: Hits,
+    index: int,
+    spans: list[tuple[int, int]],
 ) -> Iterator[list[tuple[int, int]]]:
     if index == len(pattern.elements):
         yield spans
@@ -205,31 +265,26 @@ def _extend(
     limit, commas = pattern.gaps[index - 1]
     lo = spans[-1][1]
     hi = lo + limit
-    breaks = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
     if element.negated:
         assert element.literal is not None
         if text.startswith(element.literal, lo):
             return
-        yield from _extend(pattern, text, hits, index + 1, [*spans, (lo, lo)])
+        yield from _extend(pattern, text, breaks, hits, index + 1, [*spans, (lo, lo)])
         return
     if element.literal is not None:
         at = text.find(element.literal, lo, hi + len(element.literal))
-        if at >= 0 and not _broken(text, lo, at, breaks):
+        if at >= 0 and (at <= lo or at <= breaks.next(lo, stops)):
             yield from _extend(
-                pattern, text, hits, index + 1, [*spans, (at, at + len(element.literal))]
+                pattern, text, breaks, hits, index + 1, [*spans, (at, at + len(element.literal))]
             )
         return
     assert element.role is not None
     starts, ends = hits.get(element.role, ((), ()))
     j = bisect_left(starts, lo)
+    if j == len(starts) or starts[j] > hi:
+        return
+    hi = min(hi, breaks.next(lo, stops))  # later candidates lie past the same break
     while j < len(starts) and starts[j] <= hi:
-        if _broken(text, lo, starts[j], breaks):
-            return  # later candidates lie past the same break
-        yield from _extend(pattern, text, hits, index + 1, [*spans, (starts[j], ends[j])])
+        yield from _extend(pattern, text, breaks, hits, index + 1, [*spans, (starts[j], ends[j])])
         j += 1
-
-
-def _broken(text: str, lo: int, hi: int, breaks: frozenset[str]) -> bool:
-    if hi <= lo:
-        return False
-    return not breaks.isdisjoint(text[lo:hi])
