@@ -77,7 +77,7 @@ class _Context:
         _, _, key_start, key_end = match
         lo = max(0, key_start - _REACH)
         if many:
-            spans, starts = self._global_unless(rule)
+            spans, starts = self.global_unless(rule)
             i, j = bisect_left(starts, lo), bisect_right(starts, key_start)
             return any(spans[k] >= key_end for k in range(i, j))
         for m in self._local_matches(rule, "unless", lo, key_start + 1):
@@ -85,7 +85,7 @@ class _Context:
                 return True
         return False
 
-    def _global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
+    def global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
         key = id(rule)
         if key not in self._unless:
             found = self.matches(rule, "unless")
@@ -170,6 +170,10 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
         seen = reported_in.setdefault(rule.id, set())
         sentence = scope = (-1, -1)
         scope_ok = False
+        unless_ends: list[int] | None = None
+        unless_starts: list[int] = []
+        if many and rule.unless:
+            unless_ends, unless_starts = context.global_unless(rule)
         for match in matches:
             start = match[0]
             if not sentence[0] <= start < sentence[1]:
@@ -178,7 +182,17 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
                 break
             if sentence[0] in seen:
                 continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
-            if context.cancelled(rule, match, many):
+            if scope_ok and scope[0] <= start < scope[1]:
+                continue  # satisfied where it stands (known already: checked before cancelling)
+            if unless_ends is not None:
+                # The unless-matches of the whole text, found once: does one that starts
+                # near the key element cover it?
+                key_start = match[2]
+                i = bisect_left(unless_starts, key_start - _REACH)
+                j = bisect_right(unless_starts, key_start, i)
+                if i < j and max(unless_ends[i:j]) >= match[3]:
+                    continue
+            elif context.cancelled(rule, match, many):
                 continue
             if conditional:
                 if not scope[0] <= start < scope[1]:
