@@ -20,7 +20,7 @@ from ..findings import Finding, Severity, frozen_messages
 from ..text import normalize
 from ..text.lines import LineIndex
 from ..text.segments import Segments
-from .grammar import Breaks, Match, find_matches
+from .grammar import Breaks, Match, find_matches, has_match
 from .registry import ALL, registry
 from .rules import Rule
 from .satisfiers import SATISFIER_FUNCTIONS
@@ -100,8 +100,7 @@ class _Context:
             if found is None:
                 norm, hits, breaks = self.norm, self.hits.get(rule.lang, {}), self.breaks
                 found = self._satisfying[key] = any(
-                    find_matches(p, norm, hits, lo, hi, breaks, first=True)
-                    for p in rule.satisfied_by
+                    has_match(p, norm, hits, lo, hi, breaks) for p in rule.satisfied_by
                 )
             if found:
                 return True

@@ -164,13 +164,11 @@ def find_matches(
     lo: int = 0,
     hi: int | None = None,
     breaks: Breaks | None = None,
-    first: bool = False,
 ) -> list[Match]:
     """Return every match of ``pattern`` whose first element starts in ``[lo, hi)``.
 
     Each way the elements can be chained is one match. ``breaks`` (a
-    :class:`Breaks` of ``text``) is shared by the calls on one text. With
-    ``first``, stop at the first match found: the caller only asks whether there is one.
+    :class:`Breaks` of ``text``) is shared by the calls on one text.
 
     Examples:
         >>> p = parse_pattern("@a <3 @b", {"a", "b"}, "t")
@@ -187,23 +185,17 @@ def find_matches(
         return []
     elements = pattern.elements
     if len(elements) == 1:
-        if first:
-            stop = i + 1
         return [(starts[k], ends[k], starts[k], ends[k]) for k in range(i, stop)]
     if breaks is None:
         breaks = Breaks(text)
     second = elements[1]
     if len(elements) == 2 and second.role is not None:
-        return _pairs(
-            pattern, breaks, starts, ends, hits.get(second.role, ((), ())), i, stop, first
-        )
+        return _pairs(pattern, breaks, starts, ends, hits.get(second.role, ((), ())), i, stop)
     out: list[Match] = []
     key = pattern.key
     for k in range(i, stop):
         for spans in _extend(pattern, text, breaks, hits, 1, [(starts[k], ends[k])]):
             out.append((starts[k], spans[-1][1], spans[key][0], spans[key][1]))
-            if first:
-                return out
     return out
 
 
@@ -215,7 +207,6 @@ def _pairs(
     second: tuple[Sequence[int], Sequence[int]],
     i: int,
     stop: int,
-    first: bool = False,
 ) -> list[Match]:
     # The common case, two roles: a bisect per hit of the first, no recursion.
     starts2, ends2 = second
@@ -237,16 +228,12 @@ def _pairs(
             continue
         far = min(far, next_break(e0, stops))
         j_stop = bisect_right(starts2, far, j0)
-        if first and j0 < j_stop:
-            j_stop = j0 + 1
         if first_is_key:
             for j in range(j0, j_stop):
                 add((s0, ends2[j], s0, e0))
         else:
             for j in range(j0, j_stop):
                 add((s0, ends2[j], starts2[j], ends2[j]))
-        if first and out:
-            return out
     return out
 
 
@@ -288,3 +275,58 @@ def _extend(
     while j < len(starts) and starts[j] <= hi:
         yield from _extend(pattern, text, breaks, hits, index + 1, [*spans, (starts[j], ends[j])])
         j += 1
+
+
+def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks: Breaks) -> bool:
+    """Return True when ``pattern`` has a match whose first element starts in ``[lo, hi)``.
+
+    The same answer as ``bool(find_matches(...))``, without building a match:
+    a ``satisfied_by`` pattern is only asked whether it holds somewhere.
+
+    Examples:
+        >>> p = parse_pattern("@a <3 @b 中", {"a", "b"}, "t")
+        >>> hits = {"a": ([0], [2]), "b": ([4], [6])}
+        >>> has_match(p, "正在紧急修复中", hits, 0, 7, Breaks("正在紧急修复中"))
+        True
+    """
+    role = pattern.elements[0].role
+    assert role is not None
+    starts, ends = hits.get(role, ((), ()))
+    i = bisect_left(starts, lo) if lo else 0
+    stop = bisect_left(starts, hi)
+    if i >= stop:
+        return False
+    if len(pattern.elements) == 1:
+        return True
+    return any(_chain(pattern, text, breaks, hits, 1, ends[k]) for k in range(i, stop))
+
+
+def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, lo: int) -> bool:
+    # _extend's walk, answering only whether one way through exists.
+    if index == len(pattern.elements):
+        return True
+    element = pattern.elements[index]
+    limit, commas = pattern.gaps[index - 1]
+    hi = lo + limit
+    stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    if element.negated:
+        assert element.literal is not None
+        if text.startswith(element.literal, lo):
+            return False
+        return _chain(pattern, text, breaks, hits, index + 1, lo)
+    if element.literal is not None:
+        at = text.find(element.literal, lo, hi + len(element.literal))
+        if at >= 0 and (at <= lo or at <= breaks.next(lo, stops)):
+            return _chain(pattern, text, breaks, hits, index + 1, at + len(element.literal))
+        return False
+    assert element.role is not None
+    starts, ends = hits.get(element.role, ((), ()))
+    j = bisect_left(starts, lo)
+    if j == len(starts) or starts[j] > hi:
+        return False
+    hi = min(hi, breaks.next(lo, stops))
+    while j < len(starts) and starts[j] <= hi:
+        if _chain(pattern, text, breaks, hits, index + 1, ends[j]):
+            return True
+        j += 1
+    return False
