@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
 from .text.lines import LineIndex, line_col
 
@@ -52,7 +51,7 @@ class Finding:
     column: int
     excerpt: str
     suggestion: str = ""
-    messages: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    messages: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @classmethod
     def at(
@@ -72,9 +71,9 @@ class Finding:
 
         ``lang`` picks the message shown (``zh-Hant`` falls back to ``zh``, then ``en``).
         ``lines`` (a :class:`LineIndex` of ``text``) makes many findings on one
-        long text cost O(log n) each instead of O(n). ``messages`` is kept as a
-        read-only view; pass one from :func:`frozen_messages` and findings that
-        share a message share one mapping instead of a copy each.
+        long text cost O(log n) each instead of O(n). ``messages`` is kept as
+        :class:`FrozenMessages`; pass one (from :func:`frozen_messages`) and findings
+        that share a message share one dict instead of a copy each.
         """
         line, column = (lines or LineIndex(text)).line_col(start)
         pick = _language_picker(lang)
@@ -125,17 +124,43 @@ def has_errors(findings: list[Finding] | tuple[Finding, ...]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
-def frozen_messages(messages: Mapping[str, str]) -> Mapping[str, str]:
-    """Return ``messages`` as a read-only mapping, copying it only when it is not one already.
+class FrozenMessages(dict[str, str]):
+    """A finding's messages by language: a dict that refuses changes, so findings can share one.
+
+    Examples:
+        >>> m = FrozenMessages({"en": "fix with no time"})
+        >>> m["en"], m == {"en": "fix with no time"}
+        ('fix with no time', True)
+        >>> m["zh"] = "改"
+        Traceback (most recent call last):
+        ...
+        TypeError: a finding's messages are shared and cannot be changed
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a finding's messages are shared and cannot be changed")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type[FrozenMessages], tuple[dict[str, str]]]:
+        """Pickle and copy as a plain dict's items."""
+        return FrozenMessages, (dict(self),)
+
+
+def frozen_messages(messages: Mapping[str, str]) -> FrozenMessages:
+    """Return ``messages`` as :class:`FrozenMessages`, copying only when it is not one already.
 
     Examples:
         >>> shared = frozen_messages({"en": "fix with no time"})
-        >>> frozen_messages(shared) is shared, shared["en"]
-        (True, 'fix with no time')
+        >>> frozen_messages(shared) is shared
+        True
     """
-    if type(messages) is MappingProxyType:
+    if type(messages) is FrozenMessages:
         return messages
-    return MappingProxyType(dict(messages))
+    return FrozenMessages(messages)
 
 
 @cache

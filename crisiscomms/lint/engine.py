@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
 
-from ..findings import Finding, Severity, frozen_messages
+from ..findings import Finding, FrozenMessages, Severity, frozen_messages
 from ..text import normalize
 from ..text.lines import LineIndex
 from ..text.segments import Segments
@@ -261,7 +261,7 @@ class _FindingMaker:
 
 
 @cache
-def _doc_texts(rule_id: str, lang: str) -> tuple[str, str, Mapping[str, str]]:
+def _doc_texts(rule_id: str, lang: str) -> tuple[str, str, FrozenMessages]:
     """Return a rule's message and suggestion in ``lang``, and its messages, shared read-only."""
     doc = registry()[rule_id]
     sample = Finding.at(
