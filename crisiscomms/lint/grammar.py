@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
@@ -194,8 +194,11 @@ def find_matches(
     out: list[Match] = []
     key = pattern.key
     for k in range(i, stop):
-        for spans in _extend(pattern, text, breaks, hits, 1, [(starts[k], ends[k])]):
-            out.append((starts[k], spans[-1][1], spans[key][0], spans[key][1]))
+        s0, e0 = starts[k], ends[k]
+        if key == 0:
+            _walk(pattern, text, breaks, hits, 1, e0, s0, s0, e0, out)
+        else:
+            _walk(pattern, text, breaks, hits, 1, e0, s0, -1, -1, out)
     return out
 
 
@@ -237,34 +240,43 @@ def _pairs(
     return out
 
 
-def _extend(
+def _walk(
     pattern: Pattern,
     text: str,
     breaks: Breaks,
     hits: Hits,
     index: int,
-    spans: list[tuple[int, int]],
-) -> Iterator[list[tuple[int, int]]]:
-    if index == len(pattern.elements):
-        yield spans
+    lo: int,
+    s0: int,
+    key_start: int,
+    key_end: int,
+    out: list[Match],
+) -> None:
+    # Chain elements ``index`` on, the one before ending at ``lo``; each way through is a
+    # match (first start, last end, the key element's span), added in depth-first order.
+    elements = pattern.elements
+    if index == len(elements):
+        out.append((s0, lo, key_start, key_end))
         return
-    element = pattern.elements[index]
+    element = elements[index]
+    is_key = index == pattern.key
     limit, commas = pattern.gaps[index - 1]
-    lo = spans[-1][1]
     hi = lo + limit
     stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
     if element.negated:
         assert element.literal is not None
-        if text.startswith(element.literal, lo):
-            return
-        yield from _extend(pattern, text, breaks, hits, index + 1, [*spans, (lo, lo)])
+        if not text.startswith(element.literal, lo):
+            if is_key:
+                key_start = key_end = lo
+            _walk(pattern, text, breaks, hits, index + 1, lo, s0, key_start, key_end, out)
         return
     if element.literal is not None:
         at = text.find(element.literal, lo, hi + len(element.literal))
         if at >= 0 and (at <= lo or at <= breaks.next(lo, stops)):
-            yield from _extend(
-                pattern, text, breaks, hits, index + 1, [*spans, (at, at + len(element.literal))]
-            )
+            end = at + len(element.literal)
+            if is_key:
+                key_start, key_end = at, end
+            _walk(pattern, text, breaks, hits, index + 1, end, s0, key_start, key_end, out)
         return
     assert element.role is not None
     starts, ends = hits.get(element.role, ((), ()))
@@ -273,7 +285,9 @@ def _extend(
         return
     hi = min(hi, breaks.next(lo, stops))  # later candidates lie past the same break
     while j < len(starts) and starts[j] <= hi:
-        yield from _extend(pattern, text, breaks, hits, index + 1, [*spans, (starts[j], ends[j])])
+        if is_key:
+            key_start, key_end = starts[j], ends[j]
+        _walk(pattern, text, breaks, hits, index + 1, ends[j], s0, key_start, key_end, out)
         j += 1
 
 
@@ -302,7 +316,7 @@ def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks:
 
 
 def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, lo: int) -> bool:
-    # _extend's walk, answering only whether one way through exists.
+    # _walk's walk, answering only whether one way through exists.
     if index == len(pattern.elements):
         return True
     element = pattern.elements[index]
