@@ -19,6 +19,7 @@ are shared, and a single short run is noisy); larger ones once.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable
 from typing import Any
@@ -114,6 +115,7 @@ def main() -> None:
             flush=True,
         )
     print("target: each 10x larger input takes at most 12x the time")
+    print("load average (1, 5, 15 min): " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
 if __name__ == "__main__":

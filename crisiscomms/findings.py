@@ -7,8 +7,10 @@ finding can be shown to a person and used by a program alike.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from functools import cache
+from typing import Any, Literal, NoReturn
 
 from .text.lines import LineIndex, line_col
 
@@ -60,30 +62,32 @@ class Finding:
         *,
         rule: str,
         severity: Severity,
-        messages: dict[str, str],
+        messages: Mapping[str, str],
         lang: str,
-        suggestions: dict[str, str] | None = None,
+        suggestions: Mapping[str, str] | None = None,
         lines: LineIndex | None = None,
     ) -> Finding:
         """Build a finding for ``text[start:end]``, computing line, column and excerpt.
 
         ``lang`` picks the message shown (``zh-Hant`` falls back to ``zh``, then ``en``).
         ``lines`` (a :class:`LineIndex` of ``text``) makes many findings on one
-        long text cost O(log n) each instead of O(n).
+        long text cost O(log n) each instead of O(n). ``messages`` is kept as
+        :class:`FrozenMessages`; pass one (from :func:`frozen_messages`) and findings
+        that share a message share one dict instead of a copy each.
         """
         line, column = (lines or LineIndex(text)).line_col(start)
         pick = _language_picker(lang)
         return cls(
-            rule=rule,
-            severity=severity,
-            message=pick(messages),
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            excerpt=text[start:end],
-            suggestion=pick(suggestions or {}),
-            messages=dict(messages),
+            rule,
+            severity,
+            pick(messages),
+            start,
+            end,
+            line,
+            column,
+            text[start:end],
+            pick(suggestions or {}),
+            frozen_messages(messages),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -120,10 +124,50 @@ def has_errors(findings: list[Finding] | tuple[Finding, ...]) -> bool:
     return any(f.severity == "error" for f in findings)
 
 
-def _language_picker(lang: str) -> Any:
-    order = [lang, lang.split("-")[0], "en", "zh"]
+class FrozenMessages(dict[str, str]):
+    """A finding's messages by language: a dict that refuses changes, so findings can share one.
 
-    def pick(texts: dict[str, str]) -> str:
+    Examples:
+        >>> m = FrozenMessages({"en": "fix with no time"})
+        >>> m["en"], m == {"en": "fix with no time"}
+        ('fix with no time', True)
+        >>> m["zh"] = "改"
+        Traceback (most recent call last):
+        ...
+        TypeError: a finding's messages are shared and cannot be changed
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a finding's messages are shared and cannot be changed")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type[FrozenMessages], tuple[dict[str, str]]]:
+        """Pickle and copy as a plain dict's items."""
+        return FrozenMessages, (dict(self),)
+
+
+def frozen_messages(messages: Mapping[str, str]) -> FrozenMessages:
+    """Return ``messages`` as :class:`FrozenMessages`, copying only when it is not one already.
+
+    Examples:
+        >>> shared = frozen_messages({"en": "fix with no time"})
+        >>> frozen_messages(shared) is shared
+        True
+    """
+    if type(messages) is FrozenMessages:
+        return messages
+    return FrozenMessages(messages)
+
+
+@cache
+def _language_picker(lang: str) -> Callable[[Mapping[str, str]], str]:
+    order = (lang, lang.split("-")[0], "en", "zh")
+
+    def pick(texts: Mapping[str, str]) -> str:
         for key in order:
             if texts.get(key):
                 return texts[key]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..bulk import paused_collection
 from ..facts import Incident, parse_incident
 from ..findings import Finding
 from .claims import claim_families, family_matches, placeholder_paths, unsupported_claims
@@ -75,7 +76,8 @@ def check_draft(
     """
     incident = facts if isinstance(facts, Incident) else parse_incident(facts)
     shown = message_lang(text, lang)
-    found = list(mismatches(text, fact_values(incident), shown))
-    found += unsupported_claims(text, incident, shown)
-    found += lint_with_names(text, incident, lang, kind)  # names are not wording
-    return sorted(found, key=lambda f: (f.start, f.end, f.rule))
+    with paused_collection():  # a long text makes millions of acyclic objects: see ..bulk
+        found = list(mismatches(text, fact_values(incident), shown))
+        found += unsupported_claims(text, incident, shown)
+        found += lint_with_names(text, incident, lang, kind)  # names are not wording
+        return sorted(found, key=lambda f: (f.start, f.end, f.rule))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..bulk import paused_collection
 from ..errors import InputError
 from ..findings import Finding
 from ..kinds import LINT_LANGS, normalize_kind
@@ -94,4 +95,5 @@ def lint(
         severities=config.severity,
         chinese=chinese,
     )
-    return apply_suppressions(text, evaluate(text, plan))
+    with paused_collection():  # a long text makes millions of acyclic objects: see ..bulk
+        return apply_suppressions(text, evaluate(text, plan))

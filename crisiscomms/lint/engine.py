@@ -13,12 +13,14 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from operator import itemgetter
 
-from ..findings import Finding, Severity
+from ..findings import Finding, FrozenMessages, Severity, frozen_messages
 from ..text import normalize
 from ..text.lines import LineIndex
 from ..text.segments import Segments
-from .grammar import Match, find_matches
+from .grammar import Breaks, Match, find_matches, has_match
 from .registry import ALL, registry
 from .rules import Rule
 from .satisfiers import SATISFIER_FUNCTIONS
@@ -41,15 +43,23 @@ class _Context:
     def __init__(self, text: str, norm: str, hits: Hits) -> None:
         self.text, self.norm, self.hits = text, norm, hits
         self.segments = Segments(norm)
+        self.breaks = Breaks(norm)
         self._local: dict[tuple[int, str, int, int], list[Match]] = {}
         self._detected: dict[tuple[str, int, int], bool] = {}
         self._unless: dict[int, tuple[list[int], list[int]]] = {}
+        self._satisfying: dict[tuple[int, int, int], bool] = {}
 
     def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
         patterns = getattr(rule, which)
         hits = self.hits.get(rule.lang, {})
-        found = [m for p in patterns for m in find_matches(p, self.norm, hits, lo, hi)]
-        found.sort(key=lambda m: (m.start, -m.end))  # longest first at each start
+        norm, breaks = self.norm, self.breaks
+        if len(patterns) == 1:
+            found = find_matches(patterns[0], norm, hits, lo, hi, breaks)
+        else:
+            found = [m for p in patterns for m in find_matches(p, norm, hits, lo, hi, breaks)]
+        # Longest first at each start; two stable sorts on C-level keys: (start, -end).
+        found.sort(key=_END, reverse=True)
+        found.sort(key=_START)
         return found
 
     def _local_matches(self, rule: Rule, which: str, lo: int, hi: int) -> list[Match]:
@@ -64,40 +74,67 @@ class _Context:
         # there alone; with many, find the unless-matches of the whole text once.
         if not rule.unless:
             return False
-        lo = max(0, match.key_start - _REACH)
+        _, _, key_start, key_end = match
+        lo = max(0, key_start - _REACH)
         if many:
-            spans, starts = self._global_unless(rule)
-            i, j = bisect_left(starts, lo), bisect_right(starts, match.key_start)
-            return any(spans[k] >= match.key_end for k in range(i, j))
-        for m in self._local_matches(rule, "unless", lo, match.key_start + 1):
-            if m.start <= match.key_start and m.end >= match.key_end:
+            spans, starts = self.global_unless(rule)
+            i, j = bisect_left(starts, lo), bisect_right(starts, key_start)
+            return any(spans[k] >= key_end for k in range(i, j))
+        for m in self._local_matches(rule, "unless", lo, key_start + 1):
+            if m[0] <= key_start and m[1] >= key_end:
                 return True
         return False
 
-    def _global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
+    def global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
         key = id(rule)
         if key not in self._unless:
             found = self.matches(rule, "unless")
-            found.sort(key=lambda m: m.start)
-            self._unless[key] = ([m.end for m in found], [m.start for m in found])
+            found.sort(key=_START)
+            self._unless[key] = ([m[1] for m in found], [m[0] for m in found])
         return self._unless[key]
 
     def satisfied(self, rule: Rule, lo: int, hi: int) -> bool:
-        if rule.satisfied_by and self._local_matches(rule, "satisfied_by", lo, hi):
-            return True
+        if rule.satisfied_by:
+            key = (id(rule), lo, hi)
+            found = self._satisfying.get(key)
+            if found is None:
+                norm, hits, breaks = self.norm, self.hits.get(rule.lang, {}), self.breaks
+                found = self._satisfying[key] = any(
+                    has_match(p, norm, hits, lo, hi, breaks) for p in rule.satisfied_by
+                )
+            if found:
+                return True
         for name in rule.satisfiers:
-            key = (name, lo, hi)
-            if key not in self._detected:
-                self._detected[key] = SATISFIER_FUNCTIONS[name](self.norm[lo:hi])
-            if self._detected[key]:
+            detected = (name, lo, hi)
+            if detected not in self._detected:
+                self._detected[detected] = SATISFIER_FUNCTIONS[name](self.norm[lo:hi])
+            if self._detected[detected]:
                 return True
         return False
 
+
+_START = itemgetter(0)
+_END = itemgetter(1)
 
 #: How far before a key element an unless-pattern may start and still cover it.
 _REACH = 64
 #: Above this many matches of a rule, its unless-patterns are matched once over the whole text.
 _MANY = 32
+
+
+class _Lines:
+    """The text's line index, built when the first finding needs it (most texts have few)."""
+
+    __slots__ = ("_index", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._index: LineIndex | None = None
+
+    def line_col(self, index: int) -> tuple[int, int]:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index.line_col(index)
 
 
 def evaluate(text: str, plan: Plan) -> list[Finding]:
@@ -111,58 +148,83 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
     normalized = normalize(text)
     norm = normalized.text
     context = _Context(text, norm, plan.scanner.scan(norm))
-    lines = LineIndex(text)
+    lines = _Lines(text)
     findings: dict[tuple[str, int, int], Finding] = {}
     reported: set[str] = set()
-    reported_in: set[tuple[str, tuple[int, int]]] = set()
+    # rule id -> starts of the sentences it was reported in: one finding per rule and sentence.
+    reported_in: dict[str, set[int]] = {}
+    segments = context.segments
+    span = normalized.span
     for rule in plan.rules:
         if rule.id in plan.disabled or rule.check != "match":
             continue
-        if (
-            rule.scope == "text"
-            and (rule.satisfiers or rule.satisfied_by)
-            and context.satisfied(rule, 0, len(norm))
-        ):
-            continue  # satisfied anywhere: no match of it can be reported
         matches = context.matches(rule, "match")
+        if not matches:
+            continue
+        conditional = bool(rule.satisfiers or rule.satisfied_by)
+        if rule.scope == "text" and conditional and context.satisfied(rule, 0, len(norm)):
+            continue  # satisfied anywhere: no match of it can be reported
         many = len(matches) > _MANY
-        segments = context.segments
+        make = _FindingMaker(text, lines, rule, plan)
+        seen = reported_in.setdefault(rule.id, set())
         sentence = scope = (-1, -1)
         scope_ok = False
+        unless_ends: list[int] | None = None
+        unless_starts: list[int] = []
+        if many and rule.unless:
+            unless_ends, unless_starts = context.global_unless(rule)
         for match in matches:
-            start, end = match.start, match.end
+            start = match[0]
             if not sentence[0] <= start < sentence[1]:
                 sentence = segments.bounds(start, "sentence")
-            if (rule.once and rule.id in reported) or (rule.id, sentence) in reported_in:
-                if rule.once:
-                    break
+            if rule.once and rule.id in reported:
+                break
+            if sentence[0] in seen:
                 continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
-            if context.cancelled(rule, match, many):
+            if scope_ok and scope[0] <= start < scope[1]:
+                continue  # satisfied where it stands (known already: checked before cancelling)
+            if unless_ends is not None:
+                # The unless-matches of the whole text, found once: does one that starts
+                # near the key element cover it?
+                key_start = match[2]
+                i = bisect_left(unless_starts, key_start - _REACH)
+                j = bisect_right(unless_starts, key_start, i)
+                if i < j and max(unless_ends[i:j]) >= match[3]:
+                    continue
+            elif context.cancelled(rule, match, many):
                 continue
-            if rule.satisfiers or rule.satisfied_by:
+            if conditional:
                 if not scope[0] <= start < scope[1]:
                     scope = segments.bounds(start, rule.scope)
                     scope_ok = context.satisfied(rule, *scope)
                 if scope_ok:
                     continue
+            end = match[1]
             if rule.extend is not None:
                 extended = rule.extend.match(norm, start)
                 end = max(end, extended.end()) if extended else end
-            ostart, oend = normalized.span(start, end)
+            ostart, oend = span(start, end)
             key = (rule.id, ostart, oend)
             if key in findings and not _prefer(rule, plan, norm[start:end]):
                 continue
             reported.add(rule.id)
-            reported_in.add((rule.id, sentence))
-            findings[key] = _finding(text, lines, ostart, oend, rule, plan)
+            seen.add(sentence[0])
+            findings[key] = make(ostart, oend)
     if plan.kind:
         for finding in _completeness(context, plan, lines, normalized.span):
             findings[(finding.rule, finding.start, finding.end)] = finding
     emitted = {key[0] for key in findings}
     superseded = {s for r in plan.rules if r.id in emitted for s in r.supersedes} & emitted
     result = [f for f in findings.values() if f.rule not in superseded]
-    result.sort(key=lambda f: (f.start, f.end, f.rule))
+    result.sort(key=_POSITION)
     return result
+
+
+def _position(f: Finding) -> tuple[int, int, str]:
+    return f.start, f.end, f.rule
+
+
+_POSITION = _position
 
 
 def _prefer(rule: Rule, plan: Plan, excerpt: str) -> bool:
@@ -170,24 +232,51 @@ def _prefer(rule: Rule, plan: Plan, excerpt: str) -> bool:
     return rule.lang == ("en" if excerpt.isascii() else "zh")
 
 
-def _finding(text: str, lines: LineIndex, start: int, end: int, rule: Rule, plan: Plan) -> Finding:
-    doc = registry()[rule.id]
-    lang = plan.chinese if rule.lang == "zh" else rule.lang
-    return Finding.at(
-        text,
-        start,
-        end,
-        rule=rule.id,
-        severity=plan.severities.get(rule.id, plan.severities.get(ALL, doc.severity)),
-        messages=doc.messages,
-        lang=lang,
+class _FindingMaker:
+    """Build the findings of one rule on one text: what they share is looked up once."""
+
+    __slots__ = ("lines", "message", "messages", "rule_id", "severity", "suggestion", "text")
+
+    def __init__(self, text: str, lines: _Lines, rule: Rule, plan: Plan) -> None:
+        doc = registry()[rule.id]
+        lang = plan.chinese if rule.lang == "zh" else rule.lang
+        self.text, self.lines, self.rule_id = text, lines, rule.id
+        self.severity = plan.severities.get(rule.id, plan.severities.get(ALL, doc.severity))
+        self.message, self.suggestion, self.messages = _doc_texts(rule.id, lang)
+
+    def __call__(self, start: int, end: int) -> Finding:
+        line, column = self.lines.line_col(start)
+        return Finding(
+            self.rule_id,
+            self.severity,
+            self.message,
+            start,
+            end,
+            line,
+            column,
+            self.text[start:end],
+            self.suggestion,
+            self.messages,
+        )
+
+
+@cache
+def _doc_texts(rule_id: str, lang: str) -> tuple[str, str, FrozenMessages]:
+    """Return a rule's message and suggestion in ``lang``, and its messages, shared read-only."""
+    doc = registry()[rule_id]
+    sample = Finding.at(
+        "", 0, 0, rule=rule_id, severity=doc.severity, messages=doc.messages, lang=lang,
         suggestions=doc.suggestions,
-        lines=lines,
-    )
+    )  # fmt: skip
+    return sample.message, sample.suggestion, frozen_messages(doc.messages)
+
+
+def _finding(text: str, lines: _Lines, start: int, end: int, rule: Rule, plan: Plan) -> Finding:
+    return _FindingMaker(text, lines, rule, plan)(start, end)
 
 
 def _completeness(
-    context: _Context, plan: Plan, lines: LineIndex, span: Callable[[int, int], tuple[int, int]]
+    context: _Context, plan: Plan, lines: _Lines, span: Callable[[int, int], tuple[int, int]]
 ) -> list[Finding]:
     by_id: dict[str, list[Rule]] = {}
     for rule in plan.rules:
@@ -205,7 +294,7 @@ def _completeness(
             continue  # The element is only needed when the text touches its topic.
         if any(context.satisfied(r, *whole) for r in rules):
             continue
-        start, end = span(topic[0].start, topic[0].end) if topic else (0, 0)
+        start, end = span(topic[0][0], topic[0][1]) if topic else (0, 0)
         out.append(_finding(context.text, lines, start, end, speaker, plan))
     return out
 

@@ -27,8 +27,8 @@ one Aho-Corasick pass; nothing is searched where no hit is.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
@@ -137,63 +137,107 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
     return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """Where a pattern matched: the whole span and its key element's span."""
+#: Where a pattern matched: (start, end, key start, key end) -- the whole span and its key
+#: element's span. A plain tuple: a long text dense with findings makes millions of them.
+Match = tuple[int, int, int, int]
 
-    start: int
-    end: int
-    key_start: int
-    key_end: int
+_BREAK_SEARCH = {
+    breaks: re.compile("[" + re.escape("".join(sorted(breaks))) + "]")
+    for breaks in (CLAUSE_BREAKS, SENTENCE_BREAKS)
+}
+
+
+class Breaks:
+    """Where the clause and sentence breaks of a text are, found on first use.
+
+    ``next(lo, breaks)`` is the first position at or after ``lo`` holding one of
+    ``breaks``: a gap ``text[lo:hi]`` is unbroken exactly when ``hi`` is at most that.
+
+    Examples:
+        >>> b = Breaks("正在修复，尽快。")
+        >>> b.next(0, CLAUSE_BREAKS), b.next(0, SENTENCE_BREAKS), b.next(8, CLAUSE_BREAKS)
+        (4, 7, 8)
+    """
+
+    __slots__ = ("_positions", "text")
+
+    def __init__(self, text: str) -> None:
+        """Prepare to answer for ``text``."""
+        self.text = text
+        self._positions: dict[frozenset[str], list[int]] = {}
+
+    def next(self, lo: int, breaks: frozenset[str]) -> int:
+        """Return the first position ``>= lo`` holding a break, or ``len(text)``."""
+        positions = self._positions.get(breaks)
+        if positions is None:
+            positions = self._positions[breaks] = [
+                m.start() for m in _BREAK_SEARCH[breaks].finditer(self.text)
+            ]
+            positions.append(len(self.text))
+        return positions[bisect_left(positions, lo)]
 
 
 def find_matches(
-    pattern: Pattern, text: str, hits: Hits, lo: int = 0, hi: int | None = None
+    pattern: Pattern,
+    text: str,
+    hits: Hits,
+    lo: int = 0,
+    hi: int | None = None,
+    breaks: Breaks | None = None,
 ) -> list[Match]:
     """Return every match of ``pattern`` whose first element starts in ``[lo, hi)``.
 
-    Each way the elements can be chained is one match.
+    Each way the elements can be chained is one match. ``breaks`` (a
+    :class:`Breaks` of ``text``) is shared by the calls on one text.
 
     Examples:
         >>> p = parse_pattern("@a <3 @b", {"a", "b"}, "t")
         >>> hits = {"a": ([0], [2]), "b": ([4], [6])}
-        >>> [(m.start, m.end) for m in find_matches(p, "正在紧急修复", hits)]
-        [(0, 6)]
+        >>> find_matches(p, "正在紧急修复", hits)
+        [(0, 6, 4, 6)]
     """
-    found = _find_matches(pattern, text, hits, lo, hi)
+    found = _find_matches(pattern, text, hits, lo, hi, breaks)
     if pattern.not_after and found:
         after = pattern.not_after
-        found = [m for m in found if not any(text.endswith(x, 0, m.start) for x in after)]
+        found = [m for m in found if not any(text.endswith(x, 0, m[0]) for x in after)]
     return found
 
 
-def _find_matches(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int | None) -> list[Match]:
-    first = pattern.elements[0].role
-    assert first is not None
-    starts, ends = hits.get(first, ((), ()))
+def _find_matches(
+    pattern: Pattern, text: str, hits: Hits, lo: int, hi: int | None, breaks: Breaks | None
+) -> list[Match]:
+    role = pattern.elements[0].role
+    assert role is not None
+    starts, ends = hits.get(role, ((), ()))
     i = bisect_left(starts, lo) if lo else 0
     stop = len(starts) if hi is None else bisect_left(starts, hi)
     if i >= stop:
         return []
     elements = pattern.elements
     if len(elements) == 1:
-        return [Match(starts[k], ends[k], starts[k], ends[k]) for k in range(i, stop)]
+        return [(starts[k], ends[k], starts[k], ends[k]) for k in range(i, stop)]
+    if breaks is None:
+        breaks = Breaks(text)
     second = elements[1]
     if len(elements) == 2 and second.role is not None:
-        return _pairs(pattern, text, starts, ends, hits.get(second.role, ((), ())), i, stop)
+        return _pairs(pattern, breaks, starts, ends, hits.get(second.role, ((), ())), i, stop)
     out: list[Match] = []
     key = pattern.key
-    shown_first, shown_last = pattern.span
+    first, last = pattern.span
     for k in range(i, stop):
-        for spans in _extend(pattern, text, hits, 1, [(starts[k], ends[k])]):
-            start, end = spans[shown_first][0], spans[shown_last][1]
-            out.append(Match(start, end, spans[key][0], spans[key][1]))
+        s0, e0 = starts[k], ends[k]
+        a = s0 if first == 0 else -1
+        b = e0 if last == 0 else -1
+        if key == 0:
+            _walk(pattern, text, breaks, hits, 1, e0, a, b, s0, e0, out)
+        else:
+            _walk(pattern, text, breaks, hits, 1, e0, a, b, -1, -1, out)
     return out
 
 
 def _pairs(
     pattern: Pattern,
-    text: str,
+    breaks: Breaks,
     starts: Sequence[int],
     ends: Sequence[int],
     second: tuple[Sequence[int], Sequence[int]],
@@ -205,64 +249,147 @@ def _pairs(
     if not starts2:
         return []
     limit, commas = pattern.gaps[0]
-    breaks = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    next_break = breaks.next
     first_is_key = pattern.key == 0
     first, last = pattern.span
-    n2 = len(starts2)
+    whole = (first, last) == (0, 1)  # the span covers both elements (no ?@ condition)
     out: list[Match] = []
+    add = out.append
     for k in range(i, stop):
         s0, e0 = starts[k], ends[k]
-        j = bisect_left(starts2, e0)
+        j0 = bisect_left(starts2, e0)
+        # The second element may start up to ``limit`` characters on, and no later than
+        # the next break: the gap before it must hold none.
         far = e0 + limit
-        while j < n2 and starts2[j] <= far:
-            s1 = starts2[j]
-            if s1 - e0 > 0 and not breaks.isdisjoint(text[e0:s1]):
-                break
-            start = s0 if first == 0 else s1
-            end = ends2[j] if last != 0 else e0
-            if first_is_key:
-                out.append(Match(start, end, s0, e0))
-            else:
-                out.append(Match(start, end, s1, ends2[j]))
-            j += 1
+        if j0 == len(starts2) or starts2[j0] > far:
+            continue
+        far = min(far, next_break(e0, stops))
+        j_stop = bisect_right(starts2, far, j0)
+        if not whole:
+            for j in range(j0, j_stop):
+                start = s0 if first == 0 else starts2[j]
+                end = ends2[j] if last == 1 else e0
+                key_span = (s0, e0) if first_is_key else (starts2[j], ends2[j])
+                add((start, end, *key_span))
+        elif first_is_key:
+            for j in range(j0, j_stop):
+                add((s0, ends2[j], s0, e0))
+        else:
+            for j in range(j0, j_stop):
+                add((s0, ends2[j], starts2[j], ends2[j]))
     return out
 
 
-def _extend(
-    pattern: Pattern, text: str, hits: Hits, index: int, spans: list[tuple[int, int]]
-) -> Iterator[list[tuple[int, int]]]:
-    if index == len(pattern.elements):
-        yield spans
+def _walk(
+    pattern: Pattern,
+    text: str,
+    breaks: Breaks,
+    hits: Hits,
+    index: int,
+    lo: int,
+    a: int,
+    b: int,
+    key_start: int,
+    key_end: int,
+    out: list[Match],
+) -> None:
+    # Chain elements ``index`` on, the one before ending at ``lo``; each way through is a
+    # match (the span from the first to the last shown element, the key element's span),
+    # added in depth-first order. ``a`` and ``b`` are the span's ends once known (else -1).
+    elements = pattern.elements
+    if index == len(elements):
+        out.append((a, b, key_start, key_end))
         return
-    element = pattern.elements[index]
+    element = elements[index]
+    is_key = index == pattern.key
+    first, last = pattern.span
     limit, commas = pattern.gaps[index - 1]
-    lo = spans[-1][1]
     hi = lo + limit
-    breaks = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
     if element.negated:
         assert element.literal is not None
-        if text.startswith(element.literal, lo):
-            return
-        yield from _extend(pattern, text, hits, index + 1, [*spans, (lo, lo)])
+        if not text.startswith(element.literal, lo):
+            if is_key:
+                key_start = key_end = lo
+            _walk(pattern, text, breaks, hits, index + 1, lo, a, b, key_start, key_end, out)
         return
     if element.literal is not None:
         at = text.find(element.literal, lo, hi + len(element.literal))
-        if at >= 0 and not _broken(text, lo, at, breaks):
-            yield from _extend(
-                pattern, text, hits, index + 1, [*spans, (at, at + len(element.literal))]
-            )
+        if at >= 0 and (at <= lo or at <= breaks.next(lo, stops)):
+            end = at + len(element.literal)
+            if is_key:
+                key_start, key_end = at, end
+            a_, b_ = (at if index == first else a), (end if index == last else b)
+            _walk(pattern, text, breaks, hits, index + 1, end, a_, b_, key_start, key_end, out)
         return
     assert element.role is not None
     starts, ends = hits.get(element.role, ((), ()))
     j = bisect_left(starts, lo)
+    if j == len(starts) or starts[j] > hi:
+        return
+    hi = min(hi, breaks.next(lo, stops))  # later candidates lie past the same break
     while j < len(starts) and starts[j] <= hi:
-        if _broken(text, lo, starts[j], breaks):
-            return  # later candidates lie past the same break
-        yield from _extend(pattern, text, hits, index + 1, [*spans, (starts[j], ends[j])])
+        if is_key:
+            key_start, key_end = starts[j], ends[j]
+        a_ = starts[j] if index == first else a
+        b_ = ends[j] if index == last else b
+        _walk(pattern, text, breaks, hits, index + 1, ends[j], a_, b_, key_start, key_end, out)
         j += 1
 
 
-def _broken(text: str, lo: int, hi: int, breaks: frozenset[str]) -> bool:
-    if hi <= lo:
+def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks: Breaks) -> bool:
+    """Return True when ``pattern`` has a match whose first element starts in ``[lo, hi)``.
+
+    The same answer as ``bool(find_matches(...))``, without building a match:
+    a ``satisfied_by`` pattern is only asked whether it holds somewhere.
+
+    Examples:
+        >>> p = parse_pattern("@a <3 @b 中", {"a", "b"}, "t")
+        >>> hits = {"a": ([0], [2]), "b": ([4], [6])}
+        >>> has_match(p, "正在紧急修复中", hits, 0, 7, Breaks("正在紧急修复中"))
+        True
+    """
+    if pattern.not_after:  # where the match starts decides it: build the matches
+        return bool(find_matches(pattern, text, hits, lo, hi, breaks))
+    role = pattern.elements[0].role
+    assert role is not None
+    starts, ends = hits.get(role, ((), ()))
+    i = bisect_left(starts, lo) if lo else 0
+    stop = bisect_left(starts, hi)
+    if i >= stop:
         return False
-    return not breaks.isdisjoint(text[lo:hi])
+    if len(pattern.elements) == 1:
+        return True
+    return any(_chain(pattern, text, breaks, hits, 1, ends[k]) for k in range(i, stop))
+
+
+def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, lo: int) -> bool:
+    # _walk's walk, answering only whether one way through exists.
+    if index == len(pattern.elements):
+        return True
+    element = pattern.elements[index]
+    limit, commas = pattern.gaps[index - 1]
+    hi = lo + limit
+    stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
+    if element.negated:
+        assert element.literal is not None
+        if text.startswith(element.literal, lo):
+            return False
+        return _chain(pattern, text, breaks, hits, index + 1, lo)
+    if element.literal is not None:
+        at = text.find(element.literal, lo, hi + len(element.literal))
+        if at >= 0 and (at <= lo or at <= breaks.next(lo, stops)):
+            return _chain(pattern, text, breaks, hits, index + 1, at + len(element.literal))
+        return False
+    assert element.role is not None
+    starts, ends = hits.get(element.role, ((), ()))
+    j = bisect_left(starts, lo)
+    if j == len(starts) or starts[j] > hi:
+        return False
+    hi = min(hi, breaks.next(lo, stops))
+    while j < len(starts) and starts[j] <= hi:
+        if _chain(pattern, text, breaks, hits, index + 1, ends[j]):
+            return True
+        j += 1
+    return False

@@ -100,7 +100,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "expand": re.compile(rf"[{_bmp(_expanding())}]"),
         "look_alike": re.compile(rf"[{_bmp(confusables())}]"),
         # Three or more single letters after one or two spaces: ``(a) s a p``.
-        "spelled": re.compile(rf"(?:[ ]{{1,2}}{letter}(?!\w)){{3,}}"),
+        # (Written as ``(?:[ ]{1,2}L(?!\w)){3,}`` unrolled once, to start with a literal.)
+        "spelled": re.compile(rf"[ ][ ]?{letter}(?!\w)(?:[ ]{{1,2}}{letter}(?!\w)){{2,}}"),
         "astral": re.compile(
             rf"[{_astral(format_chars())}]+"
             + (rf"|(?P<expand>[{astral_expanding}])" if astral_expanding else "")
