@@ -32,7 +32,7 @@ def rules(found: Any) -> list[str]:
 
 
 def test_a_bank_in_the_organisation_or_service_name_is_not_blamed() -> None:
-    text = "行动银行App出现服务异常，我们深表歉意。华南银行"
+    text = "由于华南银行系统故障，转账暂停，我们深表歉意。华南银行"
     assert "blame-shift" in rules(lint(text, "zh"))  # the linter alone reads 银行 as a party
     assert "blame-shift" not in rules(check_draft(text, BANK, "zh"))
 

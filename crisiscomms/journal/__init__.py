@@ -24,7 +24,7 @@ Examples:
     ...     "next_update_at": "2026-11-28T16:30:00+08:00"})
     >>> record = prepare(incident, "first-statement", "weibo", "zh")
     >>> [(c.type, c.evidence) for c in record.publication.commitments]
-    [('next_update', '北京时间11月28日16:30前')]
+    [('next_update', '16:30前')]
     >>> late = status_report("2026-11-28-login", [replace(record.publication, id=1)],
     ...                      datetime.fromisoformat("2026-11-28T16:31:00+08:00"))
     >>> [(s.commitment.type, s.readers) for s in late.overdue]
