@@ -163,23 +163,10 @@ def _notice_file(
         length=length,
         missing=[m.to_dict() for m in made.missing],
     )
-    file.add(made.findings)
-    if channel != NOTICE:
-        _channel_length(file, made)
+    file.add(made.findings)  # a channel draft carries its own over-length findings
+    if made.length is not None:
+        file.length["channel"] = dict(made.length)
     return file
-
-
-def _channel_length(file: PackFile, made: Draft) -> None:
-    from ..channels import check_length
-
-    payload = getattr(made, "payload", None) or made.text
-    try:
-        report = check_length(file.channel or NOTICE, payload, lang=file.lang)
-    except ValueError:
-        return
-    file.length["channel"] = report.to_dict()["figures"]
-    if isinstance(payload, str) and payload == file.text:
-        file.add(report.findings)
 
 
 def _documents(
