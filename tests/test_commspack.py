@@ -204,7 +204,7 @@ def test_a_language_without_document_templates_is_named_not_skipped_silently(
     import crisiscomms.commspack.building as building
 
     monkeypatch.setattr(building, "document_langs", lambda: ("zh",))
-    made = build_pack(_ongoing(next_update_at="2026-03-29T21:00:00+08:00"))
+    made = build_pack(_ongoing(next_update_at="2026-03-29T21:00:00+08:00"), langs=["zh", "en"])
     assert {g["lang"] for g in made.gaps} == {"en"}
     assert not made.ready
     assert pack_index(made)["not_drafted"][0] == {
