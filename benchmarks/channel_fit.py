@@ -85,8 +85,7 @@ def main() -> int:
                         )
     print(f"{len(incidents)} facts files x {len(KINDS)} kinds, per channel and language")
     print(
-        f"{'channel':<10} {'lang':<10} {'field':<40} {'severity':<8} "
-        f"{'over':>10} {'complete':>12}"
+        f"{'channel':<10} {'lang':<10} {'field':<40} {'severity':<8} {'over':>10} {'complete':>12}"
     )
     for channel in channels:
         for lang in langs:
