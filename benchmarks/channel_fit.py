@@ -5,7 +5,9 @@ Run: ``python benchmarks/channel_fit.py [--langs zh,en] [--list] [--channels sms
 Drafts every kind of every facts file in ``examples/`` and ``tests/incidents/`` (36 files x
 4 kinds) for each short-form channel and language, and prints, per channel, language and
 measured field, how many drafts carry an ``over-length`` finding: all of them, and those
-drafted from complete facts (no missing fact, so no placeholder lengthens the text).
+drafted from complete facts (the kind lacks no fact, so no placeholder lengthens the text;
+judged on the long-form notice's needs, so the figure does not move with what a channel
+carries).
 ``--list`` prints every over-limit draft with its figure and limit. The long-form notice
 has no limit and is not drafted here. Nothing is asserted: the figures go in a report.
 """
@@ -17,14 +19,18 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from crisiscomms.channels.variants import variants
+from crisiscomms.completeness import missing_facts
 from crisiscomms.drafting import Draft, draft
 from crisiscomms.factfiles import read_facts
-from crisiscomms.kinds import KINDS
+from crisiscomms.kinds import KINDS as ALL_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = sorted((ROOT / "examples").glob("*.yaml")) + sorted(
     (ROOT / "tests" / "incidents").glob("*.yaml")
 )
+# The kinds that have channel variants (a kind added later gets them in variants.toml).
+KINDS = tuple(k for k in ALL_KINDS if k in variants()["sms"].carries)
 SHORT_CHANNELS = ("sms", "x", "weibo", "push", "wechat", "email", "statuspage")
 _WHAT = re.compile(r"^(.*?) is (\d+) (.*?), over the limit of (\d+)")
 
@@ -66,7 +72,7 @@ def main() -> int:
                     d = draft(incident, kind, lang, channel=channel)
                     key = (channel, lang)
                     drafted[key] += 1
-                    whole = not d.missing
+                    whole = not missing_facts(incident, kind)
                     complete[key] += whole
                     wording[key] += sum(
                         1
