@@ -354,8 +354,16 @@ def check_workaround(c: Context) -> Iterator[Item]:
 
 
 def check_required_actions(c: Context) -> Iterator[Item]:
+    """Each thing users must do, with its condition and its audience when the facts give them;
+    a safety instruction only while service is not back (it is drafted first, then)."""
     for action in getattr(c.incident, "required_actions", []):
-        yield c.item("required action", says(c.text, action, c.lang), _plain(action, "en"))
+        if action.safety and c.incident.status == "resolved":
+            continue
+        ok = says(c.text, action.text, c.lang) and says(c.text, action.condition, c.lang)
+        if action.audience is not None:
+            ok = ok and says(c.text, action.audience.name, c.lang)
+        name = "safety instruction" if action.safety else "required action"
+        yield c.item(name, ok, _plain(action.text, "en"))
 
 
 def check_progress(c: Context) -> Iterator[Item]:
@@ -365,6 +373,10 @@ def check_progress(c: Context) -> Iterator[Item]:
         yield c.item(
             "recovered / still affected", says(c.text, component.name, c.lang), component.state
         )
+        if component.recovered_percent is not None and component.state != "recovered":
+            share = Decimal(str(component.recovered_percent))
+            ok = states_number(c.mentions, ["percent"], share)
+            yield c.item("share recovered", ok, f"{component.recovered_percent}%")
 
 
 def check_scale(c: Context) -> Iterator[Item]:
@@ -380,10 +392,11 @@ def check_scale(c: Context) -> Iterator[Item]:
         if entry.all:
             name = _plain(entry.audience.name, c.lang) if hasattr(entry.audience, "name") else ""
             yield c.item("scale: all", bool(name) and name.lower() in c.text.lower(), "all")
-    rate = getattr(impact, "requests_failing_percent", None)
-    if rate is not None:
-        ok = states_number(c.mentions, ["percent"], Decimal(str(rate)))
-        yield c.item("error rate", ok, f"{rate}%")
+    for rate in getattr(impact, "error_rates", []):
+        ok = states_number(c.mentions, ["percent"], Decimal(str(rate.percent)))
+        if rate.region is not None:
+            ok = ok and says(c.text, rate.region, c.lang)
+        yield c.item("error rate", ok, f"{rate.percent}% of {rate.of}")
 
 
 def check_not_affected(c: Context) -> Iterator[Item]:
@@ -522,6 +535,29 @@ CHECKLIST: dict[str, tuple[Check, ...]] = {
         check_contact,
     ),
     "compensation_notice": (check_compensation,),
+    "resolution_notice": (
+        check_start,
+        check_end_and_duration,
+        check_scale,
+        check_not_affected,
+        check_data,
+        check_funds,
+        check_required_actions,
+        check_apology,
+        check_contact,
+    ),
+    "post_incident_report": (
+        check_start,
+        check_end_and_duration,
+        check_scale,
+        check_not_affected,
+        check_cause,
+        check_data,
+        check_funds,
+        check_actions,
+        check_prevention,
+        check_contact,
+    ),
 }
 
 

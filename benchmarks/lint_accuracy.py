@@ -1,9 +1,11 @@
 """Print the linter's precision, recall and F1 per rule on the dev and test splits.
 
 Run: ``python benchmarks/lint_accuracy.py`` (``-v`` lists every miss and false
-alarm on **dev** only). The corpus is ``tests/lint_corpus/{dev,test}.jsonl``
-(format in ``tests/lint_corpus/GUIDELINES.md``). Rules are tuned on dev; the
-test split is only scored, and only its aggregate figures are ever printed.
+alarm on **dev** only; ``--split dev`` scores dev alone, which is all one looks at
+while tuning; ``--rule ID`` limits ``-v`` to one rule). The corpus is
+``tests/lint_corpus/{dev,test}.jsonl`` (format in ``tests/lint_corpus/GUIDELINES.md``).
+Rules are tuned on dev; the test split is only scored, and only its aggregate figures
+are ever printed.
 """
 
 from __future__ import annotations
@@ -98,7 +100,15 @@ def evaluate(rows: list[Statement], keep_misses: bool = False) -> dict[str, Scor
 
 def main(argv: list[str]) -> int:
     """Print one table per split; with ``-v`` also every mistake on dev."""
-    for split in SPLITS:
+    splits = SPLITS
+    if "--split" in argv:
+        chosen = argv[argv.index("--split") + 1 :][:1]
+        if not chosen or chosen[0] not in SPLITS:
+            print(f"--split takes one of {', '.join(SPLITS)}", file=sys.stderr)
+            return 2
+        splits = (chosen[0],)
+    only = argv[argv.index("--rule") + 1] if "--rule" in argv[:-1] else None
+    for split in splits:
         rows = read_split(split)
         if not rows:
             print(f"{split}: no statements")
@@ -110,7 +120,7 @@ def main(argv: list[str]) -> int:
         for rule, s in evaluate(rows, keep_misses=verbose).items():
             n = s.tp + s.fn
             print(f"{rule:28} {n:>4} {s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}")
-            for miss in s.misses:
+            for miss in s.misses if only in (None, rule) else ():
                 print(f"    {miss}")
     return 0
 

@@ -93,6 +93,25 @@ def _parser() -> argparse.ArgumentParser:
     draft.add_argument("--no-color", action="store_true", help="no colour in findings")
     draft.set_defaults(run=_run_draft)
 
+    pack = commands.add_parser(
+        "pack",
+        help="write everything one stage of an incident needs: notices, scripts, index",
+        description="Draft the stage's notices in every language and channel, the customer-service "
+        "script, help-centre FAQ, community message and internal briefing, all checked against "
+        "each other, with an index pack.json; written all together or not at all.",
+    )
+    pack.add_argument("facts", metavar="FACTS", help="facts file, or - for stdin")
+    pack.add_argument("--out", metavar="DIR", required=True, help="folder to write the pack into")
+    pack.add_argument("--lang", help="comma-separated languages (default: every one)")
+    pack.add_argument("--channel", help="comma-separated notice channels (default: every one)")
+    pack.add_argument("--kind", help="comma-separated notice kinds instead of the stage's own")
+    pack.add_argument("--force", action="store_true", help="replace files that already exist")
+    pack.add_argument(
+        "--templates", metavar="DIR", help="a template pack (zh/, en/) overriding shipped templates"
+    )
+    pack.add_argument("--no-color", action="store_true", help="no colour in findings")
+    pack.set_defaults(run=_run_pack)
+
     example = commands.add_parser(
         "example",
         help="print a complete, commented example facts file",
@@ -103,12 +122,28 @@ def _parser() -> argparse.ArgumentParser:
     example.add_argument("--list", action="store_true", help="list the example names")
     example.set_defaults(run=_run_example)
 
+    plan = commands.add_parser(
+        "plan",
+        help="plan what to publish, where and by when",
+        description="Plan what to publish, where and by when, from the facts' severity, status "
+        "and audiences. Figures come from [plan] in the nearest .crisiscomms.toml (or --config).",
+    )
+    plan.add_argument("facts", metavar="FACTS", help="facts file, or - for stdin")
+    plan.add_argument("--format", choices=["text", "json"], default="text")
+    plan.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the text")
+    plan.add_argument("--config", metavar="FILE", help="a .crisiscomms.toml with a [plan] table")
+    plan.set_defaults(run=_run_plan)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of the facts")
     schema.set_defaults(run=_run_schema)
 
     from .lint import command as lint_command
 
     lint_command.add_parser(commands)
+
+    from .journal import command as journal_command
+
+    journal_command.add_parser(commands)
 
     mcp = commands.add_parser(
         "mcp", help="run an MCP server over stdio (needs: pip install 'crisiscomms[mcp]')"
@@ -122,6 +157,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_draft(args: argparse.Namespace) -> int:
+    from .compiledcache import use_compiled_cache
     from .drafting import draft_all
     from .factfiles import load_facts
     from .facts import FactsError
@@ -136,6 +172,7 @@ def _run_draft(args: argparse.Namespace) -> int:
         raise InputError("--out: give a folder name")
     channels = _channels(args.channel)
     facts = load_facts(args.facts)
+    use_compiled_cache()
     try:
         drafts = draft_all(
             facts.incident, kinds, langs, templates=args.templates, channels=channels
@@ -182,6 +219,44 @@ def _name(draft: Draft) -> str:
     return f"{kind_slug(draft.kind)}.{draft.channel}.{draft.lang}"
 
 
+def _run_pack(args: argparse.Namespace) -> int:
+    from .commspack import build_pack, write_pack
+    from .compiledcache import use_compiled_cache
+    from .factfiles import load_facts
+    from .facts import FactsError
+    from .report import format_findings
+
+    def listed(option: str, value: str | None) -> list[str] | None:
+        if value is None:
+            return None
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not parts:
+            raise InputError(f"{option}: give at least one value")
+        return parts
+
+    langs, channels = listed("--lang", args.lang), listed("--channel", args.channel)
+    kinds = listed("--kind", args.kind)
+    if args.out == "":
+        raise InputError("--out: give a folder name")
+    facts = load_facts(args.facts)
+    use_compiled_cache()
+    try:
+        made = build_pack(
+            facts.incident, langs=langs, channels=channels, kinds=kinds, templates=args.templates
+        )
+    except FactsError as error:  # e.g. a fact with no text in a language asked for
+        raise facts.explain(error) from None
+    written = write_pack(Path(args.out), made, force=args.force)
+    print(f"wrote {len(written)} files into {args.out} (stage: {made.stage})", file=sys.stderr)
+    colour = not args.no_color and sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    reports = [format_findings(f.findings, f.name, colour=colour) for f in made.files if f.findings]
+    for gap in made.gaps:
+        reports.append(f"{gap['document']}.{gap['lang']}: not drafted ({gap['reason']})")
+    if reports:
+        print("\n".join(reports), file=sys.stderr)
+    return ExitStatus.CLEAN if made.ready else ExitStatus.FINDINGS
+
+
 def _render(draft: Draft, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(draft.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -207,6 +282,23 @@ def _render_parts(draft: Draft, *, markdown: bool) -> str:
         else:
             out.append(f"--- {name} ---\n{text}\n")
     return "\n".join(out)
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    from .factfiles import load_facts
+    from .plan import format_plan, plan
+    from .plan_config import PlanConfig, find_plan_config, load_plan_config
+
+    facts = load_facts(args.facts)
+    start = Path.cwd() if args.facts == "-" else Path(args.facts).parent
+    found = Path(args.config) if args.config else find_plan_config(start)
+    config = load_plan_config(found) if found else PlanConfig.defaults()
+    result = plan(facts.incident, config)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(format_plan(result, args.lang))
+    return ExitStatus.CLEAN
 
 
 def _run_example(args: argparse.Namespace) -> int:

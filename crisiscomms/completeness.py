@@ -109,6 +109,19 @@ def element_gap(element: str, path: str | None = None) -> MissingFact:
     )
 
 
+#: Wording rules whose question the facts answer for a kind, so a draft of that kind does not
+#: ask it of its text: a compensation notice carries no data or funds statement (the notices
+#: about the outage do, from the facts), though its items name fees, refunds and accounts.
+_JUDGED_FROM_FACTS: dict[str, tuple[str, ...]] = {
+    "compensation_notice": ("no-data-safety-statement",),
+}
+
+
+def judged_from_facts(kind: str) -> tuple[str, ...]:
+    """Return the wording rules a draft of ``kind`` leaves to the facts."""
+    return _JUDGED_FROM_FACTS.get(kind, ())
+
+
 def missing_facts(incident: Incident, kind: NoticeKind) -> list[MissingFact]:
     """Return what ``kind`` needs that ``incident`` does not say, in reading order."""
     return [element_gap(element, path) for element, path in _gaps(incident, kind)]
@@ -124,7 +137,7 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "progress", None
         if involves & DATA_AREAS and incident.data is None:
             yield "data_statement", None
-        if involves & FUNDS_AREAS and incident.funds is None:
+        if involves & FUNDS_AREAS and not _funds_stated(incident):
             yield "funds_statement", None
         # While service is down, every notice says when readers hear from us next: a
         # time, a cadence, or an estimated recovery time ("unknown" is no time). A
@@ -144,7 +157,7 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "cause", None
         if incident.data is None:
             yield "data_statement", None
-        if involves & FUNDS_AREAS and incident.funds is None:
+        if involves & FUNDS_AREAS and not _funds_stated(incident):
             yield "funds_statement", None
         if _result_pending(incident) and not _committed(incident):
             yield "next_update", None
@@ -152,6 +165,10 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "prevention", None
         if not incident.contacts:
             yield "contact", None
+    elif kind == "resolution_notice":
+        yield from _resolution_gaps(incident)
+    elif kind == "post_incident_report":
+        yield from _report_gaps(incident)
     else:
         if not incident.compensation:
             yield "compensation", None
@@ -159,6 +176,43 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "next_update", None
         for i, plan in enumerate(incident.compensation):
             yield from _plan_gaps(plan, f"compensation[{i}]", bool(incident.contacts))
+
+
+def _resolution_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
+    """Service is back: when, the final numbers, data and funds when touched, where to ask."""
+    involves = set(incident.impact.involves)
+    if incident.resolved_at is None:
+        yield "resolved_time", None
+    yield from _count_gaps(incident)
+    if involves & DATA_AREAS and incident.data is None:
+        yield "data_statement", None
+    if involves & FUNDS_AREAS and not _funds_stated(incident):
+        yield "funds_statement", None
+    if _result_pending(incident) and not _committed(incident):
+        yield "next_update", None
+    if not incident.contacts:
+        yield "contact", None
+
+
+def _report_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
+    """The whole account: timeline, cause, numbers, data and funds, prevention, where to ask."""
+    if incident.resolved_at is None:
+        yield "resolved_time", None
+    if not incident.timeline:
+        yield "timeline", None
+    if incident.cause.status == "unknown":
+        yield "cause", None
+    yield from _count_gaps(incident)
+    if incident.data is None:
+        yield "data_statement", None
+    if set(incident.impact.involves) & FUNDS_AREAS and not _funds_stated(incident):
+        yield "funds_statement", None
+    if _result_pending(incident) and not _committed(incident):
+        yield "next_update", None
+    if not incident.prevention:
+        yield "prevention", None
+    if not incident.contacts:
+        yield "contact", None
 
 
 def _count_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
@@ -183,8 +237,13 @@ def _result_pending(incident: Incident) -> bool:
         statement is not None
         and statement.status == "under_investigation"
         and statement.result_by is None
-        for statement in (incident.data, incident.funds)
+        for statement in (incident.data, incident.funds, *incident.funds_per_audience)
     )
+
+
+def _funds_stated(incident: Incident) -> bool:
+    """True when the facts say what happened to money: for everyone, or per audience."""
+    return incident.funds is not None or bool(incident.funds_per_audience)
 
 
 def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tuple[str, str]]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .completeness import MissingFact, missing_facts, placeholder_text
+from .completeness import MissingFact, judged_from_facts, missing_facts, placeholder_text
 from .errors import InputError, TemplateError
-from .facts import FactsError, Incident, missing_translations, parse_incident
+from .factcheck.names import lint_with_names
+from .facts import FactsError, Incident, Problem, missing_translations, parse_incident
 from .findings import Finding
 from .hant.facts import Converted, hant_facts
 from .kinds import (
@@ -24,7 +26,7 @@ from .kinds import (
     normalize_kind,
     normalize_lang,
 )
-from .lint import COMPLETENESS_RULES, lint
+from .lint import COMPLETENESS_RULES
 from .packs import Pack, read_pack
 from .templating import Template, get_template, render
 
@@ -160,7 +162,19 @@ def draft(
     kind_ = normalize_kind(kind)
     prepared = _prepared(incident, [lang_])
     channel_ = normalize_channel(channel)
+    if not written_for(kind_, channel_):
+        raise InputError(no_variant(kind_, channel_))
     return _draft(*prepared[lang_], kind_, lang_, _pack(templates), channel_)
+
+
+def prepared_facts(incident: Incident, langs: Iterable[str]) -> dict[DraftLang, Incident]:
+    """Return the facts each language drafts from (a Traditional language's text filled in).
+
+    Raises:
+        FactsError: a free-text fact has no text in one of ``langs``.
+    """
+    langs_ = list(dict.fromkeys(map(normalize_lang, langs)))
+    return {lang: facts for lang, (facts, _) in _prepared(incident, langs_).items()}
 
 
 def _prepared(
@@ -175,7 +189,7 @@ def _prepared(
     prepared: dict[DraftLang, tuple[Incident, tuple[Converted, ...]]] = {}
     for lang in langs:
         prepared[lang] = hant_facts(incident, lang) if lang in HANT_LANGS else (incident, ())
-    untranslated = [p for lang in langs for p in missing_translations(prepared[lang][0], lang)]
+    untranslated = [p for lang in langs for p in _untranslated(prepared[lang][0], lang)]
     if untranslated:
         raise FactsError(untranslated)
     return prepared
@@ -202,7 +216,7 @@ def _draft(
         text=text,
         template_id=template.id,
         template_hash=template.sha256,
-        findings=tuple(findings + _wording_findings(text, lang_, gaps)),
+        findings=tuple(findings + _wording_findings(text, lang_, gaps, incident, kind_)),
         missing=tuple(gaps),
         vetted=template.vetted,
         converted=converted,
@@ -234,7 +248,8 @@ def _channel_draft(
         payload = variants.statuspage_update(incident, parts, lang_)
     report = variants.measure(channel, parts, payload, incident, lang_)
     findings = _placeholder_findings(text, gaps, lang_, template.id)
-    findings += variants.outside_labels(_wording_findings(text, lang_, gaps), split, shape)
+    wording = _wording_findings(text, lang_, gaps, incident, kind_)
+    findings += variants.outside_labels(wording, split, shape)
     findings += variants.place_findings(report.findings, split)
     return Draft(
         kind=kind_,
@@ -279,6 +294,11 @@ def draft_all(
     channels_: list[Channel] = (
         ["notice"] if channels is None else list(dict.fromkeys(map(normalize_channel, channels)))
     )
+    # A channel has variants for the kinds published there (no SMS post-incident report):
+    # asked for several, each kind goes out on the channels written for it.
+    pairs = [(k, c) for k in kinds_ for c in channels_ if written_for(k, c)]
+    if not pairs:
+        raise InputError(no_variant(kinds_[0], channels_[0]))
     prepared = _prepared(incident, langs_)
     pack = _pack(templates)
     return [
@@ -286,7 +306,42 @@ def draft_all(
         for kind in kinds_
         for lang in langs_
         for channel in channels_
+        if (kind, channel) in pairs
     ]
+
+
+def written_for(kind: NoticeKind, channel: Channel) -> bool:
+    """True when ``channel`` has a variant of ``kind`` (the long-form notice has every kind)."""
+    if channel == "notice":
+        return True
+    from .channels import variants
+
+    return kind in variants.variant(channel).carries
+
+
+def no_variant(kind: NoticeKind, channel: Channel) -> str:
+    from .kinds import CHANNELS, kind_slug
+
+    written = [c for c in CHANNELS if written_for(kind, c)]
+    return (
+        f"there is no {channel} variant of the {kind_slug(kind)}; "
+        f"it goes out on: {', '.join(written)}"
+    )
+
+
+#: Missing translations of the last few incidents drafted, by language.
+_CHECKED: OrderedDict[tuple[int, str], tuple[Incident, list[Problem]]] = OrderedDict()
+
+
+def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
+    """:func:`missing_translations`, looked up once per incident and language (facts are frozen)."""
+    key = (id(incident), lang)
+    held = _CHECKED.get(key)
+    if held is None or held[0] is not incident:
+        held = _CHECKED[key] = (incident, missing_translations(incident, lang))
+        if len(_CHECKED) > 16:
+            _CHECKED.popitem(last=False)
+    return list(held[1])
 
 
 def _pack(templates: str | Path | None) -> Pack | None:
@@ -299,7 +354,9 @@ def _pack(templates: str | Path | None) -> Pack | None:
     return read_pack(str(folder.resolve()))
 
 
-def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Finding]:
+def _wording_findings(
+    text: str, lang: str, gaps: list[MissingFact], incident: Incident, kind: NoticeKind
+) -> list[Finding]:
     """Lint the draft's wording; completeness is judged from the facts, not the text.
 
     The facts say exactly what is missing, and each placeholder already has its
@@ -307,9 +364,9 @@ def _wording_findings(text: str, lang: str, gaps: list[MissingFact]) -> list[Fin
     missing fact (its placeholder, or a vague sentence the fact would make
     concrete) are left to that finding.
     """
-    restated = {"unfilled-placeholder", *COMPLETENESS_RULES}
+    restated = {"unfilled-placeholder", *COMPLETENESS_RULES, *judged_from_facts(kind)}
     restated.update(rule for gap in gaps for rule in gap.supersedes)
-    return [f for f in lint(text, lang=lint_lang(lang)) if f.rule not in restated]
+    return [f for f in lint_with_names(text, incident, lint_lang(lang)) if f.rule not in restated]
 
 
 def _placeholder_findings(

@@ -7,13 +7,14 @@ internals.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .errors import TemplateError
 from .facttypes import Count, Percent, SafeStr, Time, unsafe_character
@@ -37,7 +38,23 @@ class FactModel(BaseModel):
 
 NonEmpty = Annotated[SafeStr, Field(min_length=1)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
-HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s/$.?#][^\s]*$", max_length=2048)]
+_HTTPS = r"^https://[^\s/$.?#][^\s]*$"
+
+
+def _https(value: str) -> str:
+    if re.match(_HTTPS, value) is None:
+        raise ValueError(
+            "must be an https:// link with a host and no spaces, "
+            "e.g. https://status.example.com (http:// links are not accepted)"
+        )
+    return value
+
+
+HttpsUrl = Annotated[
+    str,
+    Field(max_length=2048, json_schema_extra={"pattern": _HTTPS, "format": "uri"}),
+    AfterValidator(_https),
+]
 
 
 class Text(FactModel):

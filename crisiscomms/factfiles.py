@@ -187,6 +187,8 @@ def _child(node: Any, part: str | int) -> tuple[Any, Any] | None:
         for key, value in node.value:
             if key.value == str(part):
                 return key, value
+        if part == 0:  # one plan written without its list is validated as plans[0]
+            return None, node
     elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
         return None, node.value[part]
     return None

@@ -41,7 +41,9 @@ FUNDS_AREAS: frozenset[str] = frozenset({"payments", "balances", "transfers"})
 DataStatus = Literal["intact", "under_investigation", "lost", "exposed", "restored"]
 FundsStatus = Literal["intact", "under_investigation", "affected"]
 CauseStatus = Literal["unknown", "preliminary", "confirmed"]
+CauseParty = Literal["own", "supplier", "customer_config", "external"]
 ComponentState = Literal["down", "degraded", "recovering", "recovered"]
+ErrorBasis = Literal["requests", "transactions", "network"]
 
 
 class Scale(_Model):
@@ -79,6 +81,18 @@ class Scale(_Model):
         return self.all or self.count is not None or self.share_percent is not None
 
 
+class ErrorRate(_Model):
+    """A share of requests, transactions or the network that fails: never a share of users."""
+
+    percent: Percent
+    """The share that fails: 10.2 for 10.2%; drafted as about 10.2% (约有10.2%)."""
+    of: ErrorBasis = "requests"
+    """What the share is of: requests (calls to the service), transactions (payments, card
+    authorisations) or network (the share of a CDN's or carrier's network returning errors)."""
+    region: Text | None = None
+    """Where this rate applies, when rates differ by region: 欧洲 / Europe."""
+
+
 class Impact(_Model):
     """What users notice, where, on what, and how many of them."""
 
@@ -102,7 +116,25 @@ class Impact(_Model):
     scale_final_by: Time | None = None
     """When the final number affected will be published, if it is not final yet."""
     requests_failing_percent: Percent | None = None
-    """Share of requests that fail (an error rate), NOT a share of users."""
+    """Share of requests that fail (an error rate), NOT a share of users: short for
+    error_rates: [{percent, of: requests}]."""
+    error_rates: list[ErrorRate] = Field(default_factory=list)
+    """Error rates with what they are a share of and where: [{percent: 10.2, of: transactions,
+    region: {zh: 欧洲, en: Europe}}]. Not a share of users (that is scale)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_error_rate_field(cls, value: Any) -> Any:
+        # requests_failing_percent is the short form of one error rate of requests.
+        if not isinstance(value, dict) or value.get("requests_failing_percent") is None:
+            return value
+        if value.get("error_rates"):
+            raise ValueError(
+                "give the error rate once: error_rates (with of and region), "
+                "or requests_failing_percent, not both"
+            )
+        rate = {"percent": value["requests_failing_percent"], "of": "requests"}
+        return {**value, "error_rates": [rate]}
 
 
 class DataStatement(_Model):
@@ -141,6 +173,14 @@ class FundsStatement(_Model):
         return self
 
 
+class AudienceFunds(FundsStatement):
+    """What happened to one audience's money, when audiences differ (passengers' overcharges,
+    drivers' delayed rewards; cardholders and merchants)."""
+
+    audience: AudienceRef
+    """Whose money this statement is about: an audience id of ``audiences``."""
+
+
 class Cause(_Model):
     """The cause as far as it is known, and the rumours it was not."""
 
@@ -152,6 +192,12 @@ class Cause(_Model):
     failure in the data centre."""
     not_caused_by: list[Text] = Field(default_factory=list)
     """Rumours to correct: 网传的“黑客攻击” / a cyber attack, as rumoured online."""
+    party: CauseParty = "own"
+    """Where the fault arose: own (our systems or work, the default); supplier (equipment or a
+    service we buy: a telecom operator's data centre, a power contractor); customer_config (a
+    customer's valid action set off a fault of ours); external (an outside event: a storm, a
+    grid failure). The notices state the cause as described and, for any party but our own,
+    that it is still our responsibility: never the supplier's or the customer's fault."""
 
     @model_validator(mode="after")
     def _known_cause_needs_description(self) -> Cause:
@@ -159,7 +205,40 @@ class Cause(_Model):
             raise ValueError(f"cause status is {self.status!r}: add a description")
         if self.status == "unknown" and self.description is not None:
             raise ValueError("a description is given: set status to 'preliminary' or 'confirmed'")
+        if self.status == "unknown" and self.party != "own":
+            raise ValueError(
+                f"party is {self.party!r} but the cause is unknown: give the cause "
+                "(status preliminary or confirmed, and a description) or leave party out"
+            )
         return self
+
+
+def _bare_action(value: Any) -> Any:
+    """Accept a required action written as bare text: {zh: ..., en: ...}."""
+    if isinstance(value, dict) and "text" not in value:
+        return {"text": value}
+    return value
+
+
+class RequiredAction(_Model):
+    """Something users must do: for everyone or one audience, always or under a condition."""
+
+    text: Text
+    """What to do, as a verb phrase drafted as an instruction (请… / Please …): 前往网点或致电客服
+    重置密码 / reset your password at a branch or through the hotline."""
+    condition: Text | None = None
+    """When it applies, as a clause drafted 如果… / If …: 您的手机无法拨打紧急电话000 / your
+    phone cannot reach 000."""
+    audience: AudienceRef | None = None
+    """Who must do it (an audience id or your own); left out, everyone the notice addresses."""
+    safety: bool = False
+    """A safety instruction (emergency calls, a device that will not start): drafted first,
+    under 安全提示 / For your safety, while service is not back."""
+
+
+RequiredActionRef = Annotated[
+    RequiredAction, BeforeValidator(_bare_action, json_schema_input_type=Text | RequiredAction)
+]
 
 
 class TimelineEntry(_Model):
@@ -175,6 +254,14 @@ class Component(_Model):
     name: Text
     state: ComponentState
     since: Time | None = None
+    kind: ImpactKind | None = None
+    """What befell this part, when parts differ: outage, degradation or protective_measure (a
+    ground stop while the system is down). Still-affected parts are drafted outage first."""
+    recovered_percent: Percent | None = None
+    """How much of it is back, while it is recovering: 45 for 45% of affected customers' sites
+    (drafted 已恢复45% / 45% back); with as_of, the time that share was measured."""
+    as_of: Time | None = None
+    """When recovered_percent was measured; left out, as of this notice."""
 
 
 class Eta(_Model):

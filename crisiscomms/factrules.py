@@ -55,7 +55,10 @@ def _at_path(value: Any, parts: list[str], loc: Loc) -> Iterator[tuple[Loc, Any]
     if not isinstance(value, Mapping) or name not in value:
         return
     found = value[name]
-    if many:
+    if many and isinstance(found, Mapping):
+        # One plan (or scale entry) given without its list is validated as the list's [0].
+        yield from _at_path(found, rest, (*loc, name, 0))
+    elif many:
         for i, item in enumerate(found if isinstance(found, list) else []):
             yield from _at_path(item, rest, (*loc, name, i))
     else:
@@ -63,7 +66,7 @@ def _at_path(value: Any, parts: list[str], loc: Loc) -> Iterator[tuple[Loc, Any]
 
 
 def resolve_audience_refs(value: Any) -> Any:
-    """Let plans and scale entries name an audience defined in ``audiences`` by its id."""
+    """Let plans, scale entries and required actions name an audience of ``audiences`` by id."""
     if not isinstance(value, Mapping):
         return value
     custom = {
@@ -82,6 +85,10 @@ def resolve_audience_refs(value: Any) -> Any:
         scale = one_or_many(impact.get("scale"))
         if isinstance(scale, list):
             out["impact"] = {**impact, "scale": [_with_audience(s, custom) for s in scale]}
+    for name in ("required_actions", "funds_per_audience"):
+        entries = out.get(name)
+        if isinstance(entries, list):
+            out[name] = [_with_audience(e, custom) for e in entries]
     return out
 
 
@@ -117,8 +124,10 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         if entry.at > published:
             yield Problem(("timeline", i, "at"), _LATE, "time_order")
     for i, component in enumerate(incident.components):
-        if component.since is not None and component.since > published:
-            yield Problem(("components", i, "since"), _LATE, "time_order")
+        for name in ("since", "as_of"):
+            at = getattr(component, name)
+            if at is not None and at > published:
+                yield Problem(("components", i, name), _LATE, "time_order")
     eta = incident.eta
     if eta is not None and eta != "unknown" and eta.latest < published:
         yield Problem(("eta",), "an ETA must not be earlier than published_at", "time_order")
@@ -129,6 +138,9 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         result_by = None if statement is None else statement.result_by
         if result_by is not None and result_by < published:
             yield Problem((name, "result_by"), _EARLY, "time_order")
+    for i, each in enumerate(incident.funds_per_audience):
+        if each.result_by is not None and each.result_by < published:
+            yield Problem(("funds_per_audience", i, "result_by"), _EARLY, "time_order")
     final_by = incident.impact.scale_final_by
     if final_by is not None and final_by < published:
         yield Problem(("impact", "scale_final_by"), _EARLY, "time_order")
@@ -148,6 +160,16 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         if audience not in addressed:
             where: Loc = ("impact", "scale", i, "audience")
             yield Problem(where, f"{audience!r} is not in audiences", "value_error")
+    for i, each in enumerate(incident.funds_per_audience):
+        whose = _audience_id(each.audience)
+        if whose not in addressed:
+            where = ("funds_per_audience", i, "audience")
+            yield Problem(where, f"{whose!r} is not in audiences", "value_error")
+    for i, action in enumerate(incident.required_actions):
+        who = None if action.audience is None else _audience_id(action.audience)
+        if who is not None and who not in addressed:
+            where = ("required_actions", i, "audience")
+            yield Problem(where, f"{who!r} is not in audiences", "value_error")
 
 
 def _audience_id(value: Any) -> str:
@@ -177,6 +199,7 @@ class _At(_Lenient):
 
 class _Since(_Lenient):
     since: Time | None = None
+    as_of: Time | None = None
 
 
 class _Window(_Lenient):
@@ -200,6 +223,15 @@ class _Scale(_Lenient):
 class _Impact(_Lenient):
     scale: Annotated[list[_Scale], BeforeValidator(one_or_many)] = []
     scale_final_by: Time | None = None
+
+
+class _Action(_Lenient):
+    audience: AudienceId | None = None
+
+
+class _AudienceResult(_Lenient):
+    audience: AudienceId = "users"
+    result_by: Time | None = None
 
 
 class _Plan(_Lenient):
@@ -226,3 +258,5 @@ class Timing(_Lenient):
     funds: _Result | None = None
     impact: _Impact = _Impact()
     compensation: Annotated[list[_Plan], BeforeValidator(one_or_many)] = []
+    required_actions: list[_Action] = []
+    funds_per_audience: list[_AudienceResult] = []

@@ -76,6 +76,7 @@ __all__ = [
 from .factparts import (
     DATA_AREAS,
     FUNDS_AREAS,
+    AudienceFunds,
     Cause,
     Component,
     Contact,
@@ -84,6 +85,7 @@ from .factparts import (
     FundsStatement,
     Impact,
     Links,
+    RequiredActionRef,
     Scale,
     Severity,
     Status,
@@ -149,6 +151,9 @@ class Incident(_Model):
     funds: FundsStatement | None = None
     """What happened to money; needed when impact.involves payments, balances or transfers.
     The notices say nothing about funds without it."""
+    funds_per_audience: list[AudienceFunds] = Field(default_factory=list)
+    """What happened to each audience's money when they differ: [{audience: drivers, status:
+    affected, description: ...}]. With funds too, funds is what applies to everyone else."""
     cause: Cause = Cause()
     progress: Text | None = None
     """What changed since the last update (for a progress update)."""
@@ -157,9 +162,10 @@ class Incident(_Model):
     timeline: list[TimelineEntry] = Field(default_factory=list)
     actions: list[Text] = Field(default_factory=list)
     """What was done to restore service."""
-    required_actions: list[Text] = Field(default_factory=list)
-    """What users MUST do, as verb phrases drafted as instructions (请… / Please …): 前往网点或
-    致电客服重置密码 / reset your password at a branch or through the hotline."""
+    required_actions: list[RequiredActionRef] = Field(default_factory=list)
+    """What users MUST do: bare text {zh, en} (a verb phrase drafted 请… / Please …), or
+    {text, condition, audience, safety} for an instruction that applies to one audience, only
+    under a condition, or is a safety instruction drafted first."""
     workaround: Text | None = None
     """What users can do meanwhile (optional), as a verb phrase: 通过网页版下单 / order on the
     website."""

@@ -6,7 +6,14 @@ from typing import Literal, get_args
 
 from .errors import InputError
 
-NoticeKind = Literal["first_statement", "progress_update", "apology", "compensation_notice"]
+NoticeKind = Literal[
+    "first_statement",
+    "progress_update",
+    "apology",
+    "compensation_notice",
+    "resolution_notice",
+    "post_incident_report",
+]
 KINDS: tuple[NoticeKind, ...] = get_args(NoticeKind)
 
 DraftLang = Literal["zh", "en", "zh-Hant-HK", "zh-Hant-TW"]

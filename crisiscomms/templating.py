@@ -13,7 +13,10 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
 
@@ -21,6 +24,7 @@ import jinja2
 from jinja2 import StrictUndefined, TemplateNotFound, TemplateSyntaxError
 
 from . import limits
+from .compiledcache import compiled_cache
 from .completeness import elements, placeholder_text
 from .errors import TemplateError
 from .facts import Incident
@@ -51,6 +55,18 @@ class Template:
     compiled: jinja2.Template
 
 
+#: How every notice environment parses and renders (the compiled cache is keyed by these too).
+ENV_OPTIONS: dict[str, Any] = {
+    "undefined": StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+    "autoescape": False,
+    "auto_reload": False,
+    "cache_size": -1,
+}
+
+
 @lru_cache(maxsize=32)
 def environment(pack: Pack | None = None) -> NoticeSandbox:
     """Return the sandboxed environment for a template pack (templates compile once).
@@ -63,13 +79,8 @@ def environment(pack: Pack | None = None) -> NoticeSandbox:
     env = NoticeSandbox(
         functions=(placeholder, part),
         loader=PackLoader(pack),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        autoescape=False,
-        auto_reload=False,
-        cache_size=-1,
+        bytecode_cache=compiled_cache(ENV_OPTIONS),
+        **ENV_OPTIONS,
     )
     env.filters.update(our_filters())
     return env
@@ -148,7 +159,13 @@ def vetted_hashes() -> dict[str, str]:
 
 
 def shipped_hashes() -> dict[str, str]:
-    """Return template id -> sha256 of the shipped templates as they are now."""
+    """Return template id -> sha256 of the shipped templates as they are now.
+
+    The notices, their channel variants, and the communications pack's documents
+    (``<lang>/pack/<doc>``).
+    """
+    from .commspack.documents import shipped_document_hashes
+
     hashes = {
         template_id(kind, lang): get_template(kind, lang).sha256
         for lang in DRAFT_LANGS
@@ -163,7 +180,7 @@ def shipped_hashes() -> dict[str, str]:
                     hashes[template_id(kind, lang, channel)] = get_template(
                         kind, lang, None, channel
                     ).sha256
-    return hashes
+    return {**hashes, **shipped_document_hashes()}
 
 
 def render(template: Template, incident: Incident, lang: str) -> str:
@@ -173,25 +190,54 @@ def render(template: Template, incident: Incident, lang: str) -> str:
         TemplateError: the template failed (a misspelt fact, something the
             sandbox refuses, a broken expression, a render limit); names the template.
     """
-    facts = view_of(incident, "incident")
-    return render_with(template.compiled, template.id, facts, incident, lang)
+    return render_with(template.compiled, template.id, facts_view(incident), incident, lang)
+
+
+#: Views of the last few incidents drafted: a pack drafts dozens of notices from one.
+_VIEWS: OrderedDict[int, tuple[Incident, Any]] = OrderedDict()
+_VIEWS_KEPT = 8
+
+
+def facts_view(incident: Incident) -> Any:
+    """Return the read-only view of ``incident`` templates see, built once per incident.
+
+    Facts are a frozen model, so the view of one :class:`Incident` object never
+    changes; it is kept (with the object, so its id is not reused) for the last
+    few incidents.
+    """
+    key = id(incident)
+    held = _VIEWS.get(key)
+    if held is not None and held[0] is incident:
+        _VIEWS.move_to_end(key)
+        return held[1]
+    view = view_of(incident, "incident")
+    _VIEWS[key] = (incident, view)
+    if len(_VIEWS) > _VIEWS_KEPT:
+        _VIEWS.popitem(last=False)
+    return view
 
 
 def render_with(
-    compiled: jinja2.Template, template_id: str, facts: Any, incident: Incident, lang: str
+    compiled: jinja2.Template,
+    template_id: str,
+    facts: Any,
+    incident: Incident,
+    lang: str,
+    extra: dict[str, Any] | None = None,
 ) -> str:
     """Render a compiled template with ``facts`` as ``incident``, within the render limits.
 
     :func:`render` passes the facts view; tests pass other things to show
-    what the sandbox would let through without it.
+    what the sandbox would let through without it. ``extra`` adds more plain,
+    read-only data by name (the communications pack passes what it publishes).
     """
-    formatter = Formatter(lang, incident.timezone, incident.published_at)
+    formatter = _formatter(lang, incident.timezone, incident.published_at)
     pieces: list[str] = []
     with limits.budget(template_id) as spent, formatting(formatter):
         most = spent.limits.output_chars
         size = 0
         try:
-            for chunk in compiled.generate(incident=facts, lang=lang):
+            for chunk in compiled.generate(**(extra or {}), incident=facts, lang=lang):
                 size += len(chunk)
                 if size > most:
                     spent.fail(f"a draft of more than {most:,} characters")
@@ -207,6 +253,57 @@ def render_with(
             message = f"{type(error).__name__}: {error}"
             raise TemplateError(f"template {template_id}: {_clip(message)}") from None
     return tidy("".join(pieces))
+
+
+@dataclass(frozen=True)
+class _RememberingFormatter(Formatter):
+    """A :class:`Formatter` that formats each value once.
+
+    Formatting is a pure function of the formatter's fields and the values (times,
+    numbers, names: all immutable), and most of a render's cost is Babel; a pack
+    formats the same few times and counts in dozens of drafts. Results are kept by
+    the values' ``repr`` (so ``Decimal("10.50")`` and ``Decimal("10.5")``, equal
+    but written differently, are kept apart), up to :data:`_MEMO_SIZE` of them.
+    """
+
+    _memo: dict[tuple[str, ...], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
+
+
+_MEMO_SIZE = 4096
+_REMEMBERED = (
+    "datetime", "date", "clock", "moment", "at", "zone_label", "span", "window", "between",
+    "count", "approx_count", "percent", "money", "duration", "term", "join",
+)  # fmt: skip
+
+
+def _remembered(name: str) -> Callable[..., str]:
+    plain = getattr(Formatter, name)
+
+    def method(self: _RememberingFormatter, *args: Any) -> str:
+        key = (name, *map(repr, args))
+        memo = self._memo
+        found = memo.get(key)
+        if found is None:
+            found = plain(self, *args)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[key] = found
+        return found
+
+    method.__name__ = name
+    method.__doc__ = plain.__doc__
+    return method
+
+
+for _name in _REMEMBERED:
+    setattr(_RememberingFormatter, _name, _remembered(_name))
+
+
+@lru_cache(maxsize=64)
+def _formatter(lang: str, zone: str, reference: datetime) -> Formatter:
+    return _RememberingFormatter(lang, zone, reference)
 
 
 def placeholder(element: str) -> str:

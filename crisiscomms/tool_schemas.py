@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
 from .kinds import Channel, DraftLang, NoticeKind
 
@@ -62,7 +62,7 @@ class DraftNoticeArgs(_Args):
 
     facts: Facts
     kind: KindOrAll = Field(
-        description="Which notice to draft; 'all' drafts the four kinds.",
+        description="Which notice to draft; 'all' drafts every kind.",
     )
     langs: list[Literal["zh", "en", "zh-Hant-HK", "zh-Hant-TW", "zh-Hant"]] = Field(
         default=["zh", "en"],
@@ -112,6 +112,69 @@ class CheckDraftArgs(_Args):
 
 class NoArgs(_Args):
     """Arguments of a tool that takes none."""
+
+
+def _channel(value: str) -> str:
+    from .errors import InputError
+    from .journal.publish import normalize_channel
+
+    try:
+        return normalize_channel(value)
+    except InputError as error:
+        raise ValueError(str(error)) from None
+
+
+def _channel_names() -> list[str]:
+    from .journal.publish import channel_names
+
+    return list(channel_names())
+
+
+JournalChannel = Annotated[
+    str,
+    AfterValidator(_channel),
+    Field(
+        json_schema_extra={"enum": _channel_names()},
+        description="Where the notice was published (notice: the full notice, e.g. on the "
+        "website).",
+    ),
+]
+IncidentId = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=128,
+        description="The incident's id, as in the facts' `id` (e.g. 2026-03-29-cooling).",
+    ),
+]
+
+
+class JournalStatusArgs(_Args):
+    """Arguments of ``journal_status``."""
+
+    incident: IncidentId
+    now: AwareDatetime | None = Field(
+        default=None,
+        description="Judge at this time (ISO 8601 with offset); default: the current time.",
+    )
+
+
+class JournalPublishArgs(_Args):
+    """Arguments of ``journal_publish``."""
+
+    facts: Facts
+    kind: Kind = Field(description="The kind of notice that was published.")
+    channel: JournalChannel = "notice"
+    lang: Literal["zh", "en"] = Field(description="The language published.")
+    at: AwareDatetime | None = Field(
+        default=None,
+        description="When it was published (ISO 8601 with offset); default: the facts' "
+        "published_at.",
+    )
+    text: Text | None = Field(
+        default=None,
+        description="The text exactly as published; default: the text drafted from the facts.",
+    )
 
 
 # ---- outputs ----------------------------------------------------------------------------
@@ -251,12 +314,104 @@ class ListNoticeKindsOut(_Out):
     langs: list[DraftLang]
 
 
+class PromiseOut(_Out):
+    """A time a published notice promised, as recorded."""
+
+    type: str = Field(description="next_update, eta, data_result, funds_result, "
+                      "compensation_delivery or claim_deadline.")  # fmt: skip
+    due_at: str
+    audience: str
+    field: str = Field(description="The fact it came from, e.g. next_update_at.")
+    confirmed: bool = Field(description="False when the text does not state it: not tracked.")
+    evidence: str = Field(description="The words of the text that state it.")
+
+
+class PublicationOut(_Out):
+    """A notice recorded in the journal."""
+
+    id: int | None
+    incident: str
+    kind: str
+    channel: str
+    lang: str
+    published_at: str
+    text_sha256: str
+    text_source: Literal["drafted", "given"]
+    incident_status: str
+    severity: str
+    audiences: list[str]
+    commitments: list[PromiseOut]
+
+
+class PublicationRef(_Out):
+    """Which notice: its journal id, kind and time."""
+
+    id: int | None
+    kind: str
+    published_at: str
+
+
+class StandingOut(_Out):
+    """A promise at ``now``: pending, kept (by which notice) or overdue (by how much)."""
+
+    type: str
+    label: Bilingual
+    due_at: str
+    deadline: str = Field(description="When readers must have heard (a notice's lead for "
+                          "compensation deadlines).")  # fmt: skip
+    channel: str
+    audience: str
+    lang: str
+    field: str
+    evidence: str
+    promised_in: PublicationRef
+    state: Literal["pending", "kept", "overdue"]
+    overdue_minutes: int | None
+    kept_by: PublicationRef | None
+
+
+class JournalStatusOut(_Out):
+    """``journal_status``: the incident's notices, its promises, and what is overdue."""
+
+    ok: Literal[True]
+    schema_: str = Field(alias="schema")
+    incident: str
+    now: str
+    timezone: str
+    publications: list[PublicationOut]
+    commitments: list[StandingOut]
+    overdue: list[StandingOut] = Field(description="Tell the team each of these now.")
+    summary: str = Field(description="The status as a person reads it (one line per overdue "
+                         "promise first).")  # fmt: skip
+
+
+class NotInTextOut(_Out):
+    """A time the facts hold that the published text does not state."""
+
+    type: str
+    due_at: str
+    field: str
+    audience: str
+
+
+class JournalPublishOut(_Out):
+    """``journal_publish``: the notice as recorded, and the promised times its text lacks."""
+
+    ok: Literal[True]
+    publication: PublicationOut
+    not_in_text: list[NotInTextOut] = Field(
+        description="Times in the facts the text does not state: readers were not told them."
+    )
+
+
 ARGUMENTS: dict[str, type[_Args]] = {
     "draft_notice": DraftNoticeArgs,
     "lint_text": LintTextArgs,
     "check_draft": CheckDraftArgs,
     "incident_schema": NoArgs,
     "list_notice_kinds": NoArgs,
+    "journal_status": JournalStatusArgs,
+    "journal_publish": JournalPublishArgs,
 }
 RESULTS: dict[str, type[_Out]] = {
     "draft_notice": DraftNoticeOut,
@@ -264,6 +419,8 @@ RESULTS: dict[str, type[_Out]] = {
     "check_draft": FindingsOut,
     "incident_schema": IncidentSchemaOut,
     "list_notice_kinds": ListNoticeKindsOut,
+    "journal_status": JournalStatusOut,
+    "journal_publish": JournalPublishOut,
 }
 
 

@@ -1,9 +1,11 @@
 """JSON in, JSON out: the library as tools for chatbots and LLM agents.
 
-Five tools: ``draft_notice``, ``lint_text``, ``check_draft``, ``incident_schema``
-and ``list_notice_kinds``. :func:`tool_specs` describes them in the OpenAI,
-Anthropic or MCP format from the same generated schemas; :func:`call_tool` runs
-one and never raises for anything a caller can send. A call carries at most
+Seven tools: ``draft_notice``, ``lint_text``, ``check_draft``, ``incident_schema``,
+``list_notice_kinds``, and the incident journal's ``journal_status`` and
+``journal_publish`` (on the journal ``CRISISCOMMS_DB`` names, else the default file).
+:func:`tool_specs` describes them in the OpenAI, Anthropic or MCP format from the
+same generated schemas; :func:`call_tool` runs one and never raises for anything
+a caller can send. A call carries at most
 :data:`~crisiscomms.tool_schemas.MAX_CALL_BYTES` (1 MB) of arguments; the CLI
 and the Python API have no such limit.
 """
@@ -28,6 +30,8 @@ from .tool_schemas import (
     MAX_CALL_BYTES,
     CheckDraftArgs,
     DraftNoticeArgs,
+    JournalPublishArgs,
+    JournalStatusArgs,
     LintTextArgs,
     input_schema,
     output_schema,
@@ -82,11 +86,12 @@ def tool_specs(format: SpecFormat = "openai") -> list[dict[str, Any]]:
                     "description": about["description"],
                     "inputSchema": schema,
                     "outputSchema": output_schema(name),
-                    # Nothing is sent anywhere: every tool only reads its arguments.
+                    # Nothing is sent anywhere: every tool but journal_publish only reads
+                    # (its arguments, or the journal); journal_publish adds a record.
                     "annotations": {
-                        "readOnlyHint": True,
+                        "readOnlyHint": not about.get("writes", False),
                         "destructiveHint": False,
-                        "idempotentHint": True,
+                        "idempotentHint": not about.get("writes", False),
                         "openWorldHint": False,
                     },
                 }
@@ -206,11 +211,17 @@ def _problem(problem: dict[str, Any]) -> dict[str, Any]:
 
 
 def _draft_notice(args: BaseModel) -> dict[str, Any]:
-    from .drafting import draft
+    from .drafting import draft, no_variant, written_for
 
     assert isinstance(args, DraftNoticeArgs)
     incident = _incident(args.facts)
     kinds: tuple[NoticeKind, ...] = KINDS if args.kind == "all" else (args.kind,)
+    # 'all' on a channel: the kinds that go out there (no SMS post-incident report).
+    written = tuple(kind for kind in kinds if written_for(kind, args.channel))
+    if not written:
+        message = no_variant(kinds[0], args.channel)
+        raise _Refused([{"loc": ["channel"], "msg": message, "type": "value_error"}])
+    kinds = written
     asked = {normalize_lang(lang) for lang in args.langs}  # zh-Hant is zh-Hant-TW
     langs = [lang for lang in DRAFT_LANGS if lang in asked]
     drafts, problems = [], []
@@ -324,10 +335,51 @@ def _needs(kind: NoticeKind) -> list[str]:
     return list(dict.fromkeys(m.path for m in missing_facts(least, kind)))
 
 
+def _journal_status(args: BaseModel) -> dict[str, Any]:
+    from .journal import status
+    from .journal.report import format_status
+
+    assert isinstance(args, JournalStatusArgs)
+    try:
+        report = status(args.incident, now=args.now)
+    except InputError as error:
+        loc: list[str | int] = ["incident"] if "no publication" in str(error) else []
+        raise _refuse(loc, str(error), "journal") from None
+    return {"ok": True, **report.to_dict(), "summary": format_status(report)}
+
+
+def _journal_publish(args: BaseModel) -> dict[str, Any]:
+    from .journal import publish
+
+    assert isinstance(args, JournalPublishArgs)
+    incident = _incident(args.facts)
+    try:
+        done = publish(incident, args.kind, args.channel, args.lang, at=args.at, text=args.text)
+    except FactsError as error:
+        raise _Refused([_problem(p.to_dict()) for p in error.problems]) from None
+    except InputError as error:
+        message = str(error)
+        loc: list[str | int] = ["facts"]
+        if message.startswith("the facts have no id"):
+            loc = ["facts", "id"]
+        elif message.startswith("the text still"):
+            loc = ["text"]
+        elif message.startswith("journal") or message.startswith("cannot create"):
+            loc = []
+        raise _refuse(loc, message, "journal") from None
+    not_in_text = [
+        {"type": c.type, "due_at": c.due_at.isoformat(), "field": c.field, "audience": c.audience}
+        for c in done.missing
+    ]
+    return {"ok": True, "publication": done.publication.to_dict(), "not_in_text": not_in_text}
+
+
 _HANDLERS: dict[str, Callable[[BaseModel], dict[str, Any]]] = {
     "draft_notice": _draft_notice,
     "lint_text": _lint_text,
     "check_draft": _check_draft,
     "incident_schema": _incident_schema,
     "list_notice_kinds": _list_notice_kinds,
+    "journal_status": _journal_status,
+    "journal_publish": _journal_publish,
 }

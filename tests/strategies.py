@@ -197,8 +197,23 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
     }
     if draw(st.booleans()):
         impact["kind"] = draw(st.sampled_from(["outage", "degradation", "protective_measure"]))
+    rates = st.sampled_from([0.5, 3, 40, 100])
     if draw(st.booleans()):
-        impact["requests_failing_percent"] = draw(st.sampled_from([0.5, 3, 40, 100]))
+        impact["requests_failing_percent"] = draw(rates)
+    elif draw(st.booleans()):
+        impact["error_rates"] = draw(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"percent": rates},
+                    optional={
+                        "of": st.sampled_from(["requests", "transactions", "network"]),
+                        "region": texts(),
+                    },
+                ),
+                min_size=1,
+                max_size=2,
+            )
+        )
     scale = [draw(scale_entries(a)) for a in draw(st.permutations(audiences))]
     if complete:
         # The apology needs the number (of the first audience at least), or a date for it.
@@ -234,16 +249,28 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
             facts["data"] = draw(data)
         if draw(st.booleans()):
             facts["funds"] = draw(funds)
+    if draw(st.booleans()):
+        facts["funds_per_audience"] = [
+            {"audience": audience, **draw(funds)}
+            for audience in draw(st.lists(st.sampled_from(audiences), max_size=2, unique=True))
+        ]
 
     cause = st.one_of(
         st.just({"status": "unknown"}),
         st.fixed_dictionaries(
             {"status": st.sampled_from(["preliminary", "confirmed"]), "description": texts()},
-            optional={"not_caused_by": text_lists(2)},
+            optional={
+                "not_caused_by": text_lists(2),
+                "party": st.sampled_from(["own", "supplier", "customer_config", "external"]),
+            },
         ),
     )
     if complete:
-        facts["cause"] = {"status": "confirmed", "description": draw(texts())}
+        facts["cause"] = {
+            "status": "confirmed",
+            "description": draw(texts()),
+            "party": draw(st.sampled_from(["own", "supplier", "customer_config", "external"])),
+        }
     elif draw(st.booleans()):
         facts["cause"] = draw(cause)
 
@@ -264,6 +291,7 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
             min_size=1,
             max_size=3,
         ),
+        complete,  # the post-incident report asks for it
     )
     maybe(
         "components",
@@ -273,7 +301,12 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
                     "name": texts(),
                     "state": st.sampled_from(["down", "degraded", "recovering", "recovered"]),
                 },
-                optional={"since": _moment(started, 0, _minutes(started, published))},
+                optional={
+                    "since": _moment(started, 0, _minutes(started, published)),
+                    "recovered_percent": st.sampled_from([45, 95, 99.5]),
+                    "kind": st.sampled_from(["outage", "degradation", "protective_measure"]),
+                    "as_of": _moment(started, 0, _minutes(started, published)),
+                },
             ),
             min_size=1,
             max_size=2,
@@ -281,7 +314,18 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
     )
     maybe("next_update_at", _moment(published, 5, 24 * 60), complete)
     maybe("update_every_minutes", st.sampled_from([15, 30, 60, 120, 90]))
-    maybe("required_actions", st.lists(texts(), min_size=1, max_size=2))
+    action = st.one_of(
+        texts(),
+        st.fixed_dictionaries(
+            {"text": texts()},
+            optional={
+                "condition": texts(),
+                "audience": st.sampled_from(audiences),
+                "safety": st.booleans(),
+            },
+        ),
+    )
+    maybe("required_actions", st.lists(action, min_size=1, max_size=2))
     maybe(
         "links",
         st.fixed_dictionaries(

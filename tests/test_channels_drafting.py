@@ -416,7 +416,11 @@ def test_cli_json_for_every_channel_matches_the_drafts_schema() -> None:
     assert result.returncode in (0, 1), result.stderr
     document = json.loads(result.stdout)
     validator.validate(document)
-    assert len(document["drafts"]) == len(ALL_KINDS) * 2 * len(CHANNELS)
+    written = [
+        (k, c) for k in ALL_KINDS for c in CHANNELS if c == "notice" or k in variants()[c].carries
+    ]
+    assert len(document["drafts"]) == len(written) * 2
+    assert {(d["kind"], d["channel"]) for d in document["drafts"]} == set(written)
     email = next(d for d in document["drafts"] if d["channel"] == "email")
     assert set(email["parts"]) == {"subject", "body", "html"}
 
@@ -463,3 +467,18 @@ def test_any_valid_facts_draft_in_every_channel_with_every_gap_shown(incident: I
                 shown = set(_PLACEHOLDER[lang].findall(d.text))
                 reported = {f.excerpt for f in d.findings if f.rule.startswith("missing-")}
                 assert shown == reported, (channel, kind, lang, d.text)
+
+
+def test_a_kind_with_no_variant_on_a_channel_is_refused_and_all_skips_it() -> None:
+    incident = load_facts(str(EXAMPLES[0])).incident
+    with pytest.raises(InputError, match="no sms variant of the post-incident-report"):
+        draft(incident, "post_incident_report", "en", channel="sms")
+    from crisiscomms.drafting import draft_all
+
+    kinds = {d.kind for d in draft_all(incident, channels=["sms"])}
+    assert kinds == set(variants()["sms"].carries)
+    refused = call_tool(
+        "draft_notice",
+        {"facts": _short_facts(), "kind": "post_incident_report", "channel": "sms"},
+    )
+    assert not refused["ok"] and refused["errors"][0]["loc"] == ["channel"]

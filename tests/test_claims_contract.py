@@ -70,6 +70,27 @@ def _only_if(value: Any, *path: str) -> Callable[[Facts], None]:
     return remove
 
 
+def _no_error_rates(facts: Facts) -> None:
+    for name in ("requests_failing_percent", "error_rates"):
+        facts.get("impact", {}).pop(name, None)
+
+
+def _no_recovered_percent(facts: Facts) -> None:
+    for component in facts.get("components", []):
+        component.pop("recovered_percent", None)
+        component.pop("as_of", None)
+
+
+def _no_funds(facts: Facts) -> None:
+    facts.pop("funds", None)
+    facts.pop("funds_per_audience", None)
+
+
+def _unsafe(facts: Facts) -> None:
+    actions = [a for a in facts.get("required_actions", []) if not a.get("safety")]
+    facts["required_actions"] = actions
+
+
 def _eta_time(facts: Facts) -> None:
     if facts.get("eta") != "unknown":
         facts.pop("eta", None)
@@ -78,12 +99,14 @@ def _eta_time(facts: Facts) -> None:
 #: How to take away the facts that ground each claim kind, leaving valid facts.
 REMOVE: dict[str, Callable[[Facts], None]] = {
     "data": _pop("data"),
-    "funds": _pop("funds"),
+    "funds": _no_funds,
     "count": _scale_without("count"),
     "share": _scale_without("share_percent"),
-    "error_rate": _pop("impact", "requests_failing_percent"),
+    "error_rate": _no_error_rates,
+    "recovery_progress": _no_recovered_percent,
     "cause": _cause_unknown,
     "rumour_denial": _pop("cause", "not_caused_by"),
+    "cause_party": _pop("cause", "party"),
     "eta": _eta_time,
     "eta_unknown": _only_if("unknown", "eta"),
     "next_update": _pop("next_update_at"),
@@ -92,10 +115,13 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "resolution": _unresolved,
     "compensation": _pop("compensation"),
     "required_actions": _pop("required_actions"),
+    "safety": _unsafe,
     "workaround": _pop("workaround"),
     "prevention": _pop("prevention"),
     "contact": _pop("contacts"),
     "not_affected": _pop("impact", "not_affected"),
+    "timeline": _pop("timeline"),
+    "actions": _pop("actions"),
 }
 
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,14 +14,11 @@ import yaml
 from support import run_cli
 
 from crisiscomms import __version__
+from crisiscomms.kinds import KINDS, kind_slug
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
-NAMES = sorted(
-    f"{kind}.{lang}.txt"
-    for kind in ("first-statement", "progress-update", "apology", "compensation-notice")
-    for lang in ("zh", "en")
-)
+NAMES = sorted(f"{kind_slug(kind)}.{lang}.txt" for kind in KINDS for lang in ("zh", "en"))
 
 # Facts lacking the next-update time a first statement needs.
 NO_NEXT_UPDATE = """\
@@ -35,7 +32,7 @@ impact:
 """
 
 
-def test_draft_all_writes_eight_files_named_kind_lang(tmp_path: Path) -> None:
+def test_draft_all_writes_one_file_per_kind_and_language(tmp_path: Path) -> None:
     result = run_cli("draft", "all", str(EXAMPLE), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == NAMES
@@ -82,11 +79,9 @@ def test_json_output_has_every_draft_with_kind_lang_text_and_findings() -> None:
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     drafts = document["drafts"]
-    assert len(drafts) == 8
+    assert len(drafts) == 2 * len(KINDS)
     assert {(d["kind"], d["lang"]) for d in drafts} == {
-        (k, lang)
-        for k in ("first_statement", "progress_update", "apology", "compensation_notice")
-        for lang in ("zh", "en")
+        (k, lang) for k in KINDS for lang in ("zh", "en")
     }
     for d in drafts:
         assert d["text"].strip() and d["findings"] == []
@@ -150,7 +145,7 @@ def test_example_command_prints_facts_that_draft_cleanly_through_stdin() -> None
     assert example.stdout.lstrip().startswith("#")  # commented for a new user
     drafted = run_cli("draft", "all", "-", stdin=example.stdout)
     assert drafted.returncode == 0, drafted.stderr
-    assert drafted.stdout.count("==> ") == 8
+    assert drafted.stdout.count("==> ") == 2 * len(KINDS)
 
 
 def _schema() -> dict[str, Any]:

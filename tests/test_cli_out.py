@@ -12,6 +12,7 @@ from support import ROOT
 
 from crisiscomms.cli import main
 from crisiscomms.errors import ExitStatus
+from crisiscomms.kinds import KINDS
 
 EXAMPLE = str(ROOT / "examples" / "ecommerce-cooling-failure.yaml")
 ALL = ["draft", "all", EXAMPLE, "--lang", "zh,en"]
@@ -31,7 +32,7 @@ def test_new_files_get_the_mode_the_umask_gives(tmp_path: Path) -> None:
         os.umask(old)
     modes = {stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir()}
     assert modes == {0o644}
-    assert len(list(tmp_path.iterdir())) == 8
+    assert len(list(tmp_path.iterdir())) == 2 * len(KINDS)
 
 
 def test_existing_files_are_kept_and_named_without_force(

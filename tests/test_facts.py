@@ -16,6 +16,7 @@ import yaml
 from support import run_cli
 
 from crisiscomms.facts import FactsError, format_loc, parse_incident
+from crisiscomms.kinds import KINDS
 
 VALID: dict[str, Any] = {
     "organization": {"zh": "示例科技", "en": "Example Tech"},
@@ -226,7 +227,7 @@ def test_missing_english_text_names_the_field_and_writes_no_chinese_either(
     # Chinese alone is fine.
     result = run_cli("draft", "all", str(source), "--lang", "zh", "--out", str(out))
     assert result.returncode == 1, result.stderr  # the minimal facts lack apology facts
-    assert len(list(out.iterdir())) == 4
+    assert len(list(out.iterdir())) == len(KINDS)
 
 
 def test_every_field_problem_is_reported_at_once(tmp_path: Path) -> None:
@@ -404,3 +405,130 @@ def test_a_lower_bound_and_a_later_start_of_validity() -> None:
                 ]
             )
         )
+
+
+# --- required actions, safety instructions and the cause's party (issue 9, gaps 4, 5, 15) ---
+
+
+def test_a_required_action_may_be_bare_text_or_say_who_when_and_whether_it_is_for_safety() -> None:
+    bare = {"zh": "重置密码", "en": "reset your password"}
+    full = {
+        "text": {"zh": "借用其他网络的电话拨打", "en": "use a phone on another network"},
+        "condition": {"zh": "您的手机无法接通000", "en": "your phone cannot reach 000"},
+        "audience": "customers",
+        "safety": True,
+    }
+    incident = parse_incident(_with(audiences=["customers"], required_actions=[bare, full]))
+    first, second = incident.required_actions
+    assert (first.text.en, first.audience, first.safety) == ("reset your password", None, False)
+    assert second.audience is not None and second.audience.name.zh == "客户"
+    assert second.condition is not None and second.safety
+
+
+def test_a_required_action_for_an_audience_not_addressed_is_an_error() -> None:
+    facts = _with(
+        required_actions=[{"text": {"zh": "暂停起飞", "en": "hold"}, "audience": "drivers"}]
+    )
+    with pytest.raises(FactsError) as caught:
+        parse_incident(facts)
+    assert [p.path for p in caught.value.problems] == ["required_actions[0].audience"]
+
+
+def test_a_required_action_may_name_your_own_audience_by_id() -> None:
+    airlines = {"id": "airlines", "name": {"zh": "航空公司", "en": "airlines"}}
+    action = {"text": {"zh": "暂停起飞", "en": "hold departures"}, "audience": "airlines"}
+    incident = parse_incident(_with(audiences=[airlines], required_actions=[action]))
+    assert incident.required_actions[0].audience is not None
+    assert incident.required_actions[0].audience.name.en == "airlines"
+
+
+def test_the_cause_party_needs_a_known_cause() -> None:
+    cause = {
+        "status": "confirmed",
+        "description": {"zh": "机房制冷故障", "en": "a cooling failure"},
+    }
+    assert parse_incident(_with(cause={**cause, "party": "supplier"})).cause.party == "supplier"
+    assert parse_incident(_with(cause=cause)).cause.party == "own"
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(cause={"status": "unknown", "party": "supplier"}))
+    assert "party" in str(caught.value)
+
+
+def test_an_error_rate_says_what_it_is_a_share_of_and_where() -> None:
+    rate = {"percent": 10.2, "of": "transactions", "region": {"zh": "欧洲", "en": "Europe"}}
+    impact = {**VALID["impact"], "error_rates": [rate]}
+    (parsed,) = parse_incident(_with(impact=impact)).impact.error_rates
+    assert (parsed.percent, parsed.of) == (10.2, "transactions")
+    short = parse_incident(_with(impact={**VALID["impact"], "requests_failing_percent": 3}))
+    assert [(r.percent, r.of) for r in short.impact.error_rates] == [(3, "requests")]
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(impact={**impact, "requests_failing_percent": 3}))
+    assert "not both" in str(caught.value)
+
+
+def test_a_component_may_say_how_much_of_it_is_back_and_when_that_was_measured() -> None:
+    component = {
+        "name": {"zh": "客户站点", "en": "customer sites"},
+        "state": "recovering",
+        "recovered_percent": 45,
+        "as_of": "2026-03-29T20:20:00+08:00",
+    }
+    (parsed,) = parse_incident(_with(components=[component])).components
+    assert parsed.recovered_percent == 45
+    late = {**component, "as_of": "2026-03-29T23:00:00+08:00"}
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(components=[late]))
+    assert [p.path for p in caught.value.problems] == ["components[0].as_of"]
+
+
+def test_an_old_item_kind_in_a_single_plan_names_the_field_and_its_replacement(
+    tmp_path: Path,
+) -> None:
+    from crisiscomms.factfiles import read_facts
+
+    facts = _with(compensation={"items": [{"kind": "membership_days", "days": 3}]})
+    source = tmp_path / "facts.yaml"
+    source.write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), "utf-8")
+    with pytest.raises(FactsError) as caught:
+        read_facts(str(source))
+    (problem,) = caught.value.problems
+    assert problem.path == "compensation[0].items[0].kind"
+    assert "replaced by kind: membership" in problem.msg
+    line = next(i for i, text in enumerate(source.read_text("utf-8").splitlines(), 1)
+                if "membership_days" in text)  # fmt: skip
+    assert f"line {line}:" in str(caught.value)
+
+
+def test_an_http_link_gets_a_message_a_person_can_read() -> None:
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(links={"status_page": "http://status.example.com"}))
+    (problem,) = caught.value.problems
+    assert problem.path == "links.status_page"
+    assert "https://" in problem.msg and "pattern" not in problem.msg and "^" not in problem.msg
+
+
+def test_funds_may_be_stated_per_audience_and_each_audience_must_be_addressed() -> None:
+    refunded = {"zh": "重复扣款已退回", "en": "double charges refunded"}
+    each = [
+        {"audience": "passengers", "status": "affected", "description": refunded},
+        {"audience": "drivers", "status": "intact"},
+    ]
+    incident = parse_incident(_with(audiences=["passengers", "drivers"], funds_per_audience=each))
+    assert [(f.audience.id, f.status) for f in incident.funds_per_audience] == [
+        ("passengers", "affected"),
+        ("drivers", "intact"),
+    ]
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(audiences=["passengers"], funds_per_audience=each))
+    assert [p.path for p in caught.value.problems] == ["funds_per_audience[1].audience"]
+
+
+def test_a_component_may_have_its_own_kind_of_impact() -> None:
+    stop = {"zh": "航班起飞", "en": "departures"}
+    system = {"zh": "通告系统", "en": "the notice system"}
+    parts = [
+        {"name": stop, "state": "down", "kind": "protective_measure"},
+        {"name": system, "state": "recovering", "kind": "outage"},
+    ]
+    incident = parse_incident(_with(components=parts))
+    assert [c.kind for c in incident.components] == ["protective_measure", "outage"]

@@ -12,6 +12,7 @@ from support import MINIMAL, ROOT, run_cli
 
 from crisiscomms import draft
 from crisiscomms.errors import TemplateError
+from crisiscomms.kinds import KINDS
 from crisiscomms.packs import MAX_FILE_BYTES, PACK_FILES
 
 FACTS = {
@@ -173,9 +174,9 @@ def test_a_pack_is_checked_at_every_draft_so_an_edit_is_used_and_a_symlink_refus
 
 
 def test_every_name_a_pack_may_hold_is_a_draft_language_and_kind_or_the_macros() -> None:
-    # Per language (zh, en, zh-Hant-HK, zh-Hant-TW): 4 notices and their macros,
-    # 7 channels x 4 kinds and the channel macros.
-    assert len(PACK_FILES) == 4 * (5 + 7 * 4 + 1)
+    # Per language (zh, en, zh-Hant-HK, zh-Hant-TW): every kind and the macros,
+    # 7 channels x every kind, and the channel macros.
+    assert len(PACK_FILES) == 4 * (len(KINDS) + 1 + 7 * len(KINDS) + 1)
     assert "zh/_macros.txt.j2" in PACK_FILES and "en/compensation_notice.txt.j2" in PACK_FILES
     assert "zh-Hant-HK/apology.txt.j2" in PACK_FILES
     assert "zh/channels/sms/apology.txt.j2" in PACK_FILES

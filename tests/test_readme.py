@@ -46,7 +46,7 @@ def test_the_lint_session_shown_is_what_lint_prints() -> None:
 
 
 def test_the_config_shown_is_a_valid_config(tmp_path: Path) -> None:
-    (config,) = _blocks("toml")
+    (config,) = [b for b in _blocks("toml") if "[tool.crisiscomms.lint]" in b]
     (tmp_path / "pyproject.toml").write_text(config, encoding="utf-8")
     loaded = load_config(tmp_path / "pyproject.toml")
     assert "minimizing" in loaded.disable
@@ -56,6 +56,6 @@ def test_the_cli_reference_lists_every_subcommand() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "crisiscomms", "--help"], capture_output=True, text=True, check=True
     )
-    for command in ("draft", "example", "schema", "lint", "mcp"):
+    for command in ("draft", "example", "schema", "lint", "mcp", "plan"):
         assert command in result.stdout
         assert f"crisiscomms {command}" in README

@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from tool_helpers import COMPLETE, MINIMAL, assert_valid_output
 
 from crisiscomms.factcheck import check_draft
+from crisiscomms.kinds import KINDS
 from crisiscomms.tool_schemas import input_schema, schema_files
 from crisiscomms.tools import TOOL_NAMES, call_tool, tool_specs
 
@@ -46,7 +47,8 @@ def test_specs_are_valid_json_schema_with_actionable_descriptions(format: str) -
 def test_mcp_specs_document_output_schemas() -> None:
     for spec in tool_specs("mcp"):
         Draft202012Validator.check_schema(spec["outputSchema"])
-        assert spec["annotations"]["readOnlyHint"] is True
+        # Only journal_publish writes (a record in the incident journal).
+        assert spec["annotations"]["readOnlyHint"] is (spec["name"] != "journal_publish")
 
 
 def test_unknown_spec_format_is_refused() -> None:
@@ -95,7 +97,7 @@ def test_draft_notice_with_complete_facts_is_ready_and_asks_nothing() -> None:
 def test_draft_notice_all_kinds_lists_each_missing_fact_once_with_its_kinds() -> None:
     result = call_tool("draft_notice", {"facts": MINIMAL, "kind": "all"})
     assert_valid_output("draft_notice", result)
-    assert len(result["drafts"]) == 8
+    assert len(result["drafts"]) == 2 * len(KINDS)
     paths = [m["path"] for m in result["missing_facts"]]
     assert len(paths) == len(set(paths))
     next_update = next(m for m in result["missing_facts"] if m["path"] == "next_update_at")
@@ -132,7 +134,9 @@ def test_list_notice_kinds_names_each_kind_and_what_it_needs() -> None:
     result = call_tool("list_notice_kinds")
     assert_valid_output("list_notice_kinds", result)
     kinds = {k["kind"]: k for k in result["kinds"]}
-    assert list(kinds) == ["first_statement", "progress_update", "apology", "compensation_notice"]
+    assert list(kinds) == list(KINDS)
+    assert kinds["post_incident_report"]["name"]["zh"] == "复盘报告"
+    assert "timeline" in kinds["post_incident_report"]["needs"]
     assert "next_update_at" in kinds["first_statement"]["needs"]
     assert kinds["compensation_notice"]["name"]["zh"] == "补偿方案"
     assert result["langs"] == ["zh", "en", "zh-Hant-HK", "zh-Hant-TW"]

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from crisiscomms.kinds import KINDS
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -73,14 +75,14 @@ def _outside(tmp_path: Path) -> Path:
     return folder
 
 
-def test_installed_command_drafts_all_eight_notices(installed: Path, tmp_path: Path) -> None:
+def test_installed_command_drafts_every_notice(installed: Path, tmp_path: Path) -> None:
     out = tmp_path / "drafts"
     example = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
     result = _run(
         installed / "crisiscomms", "draft", "all", example, "--out", out, cwd=_outside(tmp_path)
     )
     assert result.returncode == 0, result.stderr
-    assert len(list(out.glob("*.txt"))) == 8
+    assert len(list(out.glob("*.txt"))) == 2 * len(KINDS)
     assert "优品汇" in (out / "apology.zh.txt").read_text("utf-8")
 
 

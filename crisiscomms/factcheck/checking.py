@@ -25,6 +25,7 @@ from ..findings import Finding
 from .claims import claim_families, family_matches, placeholder_paths, unsupported_claims
 from .factvalues import FactValues, fact_values
 from .mismatches import mismatches
+from .names import lint_with_names
 from .parity import ParityReport, check_parity
 from .textspans import message_lang
 
@@ -76,13 +77,5 @@ def check_draft(
     shown = message_lang(text, lang)
     found = list(mismatches(text, fact_values(incident), shown))
     found += unsupported_claims(text, incident, shown)
-    found += _lint(text, lang, kind)
+    found += lint_with_names(text, incident, lang, kind)  # names are not wording
     return sorted(found, key=lambda f: (f.start, f.end, f.rule))
-
-
-def _lint(text: str, lang: str, kind: str | None) -> list[Finding]:
-    try:
-        from ..lint import lint
-    except ImportError:  # the linter ships with the core; tolerate a partial checkout
-        return []
-    return list(lint(text, lang=lang, kind=kind))

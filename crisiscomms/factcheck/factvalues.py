@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,12 +38,28 @@ class FactValues:
     free_text: str
 
 
+#: The values of the last few incidents checked: a pack checks a dozen texts against one.
+_KEPT: OrderedDict[int, tuple[Incident, FactValues]] = OrderedDict()
+
+
 def fact_values(incident: Incident) -> FactValues:
     """Collect the counts, amounts, durations, times and shares the facts hold.
 
     Free-text facts count too: a number the engineer wrote into ``workaround``
-    or ``contacts[].hours`` is a number the notice may repeat.
+    or ``contacts[].hours`` is a number the notice may repeat. Facts are a frozen
+    model, so the values of one :class:`Incident` object are collected once.
     """
+    held = _KEPT.get(id(incident))
+    if held is not None and held[0] is incident:
+        return held[1]
+    values = _collect(incident)
+    _KEPT[id(incident)] = (incident, values)
+    if len(_KEPT) > 8:
+        _KEPT.popitem(last=False)
+    return values
+
+
+def _collect(incident: Incident) -> FactValues:
     texts = [t for text in _free_texts(incident) for t in (text.zh, text.en) if isinstance(t, str)]
     texts += [c.value for c in incident.contacts if c.value is not None]
     free = tuple(m for t in texts for m in find_mentions(t))
@@ -114,8 +131,8 @@ def fact_values(incident: Incident) -> FactValues:
     counts += [Decimal(i.months) for plan in incident.compensation for i in plan.items if i.months]
     shares = [e.share_percent for e in scale if e.share_percent is not None]
     shares += [i.percent for plan in incident.compensation for i in plan.items if i.percent]
-    if incident.impact.requests_failing_percent is not None:
-        shares.append(incident.impact.requests_failing_percent)
+    shares += [rate.percent for rate in incident.impact.error_rates]
+    shares += [c.recovered_percent for c in incident.components if c.recovered_percent]
     if incident.update_every_minutes is not None:
         days.append((Decimal(incident.update_every_minutes * 60), "cadence"))
     return FactValues(
@@ -140,7 +157,7 @@ def _fact_times(incident: Incident) -> Iterator[FactTime]:
         yield FactTime(incident.eta.latest, "eta")
         if incident.eta.earliest is not None:
             yield FactTime(incident.eta.earliest, "eta")
-    for statement in (incident.data, incident.funds):
+    for statement in (incident.data, incident.funds, *incident.funds_per_audience):
         if statement is not None and statement.result_by is not None:
             yield FactTime(statement.result_by, "result_by")
     if incident.impact.scale_final_by is not None:
@@ -149,6 +166,7 @@ def _fact_times(incident: Incident) -> Iterator[FactTime]:
         yield FactTime(incident.next_update_at, "next_update")
     yield from (FactTime(entry.at, "timeline") for entry in incident.timeline)
     yield from (FactTime(c.since, "component") for c in incident.components if c.since)
+    yield from (FactTime(c.as_of, "component") for c in incident.components if c.as_of)
     for plan in incident.compensation:
         for role in ("delivered_by", "claim_deadline", "valid_until", "available_from"):
             at = getattr(plan, role)

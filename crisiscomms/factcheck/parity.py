@@ -85,6 +85,11 @@ def _unpaired(
         )
 
 
+def same_value(m: Mention, o: Mention) -> bool:
+    """True when two mentions state the same number, amount, duration, time or date."""
+    return _counterpart(m, o)
+
+
 def _counterpart(m: Mention, o: Mention) -> bool:
     numeric = {"count", "money", "percent"}
     if m.kind != o.kind and not (m.kind in numeric and o.kind in numeric):

@@ -9,9 +9,13 @@ A pattern is a sequence of elements joined by proximity operators::
 
 ``@role`` is a role of the language's lexicon; any other element is a literal.
 ``!x`` right after an element says the text there must not go on with ``x``
-(``@done !在 <4 @fix``: 已修复, but not 已在修复). ``<N`` allows at most N
-characters between two elements, none of them a clause break (，。；: and line
-breaks); ``<<N`` allows commas (same sentence); two elements side by side touch.
+(``@done !在 <4 @fix``: 已修复, but not 已在修复); before the first element, it says
+the text must not lead into it with ``x`` (``!不 @responsibility``: 是我们的问题, but
+not 不是我们的问题). ``?`` before an element makes it a condition only: it must be
+there, but the match's span leaves it out (``^@topic <10 ?@trouble``: the finding is
+the topic). ``<N`` allows at most N characters between two elements, none of
+them a clause break (，。；: and line breaks); ``<<N`` allows commas (same
+sentence); two elements side by side touch.
 The *key* element (``^``, or else the last role) is what ``unless`` patterns
 are compared against: an ``unless`` match that covers a match's key element
 cancels it (已修复 covers the 修复 of 我们已修复).
@@ -54,6 +58,8 @@ class Pattern:
     elements: tuple[Element, ...]
     gaps: tuple[tuple[int, bool], ...]  # (max characters, commas allowed) before element i+1
     key: int
+    not_after: tuple[str, ...] = ()  # literals that must not end the text before element 0
+    span: tuple[int, int] = (0, -1)  # first and last element the match's span covers
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -79,8 +85,12 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
         >>> p = parse_pattern("@ongoing <6 @fix 中", {"ongoing", "fix"}, "test")
         >>> [e.role or e.literal for e in p.elements], p.gaps, p.key
         (['ongoing', 'fix', '中'], ((6, False), (0, False)), 1)
+        >>> parse_pattern("!不 !not_ @own", {"own"}, "test").not_after
+        ('不', 'not ')
     """
     elements: list[Element] = []
+    not_after: list[str] = []
+    hidden: set[int] = set()
     gaps: list[tuple[int, bool]] = []
     key = -1
     pending: tuple[int, bool] | None = None
@@ -95,8 +105,14 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
             continue
         if token.startswith("^"):
             key, token = len(elements), token[1:]
+        if token.startswith("?@"):
+            hidden.add(len(elements))
+            token = token[1:]
+        if token.startswith("!") and len(token) > 1 and not elements:
+            not_after.append(token[1:].replace("_", " "))
+            continue
         if token.startswith("!") and len(token) > 1:
-            if not elements or pending is not None:
+            if pending is not None:
                 raise ConfigError(f"{where}: pattern {source!r}: {token!r} must follow an element")
             elements.append(Element(None, token[1:].replace("_", " "), negated=True))
             gaps.append((0, False))
@@ -114,7 +130,11 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
         raise ConfigError(f"{where}: pattern {source!r} must start with a @role and not end in <N")
     if key < 0:
         key = max(i for i, e in enumerate(elements) if e.role is not None)
-    return Pattern(source, tuple(elements), tuple(gaps), key)
+    shown = [i for i in range(len(elements)) if i not in hidden and not elements[i].negated]
+    if not shown or key in hidden:
+        raise ConfigError(f"{where}: pattern {source!r}: the key and one element must be shown")
+    span = (shown[0], shown[-1])
+    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +160,14 @@ def find_matches(
         >>> [(m.start, m.end) for m in find_matches(p, "正在紧急修复", hits)]
         [(0, 6)]
     """
+    found = _find_matches(pattern, text, hits, lo, hi)
+    if pattern.not_after and found:
+        after = pattern.not_after
+        found = [m for m in found if not any(text.endswith(x, 0, m.start) for x in after)]
+    return found
+
+
+def _find_matches(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int | None) -> list[Match]:
     first = pattern.elements[0].role
     assert first is not None
     starts, ends = hits.get(first, ((), ()))
@@ -155,9 +183,11 @@ def find_matches(
         return _pairs(pattern, text, starts, ends, hits.get(second.role, ((), ())), i, stop)
     out: list[Match] = []
     key = pattern.key
+    shown_first, shown_last = pattern.span
     for k in range(i, stop):
         for spans in _extend(pattern, text, hits, 1, [(starts[k], ends[k])]):
-            out.append(Match(starts[k], spans[-1][1], spans[key][0], spans[key][1]))
+            start, end = spans[shown_first][0], spans[shown_last][1]
+            out.append(Match(start, end, spans[key][0], spans[key][1]))
     return out
 
 
@@ -177,6 +207,7 @@ def _pairs(
     limit, commas = pattern.gaps[0]
     breaks = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
     first_is_key = pattern.key == 0
+    first, last = pattern.span
     n2 = len(starts2)
     out: list[Match] = []
     for k in range(i, stop):
@@ -187,10 +218,12 @@ def _pairs(
             s1 = starts2[j]
             if s1 - e0 > 0 and not breaks.isdisjoint(text[e0:s1]):
                 break
+            start = s0 if first == 0 else s1
+            end = ends2[j] if last != 0 else e0
             if first_is_key:
-                out.append(Match(s0, ends2[j], s0, e0))
+                out.append(Match(start, end, s0, e0))
             else:
-                out.append(Match(s0, ends2[j], s1, ends2[j]))
+                out.append(Match(start, end, s1, ends2[j]))
             j += 1
     return out
 

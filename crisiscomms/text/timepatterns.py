@@ -123,7 +123,8 @@ def lead_in(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | 
 
 
 ZH_CLOCK = re.compile(
-    rf"(?P<h>{_LEAD}(?<![\d第几]{_LEAD}){_LEAD}{{0,2}})\s?(?:点|时(?!间|段|候|期))钟?"
+    # An hour is never three Arabic digits: 拨打000时 is an emergency number, then "when".
+    rf"(?P<h>(?!\d{{3}}){_LEAD}(?<![\d第几]{_LEAD}){_LEAD}{{0,2}})\s?(?:点|时(?!间|段|候|期))钟?"
     rf"(?:(?P<half>半)|(?P<q1>一刻)|(?P<q3>三刻)|整"
     # Minutes never start with 两: 十点两个小时后 is ten o'clock, then two hours.
     rf"|\s?(?P<m>\d{{1,2}}|[零〇一二三四五六七八九十][{CN_NUMERAL_CHARS}]{{0,2}})\s?分?(?!钟|\d))?"
@@ -179,3 +180,9 @@ ROUND_THE_CLOCK_BEFORE = re.compile(r"(?:全天|每天|每日|全年|7\s?[×x*]\
 #: "a day" is a duration only when it reads as one: in a day, a day later.
 A_SPAN_AFTER = re.compile(r"\s(?:earlier|later|ago|before|after)\b")
 A_SPAN_BEFORE = re.compile(r"\b(?:within|in|for|about|around|over|after|than|nearly|almost)\s$")
+#: "a second" before a noun is the ordinal (a second region), not a second of time: a
+#: duration is followed by punctuation, the end, or a word that continues it (a second later).
+ORDINAL_SECOND_AFTER = re.compile(
+    r"\s(?!(?:earlier|later|ago|before|after|or|and|to|of|for|or\s+so|at|in|on|delay|pause)\b)[a-z]",
+    re.IGNORECASE,
+)

@@ -313,6 +313,8 @@ def _duration_part(m: re.Match[str], s: str) -> _Part | None:
         m.group("suffix") or P.A_SPAN_AFTER.match(after) or P.A_SPAN_BEFORE.search(before)
     ):
         return None  # twice a day, once a month
+    if raw in ("a", "one") and unit == "second" and P.ORDINAL_SECOND_AFTER.match(after):
+        return None  # a second region, one second power feed: the ordinal, not a second of time
     unit_seconds = P.UNITS.get(unit, P.UNITS.get(unit.rstrip("s"), 0))
     amount: float | None
     digits = 1.0

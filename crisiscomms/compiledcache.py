@@ -1,0 +1,104 @@
+"""Compiled templates kept on disk between runs of the command line (opt-in per process).
+
+Compiling the shipped macros and a notice template is about a sixth of the command's
+cold start; Jinja2 can keep the compiled code (:class:`jinja2.FileSystemBytecodeCache`).
+The command line turns it on (:func:`use_compiled_cache`); the library never does by
+itself, so code that imports ``crisiscomms`` compiles in memory as before.
+
+The cache is a folder of the user's own: ``$CRISISCOMMS_CACHE_DIR``, else
+``$XDG_CACHE_HOME/crisiscomms``, else ``~/.cache/crisiscomms``; ``CRISISCOMMS_CACHE_DIR=off``
+turns it off. Code in it runs in the template sandbox's place, so it is used only from
+a folder that belongs to the user and that nobody else may write (else: no cache), and
+entries are kept apart by everything that shapes the compiled code: the template's
+text (Jinja2's own checksum), and a fingerprint of the Jinja2 and Python versions, this
+package's version, the sandbox's code generator (``sandbox.py``) and the environment's
+options. A folder or file that cannot be written is no error: the template compiles as
+before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+_OFF = ("off", "0", "no", "false")
+_WANTED = False
+
+
+def use_compiled_cache(on: bool = True) -> None:
+    """Keep compiled templates on disk for this process (the command line calls this)."""
+    global _WANTED
+    _WANTED = on
+
+
+class _QuietCache(FileSystemBytecodeCache):
+    """A bytecode cache whose read and write failures only mean compiling again."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def compiled_cache(options: dict[str, Any]) -> FileSystemBytecodeCache | None:
+    """Return the cache for environments built with ``options``, or None when it is off."""
+    if not _WANTED:
+        return None
+    folder = _folder()
+    if folder is None:
+        return None
+    key = hashlib.sha256(repr(sorted(options.items())).encode() + _fingerprint()).hexdigest()
+    return _cache_in(str(folder), key[:16])
+
+
+@cache
+def _cache_in(folder: str, key: str) -> FileSystemBytecodeCache:
+    return _QuietCache(folder, pattern=f"{key}-%s.cache")
+
+
+@cache
+def _fingerprint() -> bytes:
+    import jinja2
+
+    from . import __version__, sandbox
+
+    parts = [jinja2.__version__, sys.version, __version__]
+    try:
+        parts.append(Path(sandbox.__file__).read_text("utf-8"))
+    except OSError:
+        parts.append(str(os.getpid()))  # unreadable: never share entries
+    return "\0".join(parts).encode("utf-8")
+
+
+@cache
+def _folder() -> Path | None:
+    setting = os.environ.get("CRISISCOMMS_CACHE_DIR", "")
+    if setting.strip().lower() in _OFF:
+        return None
+    if setting:
+        base = Path(setting)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = (Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".cache") / "crisiscomms"
+    folder = base / "templates"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+    except (OSError, RuntimeError):  # RuntimeError: no home folder
+        return None
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    private = not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return folder if stat.S_ISDIR(info.st_mode) and mine and private else None
