@@ -183,8 +183,8 @@ def test_an_sms_states_what_since_when_the_next_update_and_the_link() -> None:
     )
     en = draft(facts, "first_statement", "en", channel="sms")
     assert en.text == (
-        "Since Mar 29, 20:00 UTC+8, there has been a problem with Example app. "
-        "We expect service to be back by 22:00. "
+        "Example app: service disruption since Mar 29, 20:00 UTC+8. "
+        "Expected back by 22:00. "
         "Next update by 21:00. Details: https://example.com/n/1\n"
     )
     assert en.length is not None and en.length["text"]["encoding"] == "GSM-7"
