@@ -28,6 +28,7 @@ The target (issue 9): 100% of the supported items, and zero in the four counts.
 
     python benchmarks/checklist_score.py              # the table
     python benchmarks/checklist_score.py --details    # plus every miss and finding
+    python benchmarks/checklist_score.py --show lint-facts   # each finding inside a fact
     python benchmarks/checklist_score.py --json score.json
 """
 
@@ -103,6 +104,8 @@ class Score:
     parity: list[str] = field(default_factory=list)
     lint: list[str] = field(default_factory=list)
     lint_facts: list[str] = field(default_factory=list)
+    #: The same findings as ``lint_facts``, each as (rule, excerpt, the fact's text it lies in).
+    lint_facts_found: list[tuple[str, str, str]] = field(default_factory=list)
     slips: list[str] = field(default_factory=list)
 
 
@@ -226,9 +229,10 @@ def free_texts(value: Any) -> Iterator[Text]:
             yield from free_texts(entry)
 
 
-def fact_spans(text: str, incident: Incident, lang: str) -> list[tuple[int, int]]:
-    """Return where the free-text facts stand in the draft (their words, not the template's)."""
-    spans: list[tuple[int, int]] = []
+def fact_spans(text: str, incident: Incident, lang: str) -> list[tuple[int, int, str]]:
+    """Return where the free-text facts stand in the draft (their words, not the template's),
+    each span with the fact's own text."""
+    spans: list[tuple[int, int, str]] = []
     folded = text.lower() if lang == "en" else text
     for fact in free_texts(incident):
         value = getattr(fact, lang, None)
@@ -237,7 +241,7 @@ def fact_spans(text: str, incident: Incident, lang: str) -> list[tuple[int, int]
         needle = value.lower() if lang == "en" else value
         start = folded.find(needle)
         while start != -1:
-            spans.append((start, start + len(needle)))
+            spans.append((start, start + len(needle), value))
             start = folded.find(needle, start + 1)
     return spans
 
@@ -604,8 +608,13 @@ def score_draft(path: Path, incident: Incident, draft: Draft) -> Score:
         label = f"{finding.rule}: {finding.excerpt}"
         if finding.rule.startswith("missing-") or finding.rule == "unfilled-placeholder":
             continue
-        if any(start <= finding.start and finding.end <= end for start, end in spans):
+        inside = [
+            fact for start, end, fact in spans if start <= finding.start and finding.end <= end
+        ]
+        if inside:
             score.lint_facts.append(label)
+            fact = min(inside, key=len)
+            score.lint_facts_found.append((finding.rule, finding.excerpt, fact))
         else:
             score.lint.append(label)
     return score
@@ -653,10 +662,29 @@ COLUMNS = (
 )
 
 
+def show_lint_facts(scores: list[Score]) -> None:
+    """Print every lint finding inside a free-text fact, one a line, then the distinct ones
+    (the same words of the same facts file in every kind where they are drafted)."""
+    print("\nLint findings inside the facts' own text (file kind/lang rule: excerpt | fact):")
+    distinct: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+    for s in scores:
+        for rule, excerpt, fact in s.lint_facts_found:
+            print(f"  {s.path} {s.kind}/{s.lang} {rule}: {excerpt} | {fact}")
+            distinct[(s.path, s.lang, rule, fact)].append(s.kind)
+    print(f"\n{len(distinct)} distinct (file, lang, rule, fact):")
+    for (path, lang, rule, fact), kinds in sorted(distinct.items()):
+        print(f"  {Path(path).name} {lang} {rule}: {fact}  [{', '.join(kinds)}]")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--details", action="store_true", help="list every miss and finding")
     parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
+    parser.add_argument(
+        "--show",
+        choices=["lint-facts"],
+        help="list each finding of that column: file, kind, lang, rule, excerpt and the fact",
+    )
     parser.add_argument("--dir", default=str(INCIDENTS), help="facts files to score")
     args = parser.parse_args(argv)
     files = incident_files(Path(args.dir))
@@ -689,6 +717,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    missing: {line}")
                 for line in found:
                     print(f"    finding: {line}")
+    if args.show == "lint-facts":
+        show_lint_facts(scores)
     if args.json:
         payload = {
             "summary": table,
