@@ -20,14 +20,17 @@ On top of the items, per kind and language, the script counts:
   checks) beyond the ``missing-*`` placeholders the missing facts call for, in the
   templates' own wording; findings inside a free-text
   fact (the organisation's own vague words, 部分用户 / some customers, kept as the
-  facts say them) are counted apart as ``lint-facts``;
+  facts say them) are counted apart as ``lint-facts``, and those not yet decided by hand in
+  ``tests/incidents/lint_facts.toml`` (a missing fact the words stand for, or a linter false
+  positive) as ``lf-open``;
 - ``slips``: wording slips a program can spot (a doubled word such as 服务服务,
   "a" before a vowel, a count with no measure word, a double space).
 
-The target (issue 9): 100% of the supported items, and zero in the four counts.
+The target (issue 9): 100% of the supported items, and zero in the four counts and in ``lf-open``.
 
     python benchmarks/checklist_score.py              # the table
     python benchmarks/checklist_score.py --details    # plus every miss and finding
+    python benchmarks/checklist_score.py --show lint-facts   # each finding inside a fact
     python benchmarks/checklist_score.py --json score.json
 """
 
@@ -37,6 +40,7 @@ import argparse
 import json
 import re
 import sys
+import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -59,6 +63,7 @@ from crisiscomms.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 INCIDENTS = ROOT / "tests" / "incidents"
+DECISIONS = INCIDENTS / "lint_facts.toml"
 
 PLACEHOLDER = re.compile(r"【待补充[：:][^】]*】|\[TO FILL:[^\]]*\]")
 APOLOGY = {"zh": re.compile(r"道歉|歉意|抱歉|致歉"), "en": re.compile(r"(?i)\bapolog|\bsorry\b")}
@@ -103,6 +108,10 @@ class Score:
     parity: list[str] = field(default_factory=list)
     lint: list[str] = field(default_factory=list)
     lint_facts: list[str] = field(default_factory=list)
+    #: The same findings as ``lint_facts``, each as (rule, excerpt, the fact's text it lies in).
+    lint_facts_found: list[tuple[str, str, str]] = field(default_factory=list)
+    #: The findings in ``lint_facts`` that no decision in ``lint_facts.toml`` accounts for.
+    lint_facts_open: list[str] = field(default_factory=list)
     slips: list[str] = field(default_factory=list)
 
 
@@ -226,9 +235,10 @@ def free_texts(value: Any) -> Iterator[Text]:
             yield from free_texts(entry)
 
 
-def fact_spans(text: str, incident: Incident, lang: str) -> list[tuple[int, int]]:
-    """Return where the free-text facts stand in the draft (their words, not the template's)."""
-    spans: list[tuple[int, int]] = []
+def fact_spans(text: str, incident: Incident, lang: str) -> list[tuple[int, int, str]]:
+    """Return where the free-text facts stand in the draft (their words, not the template's),
+    each span with the fact's own text."""
+    spans: list[tuple[int, int, str]] = []
     folded = text.lower() if lang == "en" else text
     for fact in free_texts(incident):
         value = getattr(fact, lang, None)
@@ -237,7 +247,7 @@ def fact_spans(text: str, incident: Incident, lang: str) -> list[tuple[int, int]
         needle = value.lower() if lang == "en" else value
         start = folded.find(needle)
         while start != -1:
-            spans.append((start, start + len(needle)))
+            spans.append((start, start + len(needle), value))
             start = folded.find(needle, start + 1)
     return spans
 
@@ -568,6 +578,33 @@ def incident_files(root: Path = INCIDENTS) -> list[Path]:
     return sorted(root.glob("*.yaml"))
 
 
+def read_decisions(path: Path = DECISIONS) -> list[dict[str, str]]:
+    """Return the hand decisions on lint findings inside facts (empty when there is no file)."""
+    if not path.is_file():
+        return []
+    entries: list[dict[str, str]] = tomllib.loads(path.read_text("utf-8")).get("finding", [])
+    return entries
+
+
+def decision_for(
+    decisions: list[dict[str, str]], path: str, lang: str, rule: str, fact: str
+) -> dict[str, str] | None:
+    """Return the decision that accounts for one finding inside a fact, if there is one."""
+    for entry in decisions:
+        if (
+            entry["file"] == Path(path).name
+            and entry["lang"] == lang
+            and entry["rule"] == rule
+            and entry["fact"] in fact
+        ):
+            return entry
+    return None
+
+
+#: The hand decisions, read once.
+DECISIONS_READ: list[dict[str, str]] = read_decisions()
+
+
 def score_file(path: Path) -> list[Score]:
     incident = read_facts(str(path))
     drafts = {(d.kind, d.lang): d for d in draft_all(incident)}
@@ -604,8 +641,15 @@ def score_draft(path: Path, incident: Incident, draft: Draft) -> Score:
         label = f"{finding.rule}: {finding.excerpt}"
         if finding.rule.startswith("missing-") or finding.rule == "unfilled-placeholder":
             continue
-        if any(start <= finding.start and finding.end <= end for start, end in spans):
+        inside = [
+            fact for start, end, fact in spans if start <= finding.start and finding.end <= end
+        ]
+        if inside:
             score.lint_facts.append(label)
+            fact = min(inside, key=len)
+            score.lint_facts_found.append((finding.rule, finding.excerpt, fact))
+            if decision_for(DECISIONS_READ, score.path, draft.lang, finding.rule, fact) is None:
+                score.lint_facts_open.append(label)
         else:
             score.lint.append(label)
     return score
@@ -630,6 +674,7 @@ def summarise(scores: list[Score]) -> dict[str, dict[str, Any]]:
             "parity": sum(len(s.parity) for s in group),
             "lint": sum(len(s.lint) for s in group),
             "lint_facts": sum(len(s.lint_facts) for s in group),
+            "lint_facts_open": sum(len(s.lint_facts_open) for s in group),
             "slips": sum(len(s.slips) for s in group),
         }
     return table
@@ -649,14 +694,39 @@ COLUMNS = (
     ("parity", "parity", 8),
     ("lint", "lint", 6),
     ("lint_facts", "lint-facts", 12),
+    ("lint_facts_open", "lf-open", 9),
     ("slips", "slips", 7),
 )
+
+
+def show_lint_facts(scores: list[Score]) -> None:
+    """Print every lint finding inside a free-text fact, one a line, then the distinct ones
+    (the same words of the same facts file in every kind where they are drafted)."""
+    print("\nLint findings inside the facts' own text (file kind/lang rule: excerpt | fact):")
+    distinct: dict[tuple[str, str, str, str], list[str]] = defaultdict(list)
+    for s in scores:
+        for rule, excerpt, fact in s.lint_facts_found:
+            print(f"  {s.path} {s.kind}/{s.lang} {rule}: {excerpt} | {fact}")
+            distinct[(s.path, s.lang, rule, fact)].append(s.kind)
+    print(f"\n{len(distinct)} distinct (file, lang, rule, fact), with the decision on each:")
+    for (path, lang, rule, fact), kinds in sorted(distinct.items()):
+        print(f"  {Path(path).name} {lang} {rule}: {fact}  [{', '.join(kinds)}]")
+        entry = decision_for(DECISIONS_READ, path, lang, rule, fact)
+        if entry is None:
+            print("    OPEN: no decision in tests/incidents/lint_facts.toml")
+        else:
+            print(f"    {entry['decision']}: {entry.get('stands_for', entry.get('why', ''))}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--details", action="store_true", help="list every miss and finding")
     parser.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
+    parser.add_argument(
+        "--show",
+        choices=["lint-facts"],
+        help="list each finding of that column: file, kind, lang, rule, excerpt and the fact",
+    )
     parser.add_argument("--dir", default=str(INCIDENTS), help="facts files to score")
     args = parser.parse_args(argv)
     files = incident_files(Path(args.dir))
@@ -689,6 +759,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"    missing: {line}")
                 for line in found:
                     print(f"    finding: {line}")
+    if args.show == "lint-facts":
+        show_lint_facts(scores)
     if args.json:
         payload = {
             "summary": table,
@@ -703,6 +775,7 @@ def main(argv: list[str] | None = None) -> int:
                     "parity": s.parity,
                     "lint": s.lint,
                     "lint_facts": s.lint_facts,
+                    "lint_facts_open": s.lint_facts_open,
                     "slips": s.slips,
                 }
                 for s in scores
