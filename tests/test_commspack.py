@@ -69,10 +69,14 @@ def test_kinds_given_replace_the_stages_own() -> None:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_our_documents_have_no_findings_for_complete_facts(path: Path) -> None:
     made = _pack(path)
-    assert made.ready
     for file in made.files:
-        assert file.findings == [], (file.name, [(f.rule, f.excerpt) for f in file.findings])
         assert file.template["vetted"], file.name
+        if file.role == "notice" and file.channel != "notice":
+            # A short channel may run past its platform's limit on long facts: that is
+            # measured (benchmarks/channel_fit.py) and said, never cut. Nothing else.
+            assert {f.rule for f in file.findings} <= {"over-length"}, file.name
+            continue
+        assert file.findings == [], (file.name, [(f.rule, f.excerpt) for f in file.findings])
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -246,7 +250,7 @@ def test_languages_are_compared_with_the_english_file() -> None:
 
 def test_the_command_writes_every_file_and_a_valid_index(tmp_path: Path) -> None:
     out = tmp_path / "pack"
-    assert main(["pack", str(COOLING), "--out", str(out)]) == ExitStatus.CLEAN
+    assert main(["pack", str(COOLING), "--out", str(out), "--channel", "notice,sms,email"]) == 0
     index = json.loads((out / INDEX_NAME).read_text("utf-8"))
     jsonschema.validate(index, SCHEMA)
     listed = {entry["file"] for entry in index["files"]}
@@ -254,7 +258,9 @@ def test_the_command_writes_every_file_and_a_valid_index(tmp_path: Path) -> None
     for entry in index["files"]:
         text = (out / entry["file"]).read_text("utf-8")
         assert entry["length"]["chars"] == len(text)
-        assert entry["channel"] == ("notice" if entry["role"] == "notice" else None)
+        assert (entry["channel"] is None) == (entry["role"] != "notice")
+    channels = {e["channel"] for e in index["files"] if e["role"] == "notice"}
+    assert channels == {"notice", "sms", "email"}
 
 
 def test_the_command_keeps_files_unless_forced(tmp_path: Path) -> None:
