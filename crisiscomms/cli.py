@@ -8,12 +8,13 @@ error severity (drafts are still written), 2 bad input or usage (nothing written
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .errors import ExitStatus, InputError
@@ -22,6 +23,8 @@ from .kinds import CHANNELS, KINDS, kind_slug, normalize_channel, normalize_kind
 
 if TYPE_CHECKING:
     from .drafting import Draft
+    from .plan import CommsPlan
+    from .plan_progress import Tracking
 
 _EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
 _DEBUG, _DEBUG_HELP = "--debug", "on an internal error, print the traceback too"
@@ -132,6 +135,17 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--format", choices=["text", "json"], default="text")
     plan.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the text")
     plan.add_argument("--config", metavar="FILE", help="a .crisiscomms.toml with a [plan] table")
+    plan.add_argument(
+        "--db",
+        metavar="URL",
+        help="mark the steps the incident journal shows published (default: $CRISISCOMMS_DB, "
+        "else ./crisiscomms-journal.sqlite3 when it exists)",
+    )
+    plan.add_argument(
+        "--now",
+        metavar="TIME",
+        help="judge the steps at this time (ISO 8601 with offset; default: now, with a journal)",
+    )
     plan.set_defaults(run=_run_plan)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the facts")
@@ -294,11 +308,47 @@ def _run_plan(args: argparse.Namespace) -> int:
     found = Path(args.config) if args.config else find_plan_config(start)
     config = load_plan_config(found) if found else PlanConfig.defaults()
     result = plan(facts.incident, config)
+    tracking = _plan_tracking(result, facts.incident.id, args.db, args.now)
+    if tracking is not None:
+        result = dataclasses.replace(result, tracking=tracking)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_plan(result, args.lang))
     return ExitStatus.CLEAN
+
+
+def _plan_tracking(
+    result: CommsPlan, incident_id: str | None, db: str | None, now_arg: str | None
+) -> Tracking | None:
+    """Judge the plan's steps against the journal (``--db``, ``$CRISISCOMMS_DB`` or the
+    default file when it exists) at ``--now``; None when there is neither journal nor time."""
+    from datetime import UTC, datetime
+
+    from .journal.command import parse_time
+    from .journal.model import rules
+    from .plan_progress import Tracking, track
+
+    named = db is not None or bool(os.environ.get("CRISISCOMMS_DB", "").strip())
+    found = named or Path(rules()["default_file"]).is_file()
+    if named and incident_id is None:
+        raise InputError(
+            "--db: the facts have no id, so no journal entry can be theirs: add the id "
+            "the notices were published under (id: 2026-03-29-cooling)"
+        )
+    use_journal = found and incident_id is not None
+    if not use_journal and now_arg is None:
+        return None
+    now = parse_time(now_arg, "--now") if now_arg else datetime.now(UTC)
+    published: list[Any] = []
+    shown = None
+    if use_journal:
+        from .journal import open_journal
+
+        with open_journal(db) as journal:
+            published = list(journal.publications(incident_id))
+            shown = journal.shown
+    return Tracking(now, shown, track(result.steps, published, now))
 
 
 def _run_example(args: argparse.Namespace) -> int:
