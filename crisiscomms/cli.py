@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import ExitStatus, InputError
@@ -23,6 +23,7 @@ from .kinds import CHANNELS, KINDS, kind_slug, normalize_channel, normalize_kind
 
 if TYPE_CHECKING:
     from .drafting import Draft
+    from .journal.store import Journal
     from .plan import CommsPlan
     from .plan_progress import Tracking
 
@@ -321,34 +322,52 @@ def _run_plan(args: argparse.Namespace) -> int:
 def _plan_tracking(
     result: CommsPlan, incident_id: str | None, db: str | None, now_arg: str | None
 ) -> Tracking | None:
-    """Judge the plan's steps against the journal (``--db``, ``$CRISISCOMMS_DB`` or the
-    default file when it exists) at ``--now``; None when there is neither journal nor time."""
+    """Judge the plan's steps at ``--now`` against the incident's notices in the journal.
+
+    ``--db`` must name a journal, and the facts must have an id. Without it, the journal of
+    ``$CRISISCOMMS_DB`` or ``./crisiscomms-journal.sqlite3`` is used when there is one and
+    the facts have an id. None (not judged) when there is neither a journal nor ``--now``.
+    """
     from datetime import UTC, datetime
 
     from .journal.command import parse_time
-    from .journal.model import rules
     from .plan_progress import Tracking, track
 
-    named = db is not None or bool(os.environ.get("CRISISCOMMS_DB", "").strip())
-    found = named or Path(rules()["default_file"]).is_file()
-    if named and incident_id is None:
+    if db is not None and incident_id is None:
         raise InputError(
             "--db: the facts have no id, so no journal entry can be theirs: add the id "
             "the notices were published under (id: 2026-03-29-cooling)"
         )
-    use_journal = found and incident_id is not None
-    if not use_journal and now_arg is None:
-        return None
     now = parse_time(now_arg, "--now") if now_arg else datetime.now(UTC)
-    published: list[Any] = []
-    shown = None
-    if use_journal:
-        from .journal import open_journal
+    journal = _plan_journal(db) if incident_id is not None else None
+    if journal is None:
+        return None if now_arg is None else Tracking(now, None, track(result.steps, [], now))
+    with journal:
+        published = journal.publications(incident_id)
+    return Tracking(now, journal.shown, track(result.steps, published, now))
 
-        with open_journal(db) as journal:
-            published = list(journal.publications(incident_id))
-            shown = journal.shown
-    return Tracking(now, shown, track(result.steps, published, now))
+
+def _plan_journal(db: str | None) -> Journal | None:
+    """The journal ``--db`` names (it must be one), else the default one when it exists."""
+    from .journal.model import rules
+
+    named = os.environ.get("CRISISCOMMS_DB", "").strip()
+    if db is None and not named and not Path(rules()["default_file"]).is_file():
+        return None  # no journal here: SQLAlchemy is not even imported
+    from .journal.store import Journal, open_journal, resolve_url
+
+    if db is not None:
+        return open_journal(db)
+    journal = Journal(resolve_url(None))
+    try:
+        if journal.version() is None:
+            journal.close()
+            return None
+        journal.check_schema()
+    except BaseException:
+        journal.close()
+        raise
+    return journal
 
 
 def _run_example(args: argparse.Namespace) -> int:
