@@ -123,3 +123,18 @@ def test_a_bad_journal_or_facts_without_id_are_exit_2(tmp_path: Path) -> None:
     assert no_id.returncode == 2 and "no id" in no_id.stderr
     bad_now = cli("plan", str(first), "--now", "16:31")
     assert bad_now.returncode == 2 and "--now" in bad_now.stderr
+
+
+def test_the_readme_shows_what_plan_prints_against_the_journal(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    command = "$ crisiscomms plan first.yaml --db journal.sqlite3 --now 2026-11-28T16:31:00+08:00\n"
+    shown = readme.split(command)[1].split("```")[0].splitlines()
+    first = write_facts(tmp_path, "first.yaml")
+    db = ("--db", "journal.sqlite3")
+    kind = ("--kind", "first-statement", "--channel", "weibo", "--lang", "zh")
+    published = run("journal", "publish", first.name, *db, *kind, cwd=tmp_path)
+    assert published.returncode == 0, published.stderr
+    printed = run("plan", first.name, *db, "--now", AT_1631, cwd=tmp_path)
+    lines = printed.stdout.splitlines()
+    expected = [row for row in shown if row not in ("  ...", "")]
+    assert [row for row in lines if row in expected] == expected and len(expected) > 8
