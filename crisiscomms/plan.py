@@ -393,8 +393,9 @@ def _tracking_lines(p: CommsPlan, t: Tracking, lang: str) -> list[str]:
     if not following:
         return [head, "下一步：无。" if zh else "Next: nothing left in the plan."]
     first = following[0]
-    kinds = "、".join(dict.fromkeys(kind_slug(s.kind) for s in following))
-    channels = ("、" if zh else ", ").join(dict.fromkeys(s.channel for s in following))
+    sep = "、" if zh else ", "
+    kinds = sep.join(dict.fromkeys(kind_slug(s.kind) for s in following))
+    channels = sep.join(dict.fromkeys(s.channel for s in following))
     if first.due is not None:
         by = _when(first.due, zone)
         nxt = (
