@@ -8,6 +8,7 @@ error severity (drafts are still written), 2 bad input or usage (nothing written
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -22,6 +23,9 @@ from .kinds import CHANNELS, KINDS, kind_slug, normalize_channel, normalize_kind
 
 if TYPE_CHECKING:
     from .drafting import Draft
+    from .journal.store import Journal
+    from .plan import CommsPlan
+    from .plan_progress import Tracking
 
 _EXTENSIONS = {"text": "txt", "markdown": "md", "json": "json"}
 _DEBUG, _DEBUG_HELP = "--debug", "on an internal error, print the traceback too"
@@ -132,6 +136,17 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--format", choices=["text", "json"], default="text")
     plan.add_argument("--lang", choices=["en", "zh"], default="en", help="language of the text")
     plan.add_argument("--config", metavar="FILE", help="a .crisiscomms.toml with a [plan] table")
+    plan.add_argument(
+        "--db",
+        metavar="URL",
+        help="mark the steps the incident journal shows published (default: $CRISISCOMMS_DB, "
+        "else ./crisiscomms-journal.sqlite3 when it exists)",
+    )
+    plan.add_argument(
+        "--now",
+        metavar="TIME",
+        help="judge the steps at this time (ISO 8601 with offset; default: now, with a journal)",
+    )
     plan.set_defaults(run=_run_plan)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the facts")
@@ -294,11 +309,65 @@ def _run_plan(args: argparse.Namespace) -> int:
     found = Path(args.config) if args.config else find_plan_config(start)
     config = load_plan_config(found) if found else PlanConfig.defaults()
     result = plan(facts.incident, config)
+    tracking = _plan_tracking(result, facts.incident.id, args.db, args.now)
+    if tracking is not None:
+        result = dataclasses.replace(result, tracking=tracking)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_plan(result, args.lang))
     return ExitStatus.CLEAN
+
+
+def _plan_tracking(
+    result: CommsPlan, incident_id: str | None, db: str | None, now_arg: str | None
+) -> Tracking | None:
+    """Judge the plan's steps at ``--now`` against the incident's notices in the journal.
+
+    ``--db`` must name a journal, and the facts must have an id. Without it, the journal of
+    ``$CRISISCOMMS_DB`` or ``./crisiscomms-journal.sqlite3`` is used when there is one and
+    the facts have an id. None (not judged) when there is neither a journal nor ``--now``.
+    """
+    from datetime import UTC, datetime
+
+    from .journal.command import parse_time
+    from .plan_progress import Tracking, track
+
+    if db is not None and incident_id is None:
+        raise InputError(
+            "--db: the facts have no id, so no journal entry can be theirs: add the id "
+            "the notices were published under (id: 2026-03-29-cooling)"
+        )
+    now = parse_time(now_arg, "--now") if now_arg else datetime.now(UTC)
+    journal = _plan_journal(db) if incident_id is not None else None
+    if journal is None:
+        return None if now_arg is None else Tracking(now, None, track(result.steps, [], now))
+    with journal:
+        published = journal.publications(incident_id)
+    return Tracking(now, journal.shown, track(result.steps, published, now))
+
+
+def _plan_journal(db: str | None) -> Journal | None:
+    """The journal ``--db`` names (it must be one), else the default one when it exists."""
+    from .journal.model import rules
+
+    named = os.environ.get("CRISISCOMMS_DB", "").strip()
+    if db is None and not named and not Path(rules()["default_file"]).is_file():
+        return None  # no journal here: SQLAlchemy is not even imported
+    from .journal.store import Journal, open_journal, resolve_url
+
+    if db is not None:
+        return open_journal(db)
+    journal = Journal(resolve_url(None))
+    try:
+        if journal.version() is None:
+            journal.close()
+            return None
+        journal.check_schema()
+    except BaseException:
+        journal.close()
+        raise
+    return journal
 
 
 def _run_example(args: argparse.Namespace) -> int:

@@ -18,11 +18,14 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .facts import Incident
 from .kinds import KINDS, NoticeKind, kind_slug
 from .plan_config import PlanConfig, known_channels, plan_data
+
+if TYPE_CHECKING:
+    from .plan_progress import StepProgress, Tracking
 
 #: The version of :meth:`CommsPlan.to_dict`'s shape (``crisiscomms/schemas/plan-output.v1.json``).
 PLAN_SCHEMA = "crisiscomms.plan/v1"
@@ -54,8 +57,12 @@ class Step:
     purpose: dict[str, str] = field(compare=False)
     waits_for: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the step as JSON-ready data (times as ISO 8601 with their offset)."""
+    def to_dict(self, progress: StepProgress | None = None, zone: Any = None) -> dict[str, Any]:
+        """Return the step as JSON-ready data (times as ISO 8601 with their offset).
+
+        ``progress`` is where the step stands when the plan was judged (``null`` if not);
+        its ``done_at`` is written in ``zone``.
+        """
         return {
             "id": self.id,
             "stage": self.stage,
@@ -67,6 +74,7 @@ class Step:
             "anchor": self.anchor,
             "minutes": self.minutes,
             "purpose": dict(self.purpose),
+            "progress": None if progress is None else progress.to_dict(zone),
         }
 
 
@@ -82,9 +90,20 @@ class CommsPlan:
     first_statement_minutes: int
     update_every_minutes: int
     steps: tuple[Step, ...]
+    tracking: Tracking | None = None
+    """Which steps are done, overdue and next (:mod:`crisiscomms.plan_progress`), when judged."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return the plan as JSON-ready data (schema ``crisiscomms.plan/v1``)."""
+        t = self.tracking
+        tracked = None
+        if t is not None:
+            zone = self.published_at.tzinfo
+            tracked = {
+                "now": t.now.astimezone(zone).isoformat(),
+                "journal": t.journal,
+                **t.counts(),
+            }
         return {
             "schema": PLAN_SCHEMA,
             "incident": self.incident,
@@ -94,7 +113,11 @@ class CommsPlan:
             "published_at": self.published_at.isoformat(),
             "first_statement_minutes": self.first_statement_minutes,
             "update_every_minutes": self.update_every_minutes,
-            "steps": [s.to_dict() for s in self.steps],
+            "tracked": tracked,
+            "steps": [
+                s.to_dict(t.steps.get(s.id) if t else None, self.published_at.tzinfo)
+                for s in self.steps
+            ],
         }
 
     def step(self, step_id: str) -> Step:
@@ -317,9 +340,12 @@ def format_plan(p: CommsPlan, lang: str = "en") -> str:
         f"progress updates every {p.update_every_minutes} minutes until resolved."
     )
     lines = [head, rule]
+    if p.tracking is not None:
+        lines += _tracking_lines(p, p.tracking, lang)
     stage = None
     width = max((len(kind_slug(s.kind)) for s in p.steps), default=0)
     cwidth = max((len(s.channel) for s in p.steps), default=0)
+    iwidth = max((len(s.id) for s in p.steps), default=0) + 2 if p.tracking else 0
     for s in p.steps:
         group = stage_label(s.stage, lang)
         if group != stage:
@@ -331,11 +357,82 @@ def format_plan(p: CommsPlan, lang: str = "en") -> str:
         else:
             span = _span(s.minutes, lang)
             when = f"恢复后{span}内" if zh else f"resolved + {span}"
-        lines.append(
+        line = (
             f"  {when:<22} {kind_slug(s.kind):<{width}}  {s.channel:<{cwidth}}  "
-            f"{','.join(s.audiences)}  [{s.id}]"
+            f"{','.join(s.audiences)}  {f'[{s.id}]':<{iwidth}}"
         )
+        mark = _progress_mark(s, p.tracking.steps[s.id], lang) if p.tracking else ""
+        lines.append((line + mark).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _when(t: datetime, zone: Any, full: bool = True) -> str:
+    text = t.astimezone(zone).strftime("%Y-%m-%d %H:%M %z" if full else "%H:%M")
+    return text[:-2] + ":" + text[-2:] if full else text
+
+
+def _tracking_lines(p: CommsPlan, t: Tracking, lang: str) -> list[str]:
+    """How many steps are done and overdue at ``now``, and the next step."""
+    zh = lang == "zh"
+    zone = p.published_at.tzinfo
+    n = t.counts()
+    where = t.journal or (
+        "（无日志，视为均未发布）" if zh else "(none: nothing recorded as published)"
+    )
+    if zh:
+        head = (
+            f"截至{_when(t.now, zone)}，对照日志{where}：已完成{n['done']}项，"
+            f"逾期{n['overdue']}项，待办{n['pending']}项。"
+        )
+    else:
+        head = (
+            f"At {_when(t.now, zone)}, against journal {where}: {n['done']} done, "
+            f"{n['overdue']} overdue, {n['pending']} to come."
+        )
+    following = [s for s in p.steps if t.steps[s.id].next]
+    if not following:
+        return [head, "下一步：无。" if zh else "Next: nothing left in the plan."]
+    first = following[0]
+    sep = "、" if zh else ", "
+    kinds = sep.join(dict.fromkeys(kind_slug(s.kind) for s in following))
+    channels = sep.join(dict.fromkeys(s.channel for s in following))
+    if first.due is not None:
+        by = _when(first.due, zone)
+        nxt = (
+            f"下一步：{by}前在{channels}发布{kinds}。"
+            if zh
+            else f"Next: {kinds} on {channels} by {by}."
+        )
+    else:
+        span = _span(first.minutes, lang)
+        nxt = (
+            f"下一步：恢复后{span}内在{channels}发布{kinds}。"
+            if zh
+            else f"Next: {kinds} on {channels} within {span} of resolution."
+        )
+    return [head, nxt]
+
+
+def _progress_mark(step: Step, progress: StepProgress, lang: str) -> str:
+    """What the line says of the step: done (and how late), OVERDUE, or next."""
+    zh = lang == "zh"
+    if progress.state == "done" and progress.done_at is not None:
+        zone = step.due.tzinfo if step.due else progress.done_at.tzinfo
+        same_day = step.due is not None and (
+            progress.done_at.astimezone(zone).date() == step.due.date()
+        )
+        at = _when(progress.done_at, zone, full=not same_day)
+        late = ""
+        if step.due is not None and progress.done_at > step.due:
+            minutes = int((progress.done_at - step.due).total_seconds() // 60)
+            late = f"，迟{minutes}分钟" if zh else f", {minutes} min late"
+        return f"  已完成（{at}{late}）" if zh else f"  done {at}{late}"
+    if progress.state == "overdue" and progress.overdue_by is not None:
+        minutes = int(progress.overdue_by.total_seconds() // 60)
+        return f"  逾期{minutes}分钟" if zh else f"  OVERDUE {minutes} min"
+    if progress.next:
+        return "  下一步" if zh else "  next"
+    return ""
 
 
 def _span(minutes: int, lang: str) -> str:
