@@ -19,7 +19,7 @@ from crisiscomms.commspack.files import PackFile, basic_length
 from crisiscomms.errors import ExitStatus, InputError
 from crisiscomms.factcheck import check_parity
 from crisiscomms.factcheck.claims import unsupported_claims
-from crisiscomms.factfiles import read_facts
+from crisiscomms.factfiles import load_facts, read_facts
 from crisiscomms.facts import FactsError, Incident, parse_incident
 from crisiscomms.templating import shipped_hashes, vetted_hashes
 
@@ -318,7 +318,15 @@ def test_every_pack_document_is_vetted_in_every_language() -> None:
 
 def test_the_readme_shows_what_the_pack_drafts() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
+    made = build_pack(
+        load_facts(str(COOLING)).incident, langs=["zh", "en"], channels=["notice", "sms", "x"]
+    )
+    assert f"wrote {len(made.files) + 1} files into pack" in readme  # and pack.json
+    for name in ("apology.sms.zh.txt", "apology.x.zh.txt"):
+        assert f"$ cat pack/{name}\n{made.file(name).text}" in readme
+    x_en = made.file("apology.x.en.txt").findings
+    assert [f.rule for f in x_en] == ["over-length"] and "320" in x_en[0].messages["en"]
     shown = readme.split("$ head -12 pack/cs-script.zh.txt\n", 1)[1].split("\n…\n", 1)
-    script = _pack(COOLING).file("cs-script.zh.txt").text
+    script = made.file("cs-script.zh.txt").text
     assert script.startswith(shown[0])
     assert shown[1].split("\n```", 1)[0] in script
