@@ -192,20 +192,6 @@ def load_plan_config(path: str | Path) -> PlanConfig:
 
 def find_plan_config(start_dir: str | Path) -> Path | None:
     """Return the nearest ``.crisiscomms.toml``, or ``pyproject.toml`` with a plan table."""
-    directory = Path(start_dir).resolve()
-    for folder in (directory, *directory.parents):
-        dotfile = folder / ".crisiscomms.toml"
-        if dotfile.is_file():
-            return dotfile
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_plan_table(pyproject):
-            return pyproject
-    return None
+    from .lint.config import find_config
 
-
-def _has_plan_table(pyproject: Path) -> bool:
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # someone else's broken pyproject is not our configuration
-    return "plan" in data.get("tool", {}).get("crisiscomms", {})
+    return find_config(start_dir, table="plan")

@@ -118,11 +118,11 @@ def _from_table(table: Any) -> LintConfig:
     )
 
 
-def find_config(start_dir: str | Path) -> Path | None:
-    """Return the nearest ``.crisiscomms.toml`` or ``pyproject.toml`` with a lint table.
+def find_config(start_dir: str | Path, table: str = "lint") -> Path | None:
+    """Return the nearest ``.crisiscomms.toml`` or ``pyproject.toml`` with a ``table``.
 
     Searches ``start_dir`` and then each parent; a ``pyproject.toml`` without
-    ``[tool.crisiscomms.lint]`` is passed over.
+    ``[tool.crisiscomms.<table>]`` (``lint``, ``plan``) is passed over.
     """
     directory = Path(start_dir).resolve()
     for folder in (directory, *directory.parents):
@@ -130,14 +130,14 @@ def find_config(start_dir: str | Path) -> Path | None:
         if dotfile.is_file():
             return dotfile
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_lint_table(pyproject):
+        if pyproject.is_file() and _has_table(pyproject, table):
             return pyproject
     return None
 
 
-def _has_lint_table(pyproject: Path) -> bool:
+def _has_table(pyproject: Path, table: str) -> bool:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # Someone else's broken pyproject is not our config.
-    return "lint" in data.get("tool", {}).get("crisiscomms", {})
+    return table in data.get("tool", {}).get("crisiscomms", {})
