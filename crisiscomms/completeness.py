@@ -14,9 +14,11 @@ from typing import Any
 
 from .errors import TemplateError
 from .facts import DATA_AREAS, FUNDS_AREAS, Compensation, Incident
+from .findings import Finding
 from .formatting import load_terms
 from .kinds import NoticeKind
 from .resources import templates_root
+from .text import LineIndex
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,21 @@ class MissingFact:
             "path": self.path,
             "question": dict(self.question),
         }
+
+    def finding(self, text: str, start: int, lang: str, lines: LineIndex | None = None) -> Finding:
+        """Return the ``missing-<element>`` error at this fact's placeholder in ``text``."""
+        end = start + len(placeholder_text(self.element, lang))
+        return Finding.at(
+            text,
+            start,
+            end,
+            rule=self.rule,
+            severity="error",
+            messages=self.why,
+            lang=lang,
+            suggestions=self.question,
+            lines=lines,
+        )
 
 
 @cache

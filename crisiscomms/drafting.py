@@ -385,16 +385,5 @@ def _placeholder_findings(
                 f"a draft must never hide a missing fact"
             )
         searched_from[shown] = start + len(shown)
-        findings.append(
-            Finding.at(
-                text,
-                start,
-                start + len(shown),
-                rule=gap.rule,
-                severity="error",
-                messages=gap.why,
-                lang=lang,
-                suggestions=gap.question,
-            )
-        )
+        findings.append(gap.finding(text, start, lang))
     return findings

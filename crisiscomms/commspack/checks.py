@@ -104,18 +104,6 @@ def placeholders(text: str, lang: str) -> tuple[list[Finding], set[str]]:
         gaps.add(element)
         lines = lines or LineIndex(text)
         while start >= 0:
-            found.append(
-                Finding.at(
-                    text,
-                    start,
-                    start + len(shown),
-                    rule=gap.rule,
-                    severity="error",
-                    messages=gap.why,
-                    lang=lang,
-                    suggestions=gap.question,
-                    lines=lines,
-                )
-            )
+            found.append(gap.finding(text, start, lang, lines))
             start = text.find(shown, start + len(shown))
     return found, gaps
