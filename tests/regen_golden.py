@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,23 +41,42 @@ def expected_drafts(example: Path) -> dict[Path, str]:
     return {golden_path(example, kind_slug(d.kind), d.lang): d.text for d in drafts}
 
 
+def sync(expected: dict[Path, str], check: bool, orphans: Collection[Path] = ()) -> int:
+    """Write each stale golden file (or only list it with ``check``); remove ``orphans``.
+
+    Returns how many files were stale or orphaned. Shared with
+    tests/incidents/regen_incident_golden.py.
+    """
+    stale = 0
+    for path, text in expected.items():
+        current = path.read_text("utf-8") if path.exists() else None
+        if current == text:
+            continue
+        stale += 1
+        if check:
+            print(f"stale: {path.relative_to(ROOT)}")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, "utf-8")
+            print(f"wrote: {path.relative_to(ROOT)}")
+    for orphan in sorted(orphans):
+        stale += 1
+        if check:
+            print(f"orphan: {orphan.relative_to(ROOT)}")
+        else:
+            orphan.unlink()
+            print(f"removed: {orphan.relative_to(ROOT)}")
+    return stale
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true", help="only report stale files")
     args = parser.parse_args()
-    stale = 0
+    expected: dict[Path, str] = {}
     for example in example_files():
-        for path, text in expected_drafts(example).items():
-            current = path.read_text("utf-8") if path.exists() else None
-            if current == text:
-                continue
-            stale += 1
-            if args.check:
-                print(f"stale: {path.relative_to(ROOT)}")
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, "utf-8")
-                print(f"wrote: {path.relative_to(ROOT)}")
+        expected.update(expected_drafts(example))
+    stale = sync(expected, args.check)
     return 1 if args.check and stale else 0
 
 

@@ -41,31 +41,16 @@ def expected_drafts(facts_file: Path) -> dict[Path, str]:
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from regen_golden import sync
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--check", action="store_true", help="only report stale golden drafts")
     args = parser.parse_args()
-    stale = 0
-    wanted: set[Path] = set()
+    expected: dict[Path, str] = {}
     for facts_file in incident_files():
-        for path, text in expected_drafts(facts_file).items():
-            wanted.add(path)
-            current = path.read_text("utf-8") if path.exists() else None
-            if current == text:
-                continue
-            stale += 1
-            if args.check:
-                print(f"stale: {path.relative_to(ROOT)}")
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, "utf-8")
-                print(f"wrote: {path.relative_to(ROOT)}")
-    for orphan in sorted(set(GOLDEN.glob("*/*.txt")) - wanted):
-        stale += 1
-        if args.check:
-            print(f"orphan: {orphan.relative_to(ROOT)}")
-        else:
-            orphan.unlink()
-            print(f"removed: {orphan.relative_to(ROOT)}")
+        expected.update(expected_drafts(facts_file))
+    stale = sync(expected, args.check, set(GOLDEN.glob("*/*.txt")) - set(expected))
     return 1 if args.check and stale else 0
 
 
