@@ -339,13 +339,16 @@ class Shaped:
     report: LengthReport
 
     @property
-    def fit(self) -> int:
-        """0: within every limit; 1: past a limit the platform tolerates (folded, cut on
-        the phone, billed twice); 2: past a limit the platform refuses."""
+    def fit(self) -> tuple[int, int]:
+        """How far past its limits the form is: (worst, how many over-length findings).
+
+        worst: 0 within every limit; 1 past a limit the platform tolerates (folded, cut on
+        the phone, billed twice); 2 past a limit the platform refuses.
+        """
         over = [f for f in self.report.findings if f.rule == OVER_LENGTH]
         if not over:
-            return 0
-        return 2 if any(f.severity == "error" for f in over) else 1
+            return (0, 0)
+        return (2 if any(f.severity == "error" for f in over) else 1, len(over))
 
 
 def shaped(channel: str, form: str, split: Split, incident: Incident, lang: str) -> Shaped:
@@ -370,16 +373,17 @@ def choose(forms: list[Shaped], counterparts: Sequence[list[Shaped]] = ()) -> Sh
     language that does not write a form (nothing shorter to say) stands in with its
     nearest fuller one.
 
-    When no form is within every limit: the fullest one the platform takes (a text folded
-    behind 全文 or billed as two messages still reaches the reader whole); when the platform
-    refuses them all, the most compact, the least to rewrite. Its over-length findings stay.
+    When no form is within every limit: the fullest of those past the fewest limits the
+    platform tolerates (a text folded behind 全文 or billed as two messages still reaches
+    the reader whole); when the platform refuses them all, the most compact, the least to
+    rewrite. Its over-length findings stay.
     """
     groups = (forms, *counterparts)
     ranks = sorted({f.rank for group in groups for f in group})
     fits = [max(_stand_in(group, rank).fit for group in groups) for rank in ranks]
     best = min(fits)
     fitting = [rank for rank, fit in zip(ranks, fits, strict=True) if fit == best]
-    return _stand_in(forms, fitting[-1] if best == 2 else fitting[0])
+    return _stand_in(forms, fitting[-1] if best[0] == 2 else fitting[0])
 
 
 def _stand_in(forms: list[Shaped], rank: int) -> Shaped:
