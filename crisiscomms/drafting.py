@@ -240,7 +240,7 @@ def _channel_draft(
     from .channels import variants
 
     shape = variants.variant(channel)
-    forms = variants.forms_of(channel, rendered, template.id, incident, lang_)
+    forms = variants.forms_of(channel, rendered, template.id, incident, lang_, template.sha256)
     others = variants.counterparts(channel, kind_, lang_, incident, pack) if len(forms) > 1 else []
     chosen = variants.choose(forms, others)
     split, parts, payload, report = chosen.split, chosen.parts, chosen.payload, chosen.report

@@ -22,6 +22,7 @@ import dataclasses
 import html
 import re
 import tomllib
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -392,14 +393,36 @@ def _stand_in(forms: list[Shaped], rank: int) -> Shaped:
 
 
 def forms_of(
-    channel: str, rendered: str, template_id: str, incident: Incident, lang: str
+    channel: str,
+    rendered: str,
+    template_id: str,
+    incident: Incident,
+    lang: str,
+    template_hash: str = "",
 ) -> list[Shaped]:
-    """Return every form a rendered channel variant wrote, shaped and measured."""
+    """Return every form a rendered channel variant wrote, shaped and measured.
+
+    With ``template_hash``, remembered for the last few incidents: a pack drafts each
+    language once as itself and once as the other language's counterpart.
+    """
+    key = (id(incident), channel, template_id, template_hash, lang)
+    held = _FORMS.get(key) if template_hash else None
+    if held is not None and held[0] is incident:
+        return held[1]
     shape = variant(channel)
-    return [
+    forms = [
         shaped(channel, name, split, incident, lang)
         for name, split in split_forms(rendered, shape, template_id)
     ]
+    if template_hash:
+        _FORMS[key] = (incident, forms)
+        if len(_FORMS) > 64:
+            _FORMS.popitem(last=False)
+    return forms
+
+
+#: The forms of the last few variants drafted, by incident, template and language.
+_FORMS: OrderedDict[tuple[int, str, str, str, str], tuple[Incident, list[Shaped]]] = OrderedDict()
 
 
 #: Whose forms a draft's choice also weighs: the languages written from the same facts.
@@ -426,11 +449,16 @@ def counterparts(
 
     found: list[list[Shaped]] = []
     for other in COUNTERPARTS.get(lang, ()):
+        template = get_template(kind, other, pack, channel)
+        key = (id(incident), channel, template.id, template.sha256, other)
+        held = _FORMS.get(key)
+        if held is not None and held[0] is incident:
+            found.append(held[1])
+            continue
         if missing_translations(incident, other):
             continue
-        template = get_template(kind, other, pack, channel)
         rendered = render(template, incident, other)
-        found.append(forms_of(channel, rendered, template.id, incident, other))
+        found.append(forms_of(channel, rendered, template.id, incident, other, template.sha256))
     return found
 
 
