@@ -8,8 +8,9 @@ measured field, how many drafts carry an ``over-length`` finding: all of them, a
 drafted from complete facts (the kind lacks no fact, so no placeholder lengthens the text;
 judged on the long-form notice's needs, so the figure does not move with what a channel
 carries).
-``--list`` prints every over-limit draft with its figure and limit. The long-form notice
-has no limit and is not drafted here. Nothing is asserted: the figures go in a report.
+``--list`` prints every over-limit draft with its figure and limit, and the written form it
+used (``full``, or a more compact one: see ``variants.toml`` ``forms``). The long-form
+notice has no limit and is not drafted here. Nothing is asserted: the figures go in a report.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def main() -> int:
     hits: Counter[tuple[str, str, str, str]] = Counter()
     hits_complete: Counter[tuple[str, str, str, str]] = Counter()
     wording: Counter[tuple[str, str]] = Counter()
+    forms: Counter[tuple[str, str, str]] = Counter()
     listed: list[str] = []
     for channel in channels:
         for lang in langs:
@@ -73,6 +75,8 @@ def main() -> int:
                     key = (channel, lang)
                     drafted[key] += 1
                     whole = not missing_facts(incident, kind)
+                    used = (d.length or {}).get("form", {}).get("used", "full")
+                    forms[(channel, lang, used)] += 1
                     complete[key] += whole
                     wording[key] += sum(
                         1
@@ -86,7 +90,7 @@ def main() -> int:
                         hits_complete[(channel, lang, field, severity)] += whole
                         listed.append(
                             f"{channel:<10} {lang:<10} {kind:<19} {path.stem:<32} "
-                            f"{field}: {count} > {limit} ({severity})"
+                            f"{field}: {count} > {limit} ({severity}, {used} form)"
                             f"{'' if whole else '  [facts missing]'}"
                         )
     print(f"{len(incidents)} facts files x {len(KINDS)} kinds, per channel and language")
@@ -107,6 +111,11 @@ def main() -> int:
                     f"{channel:<10} {lang:<10} {k[2]:<40} {k[3]:<8} "
                     f"{n:>4}/{drafted[key]:<5} {hits_complete[k]:>4}/{complete[key]:<5}"
                 )
+    print("written form used (full, or a more compact one), per channel and language:")
+    for channel in channels:
+        for lang in langs:
+            used = [f"{name} {n}" for (c, g, name), n in forms.items() if (c, g) == (channel, lang)]
+            print(f"  {channel:<10} {lang:<10} {', '.join(used)}")
     print("wording findings (not over-length, not missing-*), per channel and language:")
     shown = ", ".join(f"{c}/{g} {n}" for (c, g), n in wording.items() if n)
     print("  " + (shown or "none"))

@@ -208,7 +208,9 @@ def _draft(
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
     if channel != "notice":
-        return _channel_draft(incident, converted, kind_, lang_, channel, template, text, gaps)
+        return _channel_draft(
+            incident, converted, kind_, lang_, channel, template, text, gaps, pack
+        )
     findings = _placeholder_findings(text, gaps, lang_, template.id)
     return Draft(
         kind=kind_,
@@ -232,21 +234,19 @@ def _channel_draft(
     template: Template,
     rendered: str,
     gaps: list[MissingFact],
+    pack: Pack | None = None,
 ) -> Draft:
-    """Split a channel variant into its parts, build its payload, and measure it."""
+    """Split a channel variant into its forms, keep the fullest that fits, and measure it."""
     from .channels import variants
 
     shape = variants.variant(channel)
-    split = variants.split_parts(rendered, shape.parts, template.id)
+    forms = variants.forms_of(channel, rendered, template.id, incident, lang_, template.sha256)
+    others = variants.counterparts(channel, kind_, lang_, incident, pack) if len(forms) > 1 else []
+    chosen = variants.choose(forms, others)
+    split, parts, payload, report = chosen.split, chosen.parts, chosen.payload, chosen.report
     text = split.text
-    gaps = [gap for gap in gaps if shape.carried(kind_, gap.element)]
-    parts = dict(split.parts)
-    payload: dict[str, Any] | None = None
-    if channel == "email":
-        parts["html"] = variants.html_body(parts["subject"], parts["body"], lang_)
-    elif channel == "statuspage":
-        payload = variants.statuspage_update(incident, parts, lang_)
-    report = variants.measure(channel, parts, payload, incident, lang_)
+    linked = variants.linked(incident, kind_)
+    gaps = [gap for gap in gaps if shape.carried(kind_, gap.element, chosen.form, linked)]
     findings = _placeholder_findings(text, gaps, lang_, template.id)
     wording = _wording_findings(text, lang_, gaps, incident, kind_)
     findings += variants.outside_labels(wording, split, shape)
@@ -264,7 +264,7 @@ def _channel_draft(
         converted=converted,
         parts=parts,
         payload=payload,
-        length=report.to_dict()["figures"],
+        length={**report.to_dict()["figures"], "form": variants.form_figures(chosen, forms)},
     )
 
 

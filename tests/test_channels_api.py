@@ -209,3 +209,29 @@ def test_unknown_channel_is_refused() -> None:
         check_length("push", 3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="string"):
         check_length("x", {"text": 3})
+
+
+def test_traditional_drafts_read_length_findings_in_their_own_script_and_words() -> None:
+    from crisiscomms.drafting import draft
+    from crisiscomms.factfiles import read_facts
+    from crisiscomms.resources import examples_root
+
+    facts = read_facts(str(examples_root() / "ride-hailing-degradation.yaml"))
+    words = {"zh-Hant-HK": "短訊", "zh-Hant-TW": "簡訊"}
+    for lang, sms in words.items():
+        d = draft(facts, "apology", lang, channel="sms")
+        over = [f for f in d.findings if f.rule == "over-length"]
+        assert over, d.text
+        for f in over:
+            assert f.message.startswith(sms) and "個" in f.message and "个" not in f.message
+            assert f.messages[lang] == f.message and f.messages["zh"].startswith("短信")
+            assert "截斷" in f.suggestion
+
+
+def test_the_traditional_messages_file_is_generated_from_the_checks() -> None:
+    pytest.importorskip("opencc")
+    from crisiscomms.channels.hant_lookup import DATA_FILE
+    from crisiscomms.channels.hant_messages import derive, module_sources
+
+    current = DATA_FILE.read_text(encoding="utf-8")
+    assert current == derive(module_sources()), "run: python -m crisiscomms.channels.hant_messages"

@@ -312,7 +312,7 @@ def test_wechat_and_push_carry_their_fields() -> None:
     assert wechat.parts["next"] == "北京时间3月29日21:00前发布进展"
     assert wechat.parts["title"] == "关于示例App服务异常的说明"
     assert wechat.parts["content"] == draft(_short_facts(), "first_statement", "zh").text.strip()
-    assert wechat.length is not None and set(wechat.length) == {"template", "article"}
+    assert wechat.length is not None and set(wechat.length) == {"template", "article", "form"}
     push = draft(_short_facts(), "first_statement", "en", channel="push")
     assert push.parts["title"] == "Example app: service problem" or push.parts["title"]
     assert push.length is not None and push.length["apns_payload"]["bytes"] < 4096

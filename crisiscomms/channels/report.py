@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..findings import Finding, Severity, has_errors
+from .hant_lookup import with_hant
 
 OVER_LENGTH = "over-length"
 CHANNEL_FORMAT = "channel-format"
@@ -86,6 +88,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@cache
+def _suggestions() -> dict[str, str]:
+    return with_hant(SUGGESTIONS)
+
+
 def over_length(
     text: str,
     start: int,
@@ -103,7 +110,8 @@ def over_length(
 
     ``what`` names the thing measured in zh and en; the message gives the count, the unit
     (a key of ``UNITS`` or a ``(zh, en)`` pair) and the limit in both languages, then
-    ``note`` when given.
+    ``note`` when given, and in each Traditional region's text, which a draft in that
+    language (``zh-Hant-HK``) shows (:mod:`crisiscomms.channels.hant_lookup`).
 
     Examples:
         >>> f = over_length("一二三四五六", 5, what=("短信", "SMS"), count=6, limit=5,
@@ -130,9 +138,9 @@ def over_length(
         len(text),
         rule=OVER_LENGTH,
         severity=severity,
-        messages=messages,
+        messages=with_hant(messages),
         lang=lang,
-        suggestions=SUGGESTIONS,
+        suggestions=_suggestions(),
     )
 
 
@@ -151,7 +159,7 @@ def bad_format(
         len(text),
         rule=CHANNEL_FORMAT,
         severity=severity,
-        messages=messages,
+        messages=with_hant(messages),
         lang=lang,
-        suggestions=suggestions,
+        suggestions=with_hant(suggestions) if suggestions else None,
     )

@@ -2,7 +2,12 @@
 channel posts (an e-mail's HTML body, a Statuspage incident update), and measure it.
 
 A variant template marks each part with ``{{ part('subject') }}``; :func:`split_parts`
-cuts the rendered text at those marks. The draft's text is the variant as the template
+cuts the rendered text at those marks. A template may write more than one form of its
+variant, fullest first: after the full form, ``{{ part('compact') }}`` (a form named in
+``variants.toml``) starts a more compact one, which writes the parts it words differently
+(the rest are the fuller form's) or nothing at all when it has nothing shorter to say for
+these facts. :func:`split_forms` returns every form written; drafting uses the first that
+fits the channel's limits (:func:`choose`). The draft's text is the variant as the template
 lays it out, without the marks; each part is one stripped slice of it, so a finding in a
 part points into the draft's text. Nothing here shortens a text: a part past its channel's
 limit gets an ``over-length`` finding with the count and the limit.
@@ -17,7 +22,8 @@ import dataclasses
 import html
 import re
 import tomllib
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,9 +34,26 @@ from ..facts import Incident
 from ..findings import Finding, line_column
 from ..templating import PART_CLOSE, PART_OPEN
 from .check import check_length
-from .report import LengthReport
+from .report import OVER_LENGTH, LengthReport
 
 DATA_FILE = Path(__file__).resolve().parent / "variants.toml"
+
+
+FULL = "full"
+"""The name of a variant's first, fullest form (the one every channel template writes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A more compact written form of a channel's variant (``variants.toml`` ``forms``).
+
+    ``carries``: per kind, what the form states when the facts link to the full notice
+    (the notice states the rest); ``None`` for a kind: what the full form states. Without
+    a link, a form states everything the full form does.
+    """
+
+    name: str
+    carries: Mapping[str, tuple[str, ...] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +65,24 @@ class Variant:
     measure: str
     carries: Mapping[str, tuple[str, ...] | None]
     settings: Mapping[str, Any]
+    forms: tuple[Form, ...] = ()
 
-    def carried(self, kind: str, element: str) -> bool:
-        """True when this channel's ``kind`` variant states ``element`` (or its placeholder)."""
+    def carried(self, kind: str, element: str, form: str = FULL, linked: bool = False) -> bool:
+        """True when this channel's ``kind`` variant states ``element`` (or its placeholder).
+
+        ``form``: which written form; a compact form states less only when ``linked``
+        (the facts link to the full notice, which states the rest).
+        """
         chosen = self.carries.get(kind)
+        if form != FULL and linked:
+            compact = next(f for f in self.forms if f.name == form).carries
+            chosen = compact.get(kind, chosen)
         return chosen is None or element in chosen
+
+    @property
+    def form_names(self) -> tuple[str, ...]:
+        """The names of the forms a template may write, fullest first."""
+        return (FULL, *(f.name for f in self.forms))
 
 
 @cache
@@ -56,18 +92,39 @@ def variants() -> dict[str, Variant]:
         data = tomllib.load(handle)
     found: dict[str, Variant] = {}
     for channel, spec in data.items():
-        carries: dict[str, tuple[str, ...] | None] = {
-            kind: None if chosen == "all" else tuple(chosen)
-            for kind, chosen in spec.get("carries", {}).items()
-        }
+        forms = tuple(
+            Form(name, _carries(form.get("carries", {})))
+            for name, form in spec.get("forms", {}).items()
+        )
+        clash = {FULL, *spec["parts"]} & {f.name for f in forms}
+        if clash:
+            raise TemplateError(f"{DATA_FILE.name} [{channel}]: form named like a part: {clash}")
         found[channel] = Variant(
             channel=channel,
             parts=tuple(spec["parts"]),
             measure=spec["measure"],
-            carries=carries,
+            carries=_carries(spec.get("carries", {})),
             settings=spec,
+            forms=forms,
         )
     return found
+
+
+def _carries(spec: Mapping[str, Any]) -> dict[str, tuple[str, ...] | None]:
+    return {kind: None if chosen == "all" else tuple(chosen) for kind, chosen in spec.items()}
+
+
+def linked(incident: Incident, kind: str) -> bool:
+    """True when the facts hold the page a channel's text links to for ``kind``.
+
+    The same page the templates' ``link`` macro writes: the compensation page for a
+    compensation notice, else this notice's page, else the status page.
+    """
+    links = incident.links
+    if links is None:
+        return False
+    own = links.compensation if kind == "compensation_notice" else None
+    return bool(own or links.notice or links.status_page)
 
 
 def variant(channel: str) -> Variant:
@@ -99,6 +156,17 @@ def split_parts(rendered: str, expected: tuple[str, ...], template_id: str) -> S
         >>> s.text, s.parts, s.starts
         ('Hi\\n\\nText.\\n', {'subject': 'Hi', 'body': 'Text.'}, {'subject': 0, 'body': 4})
     """
+    split = _cut(rendered, template_id)
+    if tuple(split.parts) != expected:
+        raise TemplateError(
+            f"template {template_id} writes the parts {list(split.parts)}; "
+            f"expected {list(expected)} in order"
+        )
+    return split
+
+
+def _cut(rendered: str, template_id: str) -> Split:
+    """Cut ``rendered`` at its part marks (it must start with one; each part once)."""
     pieces: list[str] = []
     names: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -118,10 +186,8 @@ def split_parts(rendered: str, expected: tuple[str, ...], template_id: str) -> S
         pieces.append(body)
         size += len(body)
         position = end
-    if tuple(names) != expected:
-        raise TemplateError(
-            f"template {template_id} writes the parts {names}; expected {list(expected)} in order"
-        )
+    if len(set(names)) != len(names):
+        raise TemplateError(f"template {template_id} writes a part twice: {names}")
     text = "".join(pieces)
     parts: dict[str, str] = {}
     starts: dict[str, int] = {}
@@ -133,6 +199,68 @@ def split_parts(rendered: str, expected: tuple[str, ...], template_id: str) -> S
         parts[name] = stripped
         starts[name] = start + (len(chunk) - len(chunk.lstrip()))
     return Split(text, parts, starts)
+
+
+def split_forms(rendered: str, shape: Variant, template_id: str) -> list[tuple[str, Split]]:
+    """Return each form the template wrote, fullest first, as (form name, split).
+
+    The full form writes every part; a later form (started by ``{{ part('<form>') }}``,
+    forms in the order of ``variants.toml``) writes some of the parts, in order, and takes
+    the others from the form before it; a form that writes nothing is not offered.
+
+    Examples:
+        >>> shape = Variant("x", ("title", "body"), "text", {}, {}, (Form("compact", {}),))
+        >>> full = "\\x02title\\x03A long title\\n\\x02body\\x03Text."
+        >>> rendered = full + "\\x02compact\\x03\\x02title\\x03Short"
+        >>> [(name, s.text) for name, s in split_forms(rendered, shape, "t")]
+        [('full', 'A long title\\nText.\\n'), ('compact', 'Short\\nText.\\n')]
+    """
+    names = shape.form_names
+    marks = [m for m in _MARK.finditer(rendered) if m.group(1) in names[1:]]
+    if [m.group(1) for m in marks] != [n for n in names[1:] if n in {m.group(1) for m in marks}]:
+        raise TemplateError(
+            f"template {template_id} writes its forms out of order; expected {list(names)}"
+        )
+    ends = [m.start() for m in marks] + [len(rendered)]
+    full = split_parts(rendered[: ends[0]], shape.parts, template_id)
+    if marks:  # the full form ends as a whole rendered text does: with one line break
+        full = Split(full.text.rstrip() + "\n", full.parts, full.starts)
+    forms = [(names[0], full)]
+    for mark, end in zip(marks, ends[1:], strict=True):
+        chunk = rendered[mark.end() : end]
+        if not chunk.strip():
+            continue
+        own = _cut(chunk, template_id)
+        order = [p for p in shape.parts if p in own.parts]
+        if list(own.parts) != order:
+            raise TemplateError(
+                f"template {template_id}: form {mark.group(1)!r} writes the parts "
+                f"{list(own.parts)}; expected some of {list(shape.parts)} in order"
+            )
+        forms.append((mark.group(1), _substitute(forms[-1][1], own.parts)))
+    return forms
+
+
+def _substitute(base: Split, replaced: Mapping[str, str]) -> Split:
+    """Return ``base`` with the parts in ``replaced`` worded anew, its layout kept."""
+    pieces: list[str] = []
+    parts: dict[str, str] = {}
+    starts: dict[str, int] = {}
+    position = 0
+    size = 0
+    for name, start in sorted(base.starts.items(), key=lambda item: item[1]):
+        before = base.text[position:start]
+        pieces.append(before)
+        size += len(before)
+        new = replaced.get(name, base.parts[name])
+        parts[name] = new
+        starts[name] = size
+        pieces.append(new)
+        size += len(new)
+        position = start + len(base.parts[name])
+    pieces.append(base.text[position:])
+    ordered = {name: parts[name] for name in base.parts}
+    return Split("".join(pieces), ordered, {name: starts[name] for name in base.parts})
 
 
 def html_body(subject: str, body: str, lang: str) -> str:
@@ -197,6 +325,146 @@ def statuspage_update(incident: Incident, parts: Mapping[str, str], lang: str) -
             "component_ids": list(components),
         }
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Shaped:
+    """One written form of a channel variant: its parts, its payload and its length report."""
+
+    form: str
+    rank: int
+    """Where the form stands in the channel's order, fullest (0) first."""
+    split: Split
+    parts: dict[str, str]
+    payload: dict[str, Any] | None
+    report: LengthReport
+
+    @property
+    def fit(self) -> tuple[int, int]:
+        """How far past its limits the form is: (worst, how many over-length findings).
+
+        worst: 0 within every limit; 1 past a limit the platform tolerates (folded, cut on
+        the phone, billed twice); 2 past a limit the platform refuses.
+        """
+        over = [f for f in self.report.findings if f.rule == OVER_LENGTH]
+        if not over:
+            return (0, 0)
+        return (2 if any(f.severity == "error" for f in over) else 1, len(over))
+
+
+def shaped(channel: str, form: str, split: Split, incident: Incident, lang: str) -> Shaped:
+    """Build a form's parts and payload (an e-mail's HTML, a status-page update) and measure it."""
+    parts = dict(split.parts)
+    payload: dict[str, Any] | None = None
+    if channel == "email":
+        parts["html"] = html_body(parts["subject"], parts["body"], lang)
+    elif channel == "statuspage":
+        payload = statuspage_update(incident, parts, lang)
+    rank = variant(channel).form_names.index(form)
+    report = measure(channel, parts, payload, incident, lang)
+    return Shaped(form, rank, split, parts, payload, report)
+
+
+def choose(forms: list[Shaped], counterparts: Sequence[list[Shaped]] = ()) -> Shaped:
+    """Return the form to publish: the fullest within every limit, in every language.
+
+    ``counterparts``: the same variant's forms in the other languages drafted from these
+    facts. A form is chosen for all of them at once, so that the languages state the same
+    facts (parity): a form fits as well as it fits in the language where it fits worst. A
+    language that does not write a form (nothing shorter to say) stands in with its
+    nearest fuller one.
+
+    When no form is within every limit: the fullest of those past the fewest limits the
+    platform tolerates (a text folded behind 全文 or billed as two messages still reaches
+    the reader whole); when the platform refuses them all, the most compact, the least to
+    rewrite. Its over-length findings stay.
+    """
+    groups = (forms, *counterparts)
+    ranks = sorted({f.rank for group in groups for f in group})
+    fits = [max(_stand_in(group, rank).fit for group in groups) for rank in ranks]
+    best = min(fits)
+    fitting = [rank for rank, fit in zip(ranks, fits, strict=True) if fit == best]
+    return _stand_in(forms, fitting[-1] if best[0] == 2 else fitting[0])
+
+
+def _stand_in(forms: list[Shaped], rank: int) -> Shaped:
+    """Return the form of ``forms`` at ``rank``, or the nearest fuller one written."""
+    return [f for f in forms if f.rank <= rank][-1]
+
+
+def forms_of(
+    channel: str,
+    rendered: str,
+    template_id: str,
+    incident: Incident,
+    lang: str,
+    template_hash: str = "",
+) -> list[Shaped]:
+    """Return every form a rendered channel variant wrote, shaped and measured.
+
+    With ``template_hash``, remembered for the last few incidents: a pack drafts each
+    language once as itself and once as the other language's counterpart.
+    """
+    key = (id(incident), channel, template_id, template_hash, lang)
+    held = _FORMS.get(key) if template_hash else None
+    if held is not None and held[0] is incident:
+        return held[1]
+    shape = variant(channel)
+    forms = [
+        shaped(channel, name, split, incident, lang)
+        for name, split in split_forms(rendered, shape, template_id)
+    ]
+    if template_hash:
+        _FORMS[key] = (incident, forms)
+        if len(_FORMS) > 64:
+            _FORMS.popitem(last=False)
+    return forms
+
+
+#: The forms of the last few variants drafted, by incident, template and language.
+_FORMS: OrderedDict[tuple[int, str, str, str, str], tuple[Incident, list[Shaped]]] = OrderedDict()
+
+
+#: Whose forms a draft's choice also weighs: the languages written from the same facts.
+COUNTERPARTS: Mapping[str, tuple[str, ...]] = {
+    "zh": ("en",),
+    "en": ("zh",),
+    "zh-Hant-HK": ("zh", "en"),
+    "zh-Hant-TW": ("zh", "en"),
+}
+
+
+def counterparts(
+    channel: str, kind: Any, lang: str, incident: Incident, pack: Any
+) -> list[list[Shaped]]:
+    """Return the forms of ``channel``'s ``kind`` variant in the languages ``lang`` agrees with.
+
+    Only languages the facts are written in (every free-text fact has their text);
+    rendered from the same template pack.
+    """
+    if not variant(channel).forms:
+        return []
+    from ..facts import missing_translations
+    from ..templating import get_template, render
+
+    found: list[list[Shaped]] = []
+    for other in COUNTERPARTS.get(lang, ()):
+        template = get_template(kind, other, pack, channel)
+        key = (id(incident), channel, template.id, template.sha256, other)
+        held = _FORMS.get(key)
+        if held is not None and held[0] is incident:
+            found.append(held[1])
+            continue
+        if missing_translations(incident, other):
+            continue
+        rendered = render(template, incident, other)
+        found.append(forms_of(channel, rendered, template.id, incident, other, template.sha256))
+    return found
+
+
+def form_figures(chosen: Shaped, forms: list[Shaped]) -> dict[str, Any]:
+    """Return what the draft's ``length["form"]`` says: the form used and the forms written."""
+    return {"used": chosen.form, "written": [form.form for form in forms]}
 
 
 def measure(
