@@ -121,13 +121,17 @@ def listing(items: Any, style: str = "standard") -> str:
     return current_formatter().join(texts, style)  # type: ignore[arg-type]
 
 
+#: The data key of a bilingual text each language reads (``zh-Hant-HK`` -> ``zh_Hant_HK``).
+_TEXT_KEYS = {lang: lang.replace("-", "_") for lang in ("zh", "en", "zh-Hant-HK", "zh-Hant-TW")}
+
+
 def text(value: Any) -> str:
     """Return a bilingual fact in the draft's language, without a closing stop."""
     value = _given(value)
     if not isinstance(value, TextView):
         raise TemplateError(f"the 't' filter takes a bilingual text, not a {type(value).__name__}")
     lang = current_formatter().lang
-    chosen = getattr(value, lang.replace("-", "_"), None)  # the data key (zh_Hant_HK), or None
+    chosen = value._data.get(_TEXT_KEYS.get(lang) or lang.replace("-", "_"))  # zh_Hant_HK
     if not isinstance(chosen, str):  # drafting checks translations first; this is a template bug
         raise TemplateError(f"no {lang} text for a fact the template uses")
     # Facts are written with or without a closing stop; templates add their own.
