@@ -19,7 +19,7 @@ from jinja2 import Undefined
 
 from .errors import TemplateError
 from .formatting import Formatter
-from .view import TextView, unwrap
+from .view import TextView, Value
 
 _FORMATTER: ContextVar[Formatter | None] = ContextVar("crisiscomms_formatter", default=None)
 
@@ -92,7 +92,7 @@ def formatting_filter(name: str) -> Callable[..., str]:
     method, checks = SIGNATURES[name]
 
     def apply(*args: Any) -> str:
-        values = [_given(unwrap(a)) for a in args]
+        values = [a._raw if isinstance(a, Value) else _given(a) for a in args]  # unwrap, inlined
         if len(values) != len(checks):
             wanted, given = len(checks) - 1, len(values) - 1
             raise TemplateError(f"|{name} takes {wanted} argument(s), got {given}")

@@ -258,6 +258,23 @@ def _takes_nothing_from_jinja(function: Callable[..., Any]) -> bool:
 
 
 def _bounded_join(budget: limits.Budget, parts: Iterable[Any]) -> str:
+    if type(parts) is list or type(parts) is tuple:
+        # The common case: a list of texts already built. Their total length is known
+        # before joining, so a join that would pass the limit is refused before it is made.
+        try:
+            size = sum(map(len, parts))
+        except TypeError:  # an item without a length: the general loop below
+            pass
+        else:
+            if size > budget.limits.output_chars:
+                budget.charge_text(size)
+            try:
+                text = "".join(parts)
+            except TypeError:  # an item with a length that is not text (a list)
+                pass
+            else:
+                budget.charge_text(size)
+                return text
     pieces: list[str] = []
     size = 0
     for part in parts:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
 from ..facts import Incident, Text
@@ -78,24 +79,45 @@ def name_spans(text: str, incident: Incident, lang: str = "auto") -> list[tuple[
     Longer names win where two overlap (华南银行 over 银行); English names match
     regardless of case, on word boundaries.
     """
-    fields = _FIELDS.get(lang, _ALL_FIELDS)
     folded = text.casefold()
     taken = [False] * len(text)
     spans: list[tuple[int, int, bool]] = []
-    names = sorted(set(_names(incident, fields)), key=lambda n: -len(n[0]))
-    for name, audience in names:
-        needle = name.casefold()
-        if len(needle) < 2 or len(needle) != len(name):
-            continue
-        edge = _LATIN_BEFORE if _latin(needle[0]) else ""
-        tail = _LATIN_AFTER if _latin(needle[-1]) else ""
-        for match in re.finditer(edge + re.escape(needle) + tail, folded):
+    for pattern, audience in _patterns(incident, _FIELDS.get(lang, _ALL_FIELDS)):
+        for match in pattern.finditer(folded):
             start, end = match.span()
             if any(taken[start:end]):
                 continue
             taken[start:end] = [True] * (end - start)
             spans.append((start, end, audience))
     return sorted(spans)
+
+
+#: The name patterns of the last few incidents linted, by the fields read.
+_PATTERNS: OrderedDict[
+    tuple[int, tuple[str, ...]], tuple[Incident, list[tuple[re.Pattern[str], bool]]]
+] = OrderedDict()
+_KEPT = 16
+
+
+def _patterns(incident: Incident, fields: tuple[str, ...]) -> list[tuple[re.Pattern[str], bool]]:
+    """The facts' names as patterns, longest first: built once per incident (facts are frozen)."""
+    key = (id(incident), fields)
+    held = _PATTERNS.get(key)
+    if held is not None and held[0] is incident:
+        _PATTERNS.move_to_end(key)
+        return held[1]
+    patterns: list[tuple[re.Pattern[str], bool]] = []
+    for name, audience in sorted(set(_names(incident, fields)), key=lambda n: -len(n[0])):
+        needle = name.casefold()
+        if len(needle) < 2 or len(needle) != len(name):
+            continue
+        edge = _LATIN_BEFORE if _latin(needle[0]) else ""
+        tail = _LATIN_AFTER if _latin(needle[-1]) else ""
+        patterns.append((re.compile(edge + re.escape(needle) + tail), audience))
+    _PATTERNS[key] = (incident, patterns)
+    if len(_PATTERNS) > _KEPT:
+        _PATTERNS.popitem(last=False)
+    return patterns
 
 
 def _filler(name: str, audience: bool) -> str:
