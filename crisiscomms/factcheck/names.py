@@ -25,6 +25,7 @@ import dataclasses
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from ..facts import Incident, Text
 from ..findings import Finding
@@ -47,7 +48,7 @@ _PEOPLE = {"han": ("用户", "用戶"), "latin": ("users", "user")}
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A Latin name stands on its own: "Visa" is not the start of "Visas", but "App" ends 银行App服务.
-_LATIN_BEFORE, _LATIN_AFTER = r"(?<![a-z0-9])", r"(?![a-z0-9])"
+_LATIN_AFTER = r"(?![a-z0-9])"
 
 
 def _latin(char: str) -> bool:
@@ -111,15 +112,20 @@ def _patterns(incident: Incident, fields: tuple[str, ...]) -> list[tuple[re.Patt
         needle = name.casefold()
         if len(needle) < 2 or len(needle) != len(name):
             continue
-        edge = _LATIN_BEFORE if _latin(needle[0]) else ""
+        literal = re.escape(needle)
+        # "Not after a letter or digit" is checked once the name has matched (a lookbehind
+        # over the name and the character before it), so the pattern starts with the name
+        # itself and the regex engine can search for it instead of trying every position.
+        edge = f"(?<![a-z0-9]{literal})" if _latin(needle[0]) else ""
         tail = _LATIN_AFTER if _latin(needle[-1]) else ""
-        patterns.append((re.compile(edge + re.escape(needle) + tail), audience))
+        patterns.append((re.compile(literal + edge + tail), audience))
     _PATTERNS[key] = (incident, patterns)
     if len(_PATTERNS) > _KEPT:
         _PATTERNS.popitem(last=False)
     return patterns
 
 
+@lru_cache(maxsize=1024)
 def _filler(name: str, audience: bool) -> str:
     masked = "".join("甲" if _HAN.match(c) else "q" if c.isalnum() else c for c in name)
     if not audience:
