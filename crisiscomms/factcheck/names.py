@@ -149,10 +149,19 @@ def mask_names(text: str, incident: Incident, lang: str = "auto") -> str:
         >>> mask_names("行动银行App出现服务异常，影响部分乘客。华南银行", facts, "zh")
         '甲甲甲甲qqq出现服务异常，影响部分用户。甲甲甲甲'
     """
-    out = list(text)
-    for start, end, audience in name_spans(text, incident, lang):
-        out[start:end] = _filler(text[start:end], audience)
-    return "".join(out)
+    return _masked(text, name_spans(text, incident, lang))
+
+
+def _masked(text: str, spans: list[tuple[int, int, bool]]) -> str:
+    """``text`` with each span (sorted, apart) replaced by its filler of the same length."""
+    pieces: list[str] = []
+    done = 0
+    for start, end, audience in spans:
+        pieces.append(text[done:start])
+        pieces.append(_filler(text[start:end], audience))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def lint_with_names(
@@ -164,10 +173,7 @@ def lint_with_names(
     spans = name_spans(text, incident, lang)
     if not spans:
         return list(lint(text, lang=lang, kind=kind))
-    masked = list(text)
-    for start, end, audience in spans:
-        masked[start:end] = _filler(text[start:end], audience)
-    return [_unmasked(f, text, spans) for f in lint("".join(masked), lang=lang, kind=kind)]
+    return [_unmasked(f, text, spans) for f in lint(_masked(text, spans), lang=lang, kind=kind)]
 
 
 def _unmasked(finding: Finding, text: str, spans: list[tuple[int, int, bool]]) -> Finding:
