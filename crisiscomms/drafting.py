@@ -348,8 +348,6 @@ def _hant_facts(incident: Incident, lang: DraftLang) -> tuple[Incident, tuple[Co
         held = _HANT[key] = (incident, hant_facts(incident, lang))
         if len(_HANT) > _KEPT:
             _HANT.popitem(last=False)
-    else:
-        _HANT.move_to_end(key)
     return held[1]
 
 
@@ -365,8 +363,6 @@ def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
         held = _CHECKED[key] = (incident, missing_translations(incident, lang))
         if len(_CHECKED) > _KEPT:
             _CHECKED.popitem(last=False)
-    else:
-        _CHECKED.move_to_end(key)
     return list(held[1])
 
 

@@ -105,7 +105,6 @@ def _patterns(incident: Incident, fields: tuple[str, ...]) -> list[tuple[re.Patt
     key = (id(incident), fields)
     held = _PATTERNS.get(key)
     if held is not None and held[0] is incident:
-        _PATTERNS.move_to_end(key)
         return held[1]
     patterns: list[tuple[re.Pattern[str], bool]] = []
     for name, audience in sorted(set(_names(incident, fields)), key=lambda n: -len(n[0])):
