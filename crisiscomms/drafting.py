@@ -188,7 +188,7 @@ def _prepared(
     """
     prepared: dict[DraftLang, tuple[Incident, tuple[Converted, ...]]] = {}
     for lang in langs:
-        prepared[lang] = hant_facts(incident, lang) if lang in HANT_LANGS else (incident, ())
+        prepared[lang] = _hant_facts(incident, lang) if lang in HANT_LANGS else (incident, ())
     untranslated = [p for lang in langs for p in _untranslated(prepared[lang][0], lang)]
     if untranslated:
         raise FactsError(untranslated)
@@ -329,6 +329,28 @@ def no_variant(kind: NoticeKind, channel: Channel) -> str:
     )
 
 
+#: The Traditional facts of the last few incidents drafted, by language.
+_HANT: OrderedDict[tuple[int, str], tuple[Incident, tuple[Incident, tuple[Converted, ...]]]] = (
+    OrderedDict()
+)
+_KEPT = 16
+
+
+def _hant_facts(incident: Incident, lang: DraftLang) -> tuple[Incident, tuple[Converted, ...]]:
+    """:func:`hant_facts`, converted once per incident and language (facts are frozen).
+
+    The same facts object then drafts every kind and channel of a pack, so the view
+    of it and its missing translations are built once too (both are kept by object).
+    """
+    key = (id(incident), lang)
+    held = _HANT.get(key)
+    if held is None or held[0] is not incident:
+        held = _HANT[key] = (incident, hant_facts(incident, lang))
+        if len(_HANT) > _KEPT:
+            _HANT.popitem(last=False)
+    return held[1]
+
+
 #: Missing translations of the last few incidents drafted, by language.
 _CHECKED: OrderedDict[tuple[int, str], tuple[Incident, list[Problem]]] = OrderedDict()
 
@@ -339,7 +361,7 @@ def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
     held = _CHECKED.get(key)
     if held is None or held[0] is not incident:
         held = _CHECKED[key] = (incident, missing_translations(incident, lang))
-        if len(_CHECKED) > 16:
+        if len(_CHECKED) > _KEPT:
             _CHECKED.popitem(last=False)
     return list(held[1])
 

@@ -19,7 +19,7 @@ from jinja2 import Undefined
 
 from .errors import TemplateError
 from .formatting import Formatter
-from .view import TextView, unwrap
+from .view import TextView, Value
 
 _FORMATTER: ContextVar[Formatter | None] = ContextVar("crisiscomms_formatter", default=None)
 
@@ -92,7 +92,7 @@ def formatting_filter(name: str) -> Callable[..., str]:
     method, checks = SIGNATURES[name]
 
     def apply(*args: Any) -> str:
-        values = [_given(unwrap(a)) for a in args]
+        values = [a._raw if isinstance(a, Value) else _given(a) for a in args]  # unwrap, inlined
         if len(values) != len(checks):
             wanted, given = len(checks) - 1, len(values) - 1
             raise TemplateError(f"|{name} takes {wanted} argument(s), got {given}")
@@ -121,13 +121,17 @@ def listing(items: Any, style: str = "standard") -> str:
     return current_formatter().join(texts, style)  # type: ignore[arg-type]
 
 
+#: The data key of a bilingual text each language reads (``zh-Hant-HK`` -> ``zh_Hant_HK``).
+_TEXT_KEYS = {lang: lang.replace("-", "_") for lang in ("zh", "en", "zh-Hant-HK", "zh-Hant-TW")}
+
+
 def text(value: Any) -> str:
     """Return a bilingual fact in the draft's language, without a closing stop."""
     value = _given(value)
     if not isinstance(value, TextView):
         raise TemplateError(f"the 't' filter takes a bilingual text, not a {type(value).__name__}")
     lang = current_formatter().lang
-    chosen = getattr(value, lang.replace("-", "_"), None)  # the data key (zh_Hant_HK), or None
+    chosen = value._data.get(_TEXT_KEYS.get(lang) or lang.replace("-", "_"))  # zh_Hant_HK
     if not isinstance(chosen, str):  # drafting checks translations first; this is a template bug
         raise TemplateError(f"no {lang} text for a fact the template uses")
     # Facts are written with or without a closing stop; templates add their own.

@@ -34,6 +34,7 @@ from jinja2.environment import TemplateModule
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context, LoopContext, Macro
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import _PassArg
 
 from . import limits
 from .view import Record, Value
@@ -93,12 +94,23 @@ class NoticeSandbox(ImmutableSandboxedEnvironment):
         self.tests = {name: jinja_tests.TESTS[name] for name in JINJA_TESTS}
         self.functions: tuple[Callable[..., Any], ...] = (bounded_range, *functions)
         self.globals = {"range": bounded_range} | {f.__name__: f for f in functions}
+        # The registered functions that take nothing from Jinja (no pass_context marker),
+        # by identity: calling one of them needs none of Context.call's inspection.
+        self._plain_functions = frozenset(
+            id(f) for f in self.functions if _takes_nothing_from_jinja(f)
+        )
 
     # -- reading -------------------------------------------------------------------
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """Read ``obj.attribute``: a data key of the facts, a loop counter, a macro."""
         if isinstance(obj, Record):
+            # The common case, inlined: a data key read straight from the record's data.
+            if attribute[:1] != "_":
+                try:
+                    return obj._data[attribute]
+                except KeyError:
+                    pass
             return self._data_key(obj, attribute)
         if isinstance(obj, LoopContext) and attribute in LOOP_FIELDS:
             return getattr(obj, attribute)
@@ -147,6 +159,18 @@ class NoticeSandbox(ImmutableSandboxedEnvironment):
         **kwargs: Any,
     ) -> Any:
         """Call a macro of the template, or one of the registered functions; nothing else."""
+        if type(__obj) is Macro or id(__obj) in __self._plain_functions:
+            # Nothing to inject (what Context.call inspects for): call it as Context.call
+            # would, without Jinja's bookkeeping keywords.
+            if kwargs:
+                kwargs.pop("_block_vars", None)
+                kwargs.pop("_loop_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
         if isinstance(__obj, Undefined):
             __obj._fail_with_undefined_error()
         if isinstance(__obj, Macro) or any(__obj is f for f in __self.functions):
@@ -170,7 +194,7 @@ class NoticeSandbox(ImmutableSandboxedEnvironment):
 
     def tick(self) -> None:
         """Count one step (a loop iteration, a block entered) of the draft."""
-        _budget().step()
+        (_current() or _budget()).step()
 
 
 class BoundedCodeGenerator(CodeGenerator):
@@ -224,7 +248,33 @@ def _budget() -> limits.Budget:
     return limits.current() or limits.Budget("(outside a draft)", limits.LIMITS)
 
 
+_current = limits.current
+
+
+def _takes_nothing_from_jinja(function: Callable[..., Any]) -> bool:
+    """True when Jinja would call ``function`` as it is (no context or environment first)."""
+    callable_: Any = function  # Context.call looks at its __call__ too (callable classes)
+    return _PassArg.from_obj(callable_.__call__) is None and _PassArg.from_obj(function) is None
+
+
 def _bounded_join(budget: limits.Budget, parts: Iterable[Any]) -> str:
+    if type(parts) is list or type(parts) is tuple:
+        # The common case: a list of texts already built. Their total length is known
+        # before joining, so a join that would pass the limit is refused before it is made.
+        try:
+            size = sum(map(len, parts))
+        except TypeError:  # an item without a length: the general loop below
+            pass
+        else:
+            if size > budget.limits.output_chars:
+                budget.charge_text(size)
+            try:
+                text = "".join(parts)
+            except TypeError:  # an item with a length that is not text (a list)
+                pass
+            else:
+                budget.charge_text(size)
+                return text
     pieces: list[str] = []
     size = 0
     for part in parts:

@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import kinds as kinds_module
-from ..drafting import Draft, draft, prepared_facts
+from ..drafting import Draft, _draft, _prepared, no_variant, written_for
 from ..errors import InputError
 from ..facts import Incident, parse_incident
 from ..findings import Finding
-from ..kinds import DRAFT_LANGS, kind_slug, normalize_kind, normalize_lang
+from ..hant.facts import Converted
+from ..kinds import DRAFT_LANGS, kind_slug, normalize_channel, normalize_kind, normalize_lang
 from ..packs import Pack, read_pack
-from ..view import Record, view_of
+from ..templating import facts_view
+from ..view import Record
 from .checks import cross_channel, cross_language, document_findings
 from .data import document_label, documents, extension, label, messages, pack_data
 from .documents import document_langs, document_template, render_document
@@ -88,12 +90,14 @@ def build_pack(
     langs_ = _choose(langs, draft_langs(), normalize_lang)
     channels_ = _choose(channels, draft_channels(), _normalize_channel)
     kinds_ = stage_kinds(incident) if kinds is None else _choose(kinds, (), normalize_kind)
-    # Raises FactsError for a missing translation.
-    prepared: dict[str, Incident] = {k: v for k, v in prepared_facts(incident, langs_).items()}
+    # Raises FactsError for a missing translation. Each language's facts are prepared
+    # (Traditional text filled in) once, and every notice of that language drafts from them.
+    each = _prepared(incident, [normalize_lang(lang) for lang in langs_])
+    prepared: dict[str, Incident] = {lang: facts for lang, (facts, _) in each.items()}
     pack = _template_pack(templates)
 
     notices = [
-        _notice_file(incident, kind, channel, lang, templates)
+        _notice_file(each[normalize_lang(lang)], kind, channel, lang, pack)
         for kind in kinds_
         for channel in channels_
         for lang in langs_
@@ -147,9 +151,17 @@ def _template_pack(templates: str | Path | None) -> Pack | None:
 
 
 def _notice_file(
-    incident: Incident, kind: str, channel: str, lang: str, templates: str | Path | None
+    prepared: tuple[Incident, tuple[Converted, ...]],
+    kind: str,
+    channel: str,
+    lang: str,
+    pack: Pack | None,
 ) -> PackFile:
-    made: Draft = draft(incident, kind, lang, templates=templates, channel=channel)
+    """Draft one notice as :func:`~crisiscomms.drafting.draft` does, from the prepared facts."""
+    kind_, channel_ = normalize_kind(kind), normalize_channel(channel)
+    if not written_for(kind_, channel_):
+        raise InputError(no_variant(kind_, channel_))
+    made: Draft = _draft(*prepared, kind_, normalize_lang(lang), pack, channel_)
     name = f"{kind_slug(made.kind)}.{channel}.{lang}.{extension(channel)}"
     length = basic_length(made.text)
     file = PackFile(
@@ -174,6 +186,8 @@ def _documents(
 ) -> tuple[list[PackFile], list[dict[str, str]]]:
     files: list[PackFile] = []
     gaps: list[dict[str, str]] = []
+    # What every document of a language sees is the same: its facts, and the pack's listing.
+    listings = {lang: _listing(notices, langs, lang) for lang in langs if lang in document_langs()}
     for doc in documents():
         for lang in langs:
             if lang not in document_langs():
@@ -181,8 +195,8 @@ def _documents(
                 continue
             template = document_template(doc, lang, pack)
             incident = prepared[lang]
-            facts = view_of(incident, "incident")
-            listing = _listing(notices, langs, lang)
+            facts = facts_view(incident)
+            listing = listings[lang]
             text = render_document(template, incident, facts, lang, listing)
             file = PackFile(
                 name=f"{doc.replace('_', '-')}.{lang}.txt",

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from ..facts import Incident, Text
 from ..findings import Finding
@@ -46,7 +48,7 @@ _PEOPLE = {"han": ("用户", "用戶"), "latin": ("users", "user")}
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A Latin name stands on its own: "Visa" is not the start of "Visas", but "App" ends 银行App服务.
-_LATIN_BEFORE, _LATIN_AFTER = r"(?<![a-z0-9])", r"(?![a-z0-9])"
+_LATIN_AFTER = r"(?![a-z0-9])"
 
 
 def _latin(char: str) -> bool:
@@ -78,18 +80,11 @@ def name_spans(text: str, incident: Incident, lang: str = "auto") -> list[tuple[
     Longer names win where two overlap (华南银行 over 银行); English names match
     regardless of case, on word boundaries.
     """
-    fields = _FIELDS.get(lang, _ALL_FIELDS)
     folded = text.casefold()
     taken = [False] * len(text)
     spans: list[tuple[int, int, bool]] = []
-    names = sorted(set(_names(incident, fields)), key=lambda n: -len(n[0]))
-    for name, audience in names:
-        needle = name.casefold()
-        if len(needle) < 2 or len(needle) != len(name):
-            continue
-        edge = _LATIN_BEFORE if _latin(needle[0]) else ""
-        tail = _LATIN_AFTER if _latin(needle[-1]) else ""
-        for match in re.finditer(edge + re.escape(needle) + tail, folded):
+    for pattern, audience in _patterns(incident, _FIELDS.get(lang, _ALL_FIELDS)):
+        for match in pattern.finditer(folded):
             start, end = match.span()
             if any(taken[start:end]):
                 continue
@@ -98,6 +93,38 @@ def name_spans(text: str, incident: Incident, lang: str = "auto") -> list[tuple[
     return sorted(spans)
 
 
+#: The name patterns of the last few incidents linted, by the fields read.
+_PATTERNS: OrderedDict[
+    tuple[int, tuple[str, ...]], tuple[Incident, list[tuple[re.Pattern[str], bool]]]
+] = OrderedDict()
+_KEPT = 16
+
+
+def _patterns(incident: Incident, fields: tuple[str, ...]) -> list[tuple[re.Pattern[str], bool]]:
+    """The facts' names as patterns, longest first: built once per incident (facts are frozen)."""
+    key = (id(incident), fields)
+    held = _PATTERNS.get(key)
+    if held is not None and held[0] is incident:
+        return held[1]
+    patterns: list[tuple[re.Pattern[str], bool]] = []
+    for name, audience in sorted(set(_names(incident, fields)), key=lambda n: -len(n[0])):
+        needle = name.casefold()
+        if len(needle) < 2 or len(needle) != len(name):
+            continue
+        literal = re.escape(needle)
+        # "Not after a letter or digit" is checked once the name has matched (a lookbehind
+        # over the name and the character before it), so the pattern starts with the name
+        # itself and the regex engine can search for it instead of trying every position.
+        edge = f"(?<![a-z0-9]{literal})" if _latin(needle[0]) else ""
+        tail = _LATIN_AFTER if _latin(needle[-1]) else ""
+        patterns.append((re.compile(literal + edge + tail), audience))
+    _PATTERNS[key] = (incident, patterns)
+    if len(_PATTERNS) > _KEPT:
+        _PATTERNS.popitem(last=False)
+    return patterns
+
+
+@lru_cache(maxsize=1024)
 def _filler(name: str, audience: bool) -> str:
     masked = "".join("甲" if _HAN.match(c) else "q" if c.isalnum() else c for c in name)
     if not audience:
@@ -121,10 +148,19 @@ def mask_names(text: str, incident: Incident, lang: str = "auto") -> str:
         >>> mask_names("行动银行App出现服务异常，影响部分乘客。华南银行", facts, "zh")
         '甲甲甲甲qqq出现服务异常，影响部分用户。甲甲甲甲'
     """
-    out = list(text)
-    for start, end, audience in name_spans(text, incident, lang):
-        out[start:end] = _filler(text[start:end], audience)
-    return "".join(out)
+    return _masked(text, name_spans(text, incident, lang))
+
+
+def _masked(text: str, spans: list[tuple[int, int, bool]]) -> str:
+    """``text`` with each span (sorted, apart) replaced by its filler of the same length."""
+    pieces: list[str] = []
+    done = 0
+    for start, end, audience in spans:
+        pieces.append(text[done:start])
+        pieces.append(_filler(text[start:end], audience))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def lint_with_names(
@@ -136,10 +172,7 @@ def lint_with_names(
     spans = name_spans(text, incident, lang)
     if not spans:
         return list(lint(text, lang=lang, kind=kind))
-    masked = list(text)
-    for start, end, audience in spans:
-        masked[start:end] = _filler(text[start:end], audience)
-    return [_unmasked(f, text, spans) for f in lint("".join(masked), lang=lang, kind=kind)]
+    return [_unmasked(f, text, spans) for f in lint(_masked(text, spans), lang=lang, kind=kind)]
 
 
 def _unmasked(finding: Finding, text: str, spans: list[tuple[int, int, bool]]) -> Finding:
