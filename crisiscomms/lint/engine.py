@@ -69,21 +69,22 @@ class _Context:
             found = self._local[key] = self.matches(rule, which, lo, hi)
         return found
 
-    def cancelled(self, rule: Rule, match: Match, many: bool) -> bool:
-        # Only unless-matches that start near the key can cover it. With few matches, look
-        # there alone; with many, find the unless-matches of the whole text once.
+    def cancelled(self, rule: Rule, match: Match) -> bool:
+        """Return True when an unless-match that starts near ``match``'s key element covers it."""
         if not rule.unless:
             return False
         _, _, key_start, key_end = match
         lo = max(0, key_start - _REACH)
-        if many:
-            spans, starts = self.global_unless(rule)
-            i, j = bisect_left(starts, lo), bisect_right(starts, key_start)
-            return any(spans[k] >= key_end for k in range(i, j))
         for m in self._local_matches(rule, "unless", lo, key_start + 1):
             if m[0] <= key_start and m[1] >= key_end:
                 return True
         return False
+
+    def has_match(self, rule: Rule) -> bool:
+        """Return True when one of ``rule``'s match patterns matches anywhere in the text."""
+        hits, norm, breaks = self.hits.get(rule.lang, {}), self.norm, self.breaks
+        size = len(norm)
+        return any(has_match(p, norm, hits, 0, size, breaks) for p in rule.match)
 
     def global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
         key = id(rule)
@@ -155,50 +156,75 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
     reported_in: dict[str, set[int]] = {}
     segments = context.segments
     span = normalized.span
+    size = len(norm)
+    sentence_ends = segments.ends("sentence")
     for rule in plan.rules:
         if rule.id in plan.disabled or rule.check != "match":
             continue
+        if rule.once and rule.id in reported:
+            continue  # reported already: no match of it can be reported again
+        conditional = bool(rule.satisfiers or rule.satisfied_by)
+        if rule.scope == "text":
+            # One text-wide answer decides every match: ask whether there is a match at all and
+            # whether the text satisfies the rule (each stops at its first success) before
+            # building every match of the text.
+            if not context.has_match(rule):
+                continue
+            if conditional and context.satisfied(rule, 0, len(norm)):
+                continue  # satisfied anywhere: no match of it can be reported
         matches = context.matches(rule, "match")
         if not matches:
             continue
-        conditional = bool(rule.satisfiers or rule.satisfied_by)
-        if rule.scope == "text" and conditional and context.satisfied(rule, 0, len(norm)):
-            continue  # satisfied anywhere: no match of it can be reported
         many = len(matches) > _MANY
         make = _FindingMaker(text, lines, rule, plan)
         seen = reported_in.setdefault(rule.id, set())
         sentence = scope = (-1, -1)
         scope_ok = False
+        scope_ends = segments.ends(rule.scope) if conditional and rule.scope != "text" else []
+        # With many matches, the unless-matches of the whole text are found once, but only
+        # when a match is left that its scope does not satisfy (a long text that gives times
+        # everywhere needs none of them).
         unless_ends: list[int] | None = None
         unless_starts: list[int] = []
-        if many and rule.unless:
-            unless_ends, unless_starts = context.global_unless(rule)
         for match in matches:
             start = match[0]
             if not sentence[0] <= start < sentence[1]:
-                sentence = segments.bounds(start, "sentence")
-            if rule.once and rule.id in reported:
-                break
+                i = bisect_right(sentence_ends, start)
+                sentence = (
+                    sentence_ends[i - 1] if i else 0,
+                    sentence_ends[i] if i < len(sentence_ends) else size,
+                )
             if sentence[0] in seen:
                 continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
             if scope_ok and scope[0] <= start < scope[1]:
-                continue  # satisfied where it stands (known already: checked before cancelling)
-            if unless_ends is not None:
-                # The unless-matches of the whole text, found once: does one that starts
-                # near the key element cover it?
-                key_start = match[2]
-                i = bisect_left(unless_starts, key_start - _REACH)
-                j = bisect_right(unless_starts, key_start, i)
-                if i < j and max(unless_ends[i:j]) >= match[3]:
+                continue  # satisfied where it stands (known already)
+            if many:
+                # Whether a match is satisfied and whether it is cancelled are independent:
+                # with many matches, ask the scope first and find the unless-matches last.
+                if conditional:
+                    if not scope[0] <= start < scope[1]:
+                        scope = _bounds(scope_ends, start, size) if scope_ends else (0, size)
+                        scope_ok = context.satisfied(rule, *scope)
+                    if scope_ok:
+                        continue
+                if rule.unless:
+                    if unless_ends is None:
+                        unless_ends, unless_starts = context.global_unless(rule)
+                    # Does an unless-match that starts near the key element cover it?
+                    key_start = match[2]
+                    i = bisect_left(unless_starts, key_start - _REACH)
+                    j = bisect_right(unless_starts, key_start, i)
+                    if i < j and max(unless_ends[i:j]) >= match[3]:
+                        continue
+            else:
+                if context.cancelled(rule, match):
                     continue
-            elif context.cancelled(rule, match, many):
-                continue
-            if conditional:
-                if not scope[0] <= start < scope[1]:
-                    scope = segments.bounds(start, rule.scope)
-                    scope_ok = context.satisfied(rule, *scope)
-                if scope_ok:
-                    continue
+                if conditional:
+                    if not scope[0] <= start < scope[1]:
+                        scope = _bounds(scope_ends, start, size) if scope_ends else (0, size)
+                        scope_ok = context.satisfied(rule, *scope)
+                    if scope_ok:
+                        continue
             end = match[1]
             if rule.extend is not None:
                 extended = rule.extend.match(norm, start)
@@ -210,6 +236,8 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
             reported.add(rule.id)
             seen.add(sentence[0])
             findings[key] = make(ostart, oend)
+            if rule.once:
+                break
     if plan.kind:
         for finding in _completeness(context, plan, lines, normalized.span):
             findings[(finding.rule, finding.start, finding.end)] = finding
@@ -218,6 +246,12 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
     result = [f for f in findings.values() if f.rule not in superseded]
     result.sort(key=_POSITION)
     return result
+
+
+def _bounds(ends: list[int], position: int, size: int) -> tuple[int, int]:
+    # Segments.bounds, given the segment ends: the segment that holds ``position``.
+    i = bisect_right(ends, position)
+    return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else size)
 
 
 def _position(f: Finding) -> tuple[int, int, str]:

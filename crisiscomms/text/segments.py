@@ -47,6 +47,15 @@ class Segments:
             self._ends[scope] = [m.end() for m in _ENDS[scope].finditer(self.text)]
         return self._ends[scope]
 
+    def ends(self, scope: Scope) -> list[int]:
+        """Return where each ``scope`` segment ends, in order (shared: do not change it).
+
+        ``bounds(p, scope)`` is the segment from the last end at or before ``p`` (or 0)
+        to the first end after it (or the end of the text): a caller asking about many
+        positions may bisect this list itself.
+        """
+        return self._boundaries(scope)
+
     def bounds(self, position: int, scope: Scope) -> tuple[int, int]:
         """Return ``(start, end)`` of the ``scope`` segment holding ``position``.
 
