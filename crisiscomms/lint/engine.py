@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
 
-from ..findings import Finding, FrozenMessages, Severity, frozen_messages
+from ..findings import Finding, FrozenMessages, Severity, finding_maker, frozen_messages
 from ..text import normalize
 from ..text.lines import LineIndex
 from ..text.segments import Segments
@@ -269,29 +269,19 @@ def _prefer(rule: Rule, plan: Plan, excerpt: str) -> bool:
 class _FindingMaker:
     """Build the findings of one rule on one text: what they share is looked up once."""
 
-    __slots__ = ("lines", "message", "messages", "rule_id", "severity", "suggestion", "text")
+    __slots__ = ("lines", "make", "text")
 
     def __init__(self, text: str, lines: _Lines, rule: Rule, plan: Plan) -> None:
         doc = registry()[rule.id]
         lang = plan.chinese if rule.lang == "zh" else rule.lang
-        self.text, self.lines, self.rule_id = text, lines, rule.id
-        self.severity = plan.severities.get(rule.id, plan.severities.get(ALL, doc.severity))
-        self.message, self.suggestion, self.messages = _doc_texts(rule.id, lang)
+        self.text, self.lines = text, lines
+        severity = plan.severities.get(rule.id, plan.severities.get(ALL, doc.severity))
+        message, suggestion, messages = _doc_texts(rule.id, lang)
+        self.make = finding_maker(rule.id, severity, message, suggestion, messages)
 
     def __call__(self, start: int, end: int) -> Finding:
         line, column = self.lines.line_col(start)
-        return Finding(
-            self.rule_id,
-            self.severity,
-            self.message,
-            start,
-            end,
-            line,
-            column,
-            self.text[start:end],
-            self.suggestion,
-            self.messages,
-        )
+        return self.make(start, end, line, column, self.text[start:end])
 
 
 @cache
