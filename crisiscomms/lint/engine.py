@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from operator import itemgetter
 
 from ..findings import Finding, FrozenMessages, Severity, finding_maker, frozen_messages
@@ -39,20 +40,77 @@ class Plan:
     chinese: str = "zh"  # which Chinese variant findings speak: zh or zh-Hant
 
 
+class _View:
+    """A stretch ``[lo, hi)`` of the text with its own copies of the hits and breaks in it.
+
+    A long text is matched window by window (see :func:`_windows`): searching short
+    lists stays in the processor's caches, where searching a 10 MB text's lists does
+    not. No match crosses a window's edge (an edge follows a paragraph's line break;
+    no gap may hold a line break and no word holds one), so a window's matches are
+    exactly the text's matches that start in it.
+    """
+
+    __slots__ = ("_all", "_hits", "breaks", "hi", "lo", "whole")
+
+    def __init__(self, lo: int, hi: int, hits: Hits, breaks: Breaks, whole: bool) -> None:
+        self.lo, self.hi, self.whole = lo, hi, whole
+        self._all = hits
+        self._hits: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
+        self.breaks = breaks if whole else breaks.within(lo, hi)
+
+    def hits(self, lang: str) -> dict[str, tuple[list[int], list[int]]]:
+        """Return the hits of ``lang``'s roles that start in this view."""
+        if self.whole:
+            return self._all.get(lang, {})
+        found = self._hits.get(lang)
+        if found is None:
+            lo, hi = self.lo, self.hi
+            found = self._hits[lang] = {}
+            for role, (starts, ends) in self._all.get(lang, {}).items():
+                i = bisect_left(starts, lo)
+                j = bisect_left(starts, hi, i)
+                if i < j:
+                    found[role] = (starts[i:j], ends[i:j])
+        return found
+
+    def span_of(self, ends: list[int]) -> tuple[int, int]:
+        """Return the slice of ``ends`` (segment ends) that a position in this view needs."""
+        if self.whole:
+            return 0, len(ends)
+        return bisect_left(ends, self.lo), bisect_right(ends, self.hi)
+
+
 class _Context:
     def __init__(self, text: str, norm: str, hits: Hits) -> None:
         self.text, self.norm, self.hits = text, norm, hits
         self.segments = Segments(norm)
         self.breaks = Breaks(norm)
+        self.whole = _View(0, len(norm), hits, self.breaks, True)
         self._local: dict[tuple[int, str, int, int], list[Match]] = {}
         self._detected: dict[tuple[str, int, int], bool] = {}
-        self._unless: dict[int, tuple[list[int], list[int]]] = {}
+        self._unless: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         self._satisfying: dict[tuple[int, int, int], bool] = {}
+        self._windows: list[_View] | None = None
 
-    def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
+    def windows(self, plan: Plan) -> list[_View]:
+        """Return the views a non-text rule is matched in: the whole text when it is short."""
+        if self._windows is None:
+            cuts = _windows(self.segments.ends("paragraph"), len(self.norm))
+            if len(cuts) < 3 or not _windowed(plan.scanner, plan.rules):
+                self._windows = [self.whole]
+            else:
+                self._windows = [
+                    _View(lo, hi, self.hits, self.breaks, False) for lo, hi in pairwise(cuts)
+                ]
+        return self._windows
+
+    def matches(
+        self, rule: Rule, which: str, lo: int = 0, hi: int | None = None, view: _View | None = None
+    ) -> list[Match]:
         patterns = getattr(rule, which)
-        hits = self.hits.get(rule.lang, {})
-        norm, breaks = self.norm, self.breaks
+        view = view or self.whole
+        hits = view.hits(rule.lang)
+        norm, breaks = self.norm, view.breaks
         if len(patterns) == 1:
             found = find_matches(patterns[0], norm, hits, lo, hi, breaks)
         else:
@@ -86,23 +144,28 @@ class _Context:
         size = len(norm)
         return any(has_match(p, norm, hits, 0, size, breaks) for p in rule.match)
 
-    def global_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
-        key = id(rule)
+    def view_unless(self, rule: Rule, view: _View) -> tuple[list[int], list[int]]:
+        """Return the ends and starts of ``rule``'s unless-matches in ``view``, by start."""
+        key = (id(rule), view.lo)
         if key not in self._unless:
-            found = self.matches(rule, "unless")
+            found = self.matches(rule, "unless", view=view)
             found.sort(key=_START)
             self._unless[key] = ([m[1] for m in found], [m[0] for m in found])
         return self._unless[key]
 
-    def satisfied(self, rule: Rule, lo: int, hi: int) -> bool:
+    def satisfied(self, rule: Rule, lo: int, hi: int, view: _View | None = None) -> bool:
         if rule.satisfied_by:
             key = (id(rule), lo, hi)
             found = self._satisfying.get(key)
             if found is None:
-                norm, hits, breaks = self.norm, self.hits.get(rule.lang, {}), self.breaks
-                found = self._satisfying[key] = any(
-                    has_match(p, norm, hits, lo, hi, breaks) for p in rule.satisfied_by
-                )
+                view = view or self.whole
+                norm, hits, breaks = self.norm, view.hits(rule.lang), view.breaks
+                found = False
+                for pattern in rule.satisfied_by:
+                    if has_match(pattern, norm, hits, lo, hi, breaks):
+                        found = True
+                        break
+                self._satisfying[key] = found
             if found:
                 return True
         for name in rule.satisfiers:
@@ -114,13 +177,44 @@ class _Context:
         return False
 
 
+def _windows(paragraph_ends: list[int], size: int) -> list[int]:
+    """Return where the windows of a text start, then its length: cuts at paragraph ends."""
+    cuts = [0]
+    at = 0
+    while size - cuts[-1] > 2 * _WINDOW:
+        i = bisect_left(paragraph_ends, cuts[-1] + _WINDOW, at)
+        if i == len(paragraph_ends) or paragraph_ends[i] >= size - _WINDOW:
+            break
+        cuts.append(paragraph_ends[i])
+        at = i + 1
+    cuts.append(size)
+    return cuts
+
+
+@cache
+def _windowed(scanner: Scanner, rules: tuple[Rule, ...]) -> bool:
+    """Return True when no word or literal holds a line break: then no match crosses one."""
+    literals = [
+        e.literal
+        for rule in rules
+        for which in (rule.match, rule.unless, rule.satisfied_by)
+        for pattern in which
+        for e in pattern.elements
+        if e.literal is not None
+    ]
+    return not any("\n" in word for word in (*scanner.words, *literals))
+
+
 _START = itemgetter(0)
 _END = itemgetter(1)
 
 #: How far before a key element an unless-pattern may start and still cover it.
 _REACH = 64
-#: Above this many matches of a rule, its unless-patterns are matched once over the whole text.
+#: Above this many matches of a rule, its unless-patterns are matched once over the whole text
+#: (or once per window).
 _MANY = 32
+#: A text longer than twice this many characters is matched in windows of about this size.
+_WINDOW = 1 << 16
 
 
 class _Lines:
@@ -172,71 +266,83 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
                 continue
             if conditional and context.satisfied(rule, 0, len(norm)):
                 continue  # satisfied anywhere: no match of it can be reported
-        matches = context.matches(rule, "match")
-        if not matches:
+            views = [context.whole]
+        else:
+            views = context.windows(plan)
+        found = [context.matches(rule, "match", view=view) for view in views]
+        total = sum(map(len, found))
+        if not total:
             continue
-        many = len(matches) > _MANY
+        many = total > _MANY
         make = _FindingMaker(text, lines, rule, plan)
         seen = reported_in.setdefault(rule.id, set())
-        sentence = scope = (-1, -1)
-        scope_ok = False
         scope_ends = segments.ends(rule.scope) if conditional and rule.scope != "text" else []
-        # With many matches, the unless-matches of the whole text are found once, but only
-        # when a match is left that its scope does not satisfy (a long text that gives times
-        # everywhere needs none of them).
-        unless_ends: list[int] | None = None
-        unless_starts: list[int] = []
-        for match in matches:
-            start = match[0]
-            if not sentence[0] <= start < sentence[1]:
-                i = bisect_right(sentence_ends, start)
-                sentence = (
-                    sentence_ends[i - 1] if i else 0,
-                    sentence_ends[i] if i < len(sentence_ends) else size,
-                )
-            if sentence[0] in seen:
-                continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one apology.
-            if scope_ok and scope[0] <= start < scope[1]:
-                continue  # satisfied where it stands (known already)
-            if many:
-                # Whether a match is satisfied and whether it is cancelled are independent:
-                # with many matches, ask the scope first and find the unless-matches last.
-                if conditional:
-                    if not scope[0] <= start < scope[1]:
-                        scope = _bounds(scope_ends, start, size) if scope_ends else (0, size)
-                        scope_ok = context.satisfied(rule, *scope)
-                    if scope_ok:
-                        continue
-                if rule.unless:
-                    if unless_ends is None:
-                        unless_ends, unless_starts = context.global_unless(rule)
-                    # Does an unless-match that starts near the key element cover it?
-                    key_start = match[2]
-                    i = bisect_left(unless_starts, key_start - _REACH)
-                    j = bisect_right(unless_starts, key_start, i)
-                    if i < j and max(unless_ends[i:j]) >= match[3]:
-                        continue
-            else:
-                if context.cancelled(rule, match):
-                    continue
-                if conditional:
-                    if not scope[0] <= start < scope[1]:
-                        scope = _bounds(scope_ends, start, size) if scope_ends else (0, size)
-                        scope_ok = context.satisfied(rule, *scope)
-                    if scope_ok:
-                        continue
-            end = match[1]
-            if rule.extend is not None:
-                extended = rule.extend.match(norm, start)
-                end = max(end, extended.end()) if extended else end
-            ostart, oend = span(start, end)
-            key = (rule.id, ostart, oend)
-            if key in findings and not _prefer(rule, plan, norm[start:end]):
+        for view, matches in zip(views, found, strict=True):
+            if not matches:
                 continue
-            reported.add(rule.id)
-            seen.add(sentence[0])
-            findings[key] = make(ostart, oend)
-            if rule.once:
+            # Segment ends are searched in the view's part of their lists only.
+            s_lo, s_hi = view.span_of(sentence_ends)
+            c_lo, c_hi = view.span_of(scope_ends)
+            sentence = scope = (-1, -1)
+            scope_ok = False
+            # With many matches, the unless-matches of the view are found once, but only
+            # when a match is left that its scope does not satisfy (a long text that gives
+            # times everywhere needs none of them).
+            unless_ends: list[int] | None = None
+            unless_starts: list[int] = []
+            for match in matches:
+                start = match[0]
+                if not sentence[0] <= start < sentence[1]:
+                    i = bisect_right(sentence_ends, start, s_lo, s_hi)
+                    sentence = (
+                        sentence_ends[i - 1] if i else 0,
+                        sentence_ends[i] if i < len(sentence_ends) else size,
+                    )
+                if sentence[0] in seen:
+                    continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one.
+                if scope_ok and scope[0] <= start < scope[1]:
+                    continue  # satisfied where it stands (known already)
+                if many:
+                    # Whether a match is satisfied and whether it is cancelled are independent:
+                    # with many matches, ask the scope first and find the unless-matches last.
+                    if conditional:
+                        if not scope[0] <= start < scope[1]:
+                            scope = _bounds(scope_ends, start, size, c_lo, c_hi)
+                            scope_ok = context.satisfied(rule, *scope, view)
+                        if scope_ok:
+                            continue
+                    if rule.unless:
+                        if unless_ends is None:
+                            unless_ends, unless_starts = context.view_unless(rule, view)
+                        # Does an unless-match that starts near the key element cover it?
+                        key_start = match[2]
+                        i = bisect_left(unless_starts, key_start - _REACH)
+                        j = bisect_right(unless_starts, key_start, i)
+                        if i < j and max(unless_ends[i:j]) >= match[3]:
+                            continue
+                else:
+                    if context.cancelled(rule, match):
+                        continue
+                    if conditional:
+                        if not scope[0] <= start < scope[1]:
+                            scope = _bounds(scope_ends, start, size, c_lo, c_hi)
+                            scope_ok = context.satisfied(rule, *scope, view)
+                        if scope_ok:
+                            continue
+                end = match[1]
+                if rule.extend is not None:
+                    extended = rule.extend.match(norm, start)
+                    end = max(end, extended.end()) if extended else end
+                ostart, oend = span(start, end)
+                key = (rule.id, ostart, oend)
+                if key in findings and not _prefer(rule, plan, norm[start:end]):
+                    continue
+                reported.add(rule.id)
+                seen.add(sentence[0])
+                findings[key] = make(ostart, oend)
+                if rule.once:
+                    break
+            if rule.once and rule.id in reported:
                 break
     if plan.kind:
         for finding in _completeness(context, plan, lines, normalized.span):
@@ -248,9 +354,12 @@ def evaluate(text: str, plan: Plan) -> list[Finding]:
     return result
 
 
-def _bounds(ends: list[int], position: int, size: int) -> tuple[int, int]:
-    # Segments.bounds, given the segment ends: the segment that holds ``position``.
-    i = bisect_right(ends, position)
+def _bounds(ends: list[int], position: int, size: int, lo: int, hi: int) -> tuple[int, int]:
+    # Segments.bounds, given the segment ends (the segment holding ``position`` has its
+    # ends within ``ends[lo:hi]``); a text scope has no ends: the whole text.
+    if not ends:
+        return 0, size
+    i = bisect_right(ends, position, lo, hi)
     return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else size)
 
 
