@@ -20,8 +20,13 @@ _ENDS: dict[str, re.Pattern[str]] = {
     "sentence": re.compile(r"[。!?;\n.](?:(?<!\.)|(?=\s|$))"),
     "clause": re.compile(r"[。!?;\n.,](?:(?<![.,])|(?<=\.)(?=\s|$)|(?<=,)(?!\d))"),
     # A line break ends a paragraph after a blank line or after a finished sentence;
-    # otherwise it is a soft wrap inside a paragraph (wrapped English, say).
-    "paragraph": re.compile(r"\n[ \t]*\n|(?<=[。!?.;:…])[ \t]{0,8}\n"),
+    # otherwise it is a soft wrap inside a paragraph (wrapped English, say). Read:
+    # ``\n[ \t]*\n|(?<=[。!?.;:…])[ \t]{0,8}\n``, each branch led by the character it
+    # starts with (the look-behind moved after it), for ``re``'s skip to candidates.
+    "paragraph": re.compile(
+        r"\n[ \t]*\n|\n(?<=[。!?.;:…]\n)"
+        r"| (?<=[。!?.;:…] )[ \t]{0,7}\n|\t(?<=[。!?.;:…]\t)[ \t]{0,7}\n"
+    ),
 }
 
 
