@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from ..findings import Finding, FrozenMessages, Severity, finding_maker, frozen_messages
 from ..text import normalize
@@ -363,11 +363,8 @@ def _bounds(ends: list[int], position: int, size: int, lo: int, hi: int) -> tupl
     return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else size)
 
 
-def _position(f: Finding) -> tuple[int, int, str]:
-    return f.start, f.end, f.rule
-
-
-_POSITION = _position
+#: A finding's (start, end, rule), read in C: a text dense with findings sorts a million.
+_POSITION = attrgetter("start", "end", "rule")
 
 
 def _prefer(rule: Rule, plan: Plan, excerpt: str) -> bool:
