@@ -106,6 +106,51 @@ class Finding:
         }
 
 
+_FIELDS = (
+    "rule", "severity", "message", "start", "end", "line", "column", "excerpt", "suggestion",
+    "messages",
+)  # fmt: skip
+
+
+def finding_maker(
+    rule: str, severity: Severity, message: str, suggestion: str, messages: FrozenMessages
+) -> Callable[[int, int, int, int, str], Finding]:
+    """Return a builder of findings of one rule that differ only in span, place and excerpt.
+
+    The same :class:`Finding` as the constructor gives, made about twice as fast: a
+    frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``,
+    and a text dense with findings makes a million of them.
+
+    Examples:
+        >>> make = finding_maker("vague-time", "warning", "vague", "", frozen_messages({}))
+        >>> made = make(0, 2, 1, 1, "尽快")
+        >>> made == Finding("vague-time", "warning", "vague", 0, 2, 1, 1, "尽快"), made.messages
+        (True, {})
+    """
+    new = object.__new__
+    slot = Finding.__dict__
+    set_rule, set_severity, set_message, set_start, set_end, set_line, set_column = (
+        slot[name].__set__ for name in _FIELDS[:7]
+    )
+    set_excerpt, set_suggestion, set_messages = (slot[name].__set__ for name in _FIELDS[7:])
+
+    def make(start: int, end: int, line: int, column: int, excerpt: str) -> Finding:
+        finding: Finding = new(Finding)
+        set_rule(finding, rule)
+        set_severity(finding, severity)
+        set_message(finding, message)
+        set_start(finding, start)
+        set_end(finding, end)
+        set_line(finding, line)
+        set_column(finding, column)
+        set_excerpt(finding, excerpt)
+        set_suggestion(finding, suggestion)
+        set_messages(finding, messages)
+        return finding
+
+    return make
+
+
 def line_column(text: str, index: int) -> tuple[int, int]:
     """Return the 1-based line and column of code-point ``index`` in ``text``.
 

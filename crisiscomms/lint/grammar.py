@@ -168,13 +168,31 @@ class Breaks:
 
     def next(self, lo: int, breaks: frozenset[str]) -> int:
         """Return the first position ``>= lo`` holding a break, or ``len(text)``."""
+        positions = self.positions(breaks)
+        return positions[bisect_left(positions, lo)]
+
+    def within(self, lo: int, hi: int) -> Breaks:
+        """Return the breaks of ``text[lo:hi]``, answering ``next`` alike for ``lo <= p <= hi``.
+
+        Short lists to search for the matches of one window of a long text.
+        """
+        part = Breaks(self.text)
+        for breaks in (CLAUSE_BREAKS, SENTENCE_BREAKS):
+            positions = self.positions(breaks)
+            i = bisect_left(positions, lo)
+            j = bisect_left(positions, hi, i)
+            part._positions[breaks] = [*positions[i:j], positions[j]]
+        return part
+
+    def positions(self, breaks: frozenset[str]) -> list[int]:
+        """Return the positions holding one of ``breaks``, then ``len(text)`` (read only)."""
         positions = self._positions.get(breaks)
         if positions is None:
             positions = self._positions[breaks] = [
                 m.start() for m in _BREAK_SEARCH[breaks].finditer(self.text)
             ]
             positions.append(len(self.text))
-        return positions[bisect_left(positions, lo)]
+        return positions
 
 
 def find_matches(
@@ -221,6 +239,9 @@ def _find_matches(
     second = elements[1]
     if len(elements) == 2 and second.role is not None:
         return _pairs(pattern, breaks, starts, ends, hits.get(second.role, ((), ())), i, stop)
+    touching = pattern.gaps[0][0] == 0 and not second.negated
+    if len(elements) == 2 and second.literal is not None and touching:
+        return _touching_literal(pattern, text, starts, ends, second.literal, i, stop)
     out: list[Match] = []
     key = pattern.key
     first, last = pattern.span
@@ -232,6 +253,35 @@ def _find_matches(
             _walk(pattern, text, breaks, hits, 1, e0, a, b, s0, e0, out)
         else:
             _walk(pattern, text, breaks, hits, 1, e0, a, b, -1, -1, out)
+    return out
+
+
+def _touching_literal(
+    pattern: Pattern,
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    literal: str,
+    i: int,
+    stop: int,
+) -> list[Match]:
+    # ``@role literal`` (修复后): _walk's answer, a startswith per hit and no recursion.
+    size = len(literal)
+    follows = text.startswith
+    first, last = pattern.span
+    if first == 0 and last == 1 and pattern.key == 0:
+        return [
+            (s0, e0 + size, s0, e0)
+            for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True)
+            if follows(literal, e0)
+        ]
+    out: list[Match] = []
+    for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True):
+        if follows(literal, e0):
+            a = s0 if first == 0 else e0
+            b = e0 + size if last == 1 else e0
+            key = (s0, e0) if pattern.key == 0 else (e0, e0 + size)
+            out.append((a, b, *key))
     return out
 
 
@@ -249,8 +299,8 @@ def _pairs(
     if not starts2:
         return []
     limit, commas = pattern.gaps[0]
-    stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
-    next_break = breaks.next
+    stops = breaks.positions(SENTENCE_BREAKS if commas else CLAUSE_BREAKS)
+    count = len(starts2)
     first_is_key = pattern.key == 0
     first, last = pattern.span
     whole = (first, last) == (0, 1)  # the span covers both elements (no ?@ condition)
@@ -262,9 +312,11 @@ def _pairs(
         # The second element may start up to ``limit`` characters on, and no later than
         # the next break: the gap before it must hold none.
         far = e0 + limit
-        if j0 == len(starts2) or starts2[j0] > far:
+        if j0 == count or starts2[j0] > far:
             continue
-        far = min(far, next_break(e0, stops))
+        stop_at = stops[bisect_left(stops, e0)]
+        if stop_at < far:
+            far = stop_at
         j_stop = bisect_right(starts2, far, j0)
         if not whole:
             for j in range(j0, j_stop):

@@ -9,7 +9,7 @@ in any language ("soon" is not in "soonest", "xx" not in "xxl").
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .rules import RuleSet
@@ -22,6 +22,8 @@ except ImportError:  # pragma: no cover - exercised only without the wheel
 
 #: lang -> role -> (sorted starts, ends in the same order)
 Hits = dict[str, dict[str, tuple[list[int], list[int]]]]
+#: Where one word's hits go: the append methods of its roles' start and end lists.
+_Row = tuple[tuple[Callable[[int], None], Callable[[int], None]], ...]
 
 
 class _Automaton:
@@ -82,6 +84,7 @@ class Scanner:
         self.words = list(table)
         self._entries = [tuple(table[w]) for w in self.words]
         self._edges = [(_wordish(w[0]), _wordish(w[-1])) for w in self.words]
+        self._edged = [left or right for left, right in self._edges]
         ascii_ids = [i for i, w in enumerate(self.words) if w.isascii()]
         self._ascii_ids = ascii_ids
         self._ascii = _Automaton([self.words[i] for i in ascii_ids])
@@ -94,40 +97,43 @@ class Scanner:
             return [(ids[i], s, e) for i, s, e in self._ascii.find(text)]
         return self._all.find(text)
 
-    def _row(self, hits: Hits, index: int) -> list[tuple[list[int], list[int]]]:
-        row = []
-        for lang, role in self._entries[index]:
-            pair = hits[lang].get(role)
-            if pair is None:
-                pair = hits[lang][role] = ([], [])
-            row.append(pair)
-        return row
-
     def scan(self, text: str) -> Hits:
         """Return the hits of every role in ``text`` (already normalised), sorted by start."""
         hits: Hits = {lang: {} for lang in self.langs}
-        # Each hit word's destination lists, found once per scan rather than once per hit.
-        targets: dict[int, list[tuple[list[int], list[int]]]] = {}
-        edges, word = self._edges, _WORD
+        # Each hit word's destination lists (their append methods), found once per scan
+        # rather than once per hit; only words with an ASCII letter or digit at an edge
+        # need their neighbours looked at.
+        targets: list[_Row | None] = [None] * len(self.words)
+        edged, edges, word = self._edged, self._edges, _WORD
         n = len(text)
         for index, start, end in self.raw(text):
-            left, right = edges[index]
-            if left and start and text[start - 1] in word:
-                continue
-            if right and end < n and text[end] in word:
-                continue
-            row = targets.get(index)
+            if edged[index]:
+                left, right = edges[index]
+                if left and start and text[start - 1] in word:
+                    continue
+                if right and end < n and text[end] in word:
+                    continue
+            row = targets[index]
             if row is None:
                 row = targets[index] = self._row(hits, index)
-            for starts, ends in row:
-                starts.append(start)
-                ends.append(end)
+            for add_start, add_end in row:
+                add_start(start)
+                add_end(end)
         for by_role in hits.values():
             for role, (starts, ends) in by_role.items():
                 if starts != sorted(starts):
                     ordered = sorted(zip(starts, ends, strict=True))
                     by_role[role] = ([s for s, _ in ordered], [e for _, e in ordered])
         return hits
+
+    def _row(self, hits: Hits, index: int) -> _Row:
+        row = []
+        for lang, role in self._entries[index]:
+            pair = hits[lang].get(role)
+            if pair is None:
+                pair = hits[lang][role] = ([], [])
+            row.append((pair[0].append, pair[1].append))
+        return tuple(row)
 
 
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

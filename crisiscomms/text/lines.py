@@ -22,16 +22,30 @@ class LineIndex:
         [(1, 1), (2, 1), (3, 1), (4, 1)]
     """
 
-    __slots__ = ("_starts",)
+    __slots__ = ("_line", "_starts")
 
     def __init__(self, text: str) -> None:
         """Find the start of every line of ``text``."""
         self._starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+        self._line = 1  # the line of the last answer: findings come mostly in text order
 
     def line_col(self, index: int) -> tuple[int, int]:
         """Return the 1-based line and column of code-point ``index``."""
-        line = bisect_right(self._starts, index)
-        return line, index - self._starts[line - 1] + 1
+        starts, line = self._starts, self._line
+        # The last answer's line or the next one holds most indices asked in text order;
+        # only a jump searches the whole list (a search of a long text's list misses caches).
+        if starts[line - 1] <= index and (line == len(starts) or index < starts[line]):
+            return line, index - starts[line - 1] + 1
+        if line < len(starts) and starts[line] <= index:
+            after = line + 1
+            if after == len(starts) or index < starts[after]:
+                self._line = after
+                return after, index - starts[line] + 1
+            line = bisect_right(starts, index, after)
+        else:
+            line = bisect_right(starts, index)
+        self._line = line
+        return line, index - starts[line - 1] + 1
 
     @property
     def count(self) -> int:

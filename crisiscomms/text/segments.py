@@ -20,8 +20,13 @@ _ENDS: dict[str, re.Pattern[str]] = {
     "sentence": re.compile(r"[。!?;\n.](?:(?<!\.)|(?=\s|$))"),
     "clause": re.compile(r"[。!?;\n.,](?:(?<![.,])|(?<=\.)(?=\s|$)|(?<=,)(?!\d))"),
     # A line break ends a paragraph after a blank line or after a finished sentence;
-    # otherwise it is a soft wrap inside a paragraph (wrapped English, say).
-    "paragraph": re.compile(r"\n[ \t]*\n|(?<=[。!?.;:…])[ \t]{0,8}\n"),
+    # otherwise it is a soft wrap inside a paragraph (wrapped English, say). Read:
+    # ``\n[ \t]*\n|(?<=[。!?.;:…])[ \t]{0,8}\n``, each branch led by the character it
+    # starts with (the look-behind moved after it), for ``re``'s skip to candidates.
+    "paragraph": re.compile(
+        r"\n[ \t]*\n|\n(?<=[。!?.;:…]\n)"
+        r"| (?<=[。!?.;:…] )[ \t]{0,7}\n|\t(?<=[。!?.;:…]\t)[ \t]{0,7}\n"
+    ),
 }
 
 
@@ -46,6 +51,15 @@ class Segments:
         if scope not in self._ends:
             self._ends[scope] = [m.end() for m in _ENDS[scope].finditer(self.text)]
         return self._ends[scope]
+
+    def ends(self, scope: Scope) -> list[int]:
+        """Return where each ``scope`` segment ends, in order (shared: do not change it).
+
+        ``bounds(p, scope)`` is the segment from the last end at or before ``p`` (or 0)
+        to the first end after it (or the end of the text): a caller asking about many
+        positions may bisect this list itself.
+        """
+        return self._boundaries(scope)
 
     def bounds(self, position: int, scope: Scope) -> tuple[int, int]:
         """Return ``(start, end)`` of the ``scope`` segment holding ``position``.

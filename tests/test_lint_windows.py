@@ -1,0 +1,65 @@
+"""A long text is matched window by window: the findings are those of the whole text.
+
+The engine cuts a long text after paragraph breaks and matches each window's
+hits alone (see ``crisiscomms.lint.engine._View``). These tests shrink the
+window to a few dozen characters, so that short texts are cut everywhere they
+can be, and compare every finding with one unwindowed run.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+import crisiscomms.lint.engine  # noqa: F401  (the module, for its window size)
+from crisiscomms.lint import lint
+
+engine = sys.modules["crisiscomms.lint.engine"]
+DEV = Path(__file__).parent / "lint_corpus" / "dev.jsonl"
+
+
+def _statements() -> list[str]:
+    return [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines()]
+
+
+def _texts() -> list[str]:
+    statements = _statements()
+    pick = random.Random(11)
+    texts = []
+    for separator in ("\n\n", "\n", "", " ", "。\n\n", "\r\n\r\n", ".\n"):
+        for _ in range(6):
+            texts.append(separator.join(pick.sample(statements, 25)))
+    texts.append("正在修复中，尽快恢复。部分用户受影响。We are investigating, ASAP.\n\n" * 40)
+    return texts
+
+
+def _shape(text: str, kind: str | None) -> list[tuple[object, ...]]:
+    return [
+        (f.rule, f.start, f.end, f.line, f.column, f.excerpt, f.message)
+        for f in lint(text, kind=kind)
+    ]
+
+
+@pytest.mark.parametrize("kind", [None, "first-statement"])
+def test_windowed_findings_are_the_whole_texts(
+    monkeypatch: pytest.MonkeyPatch, kind: str | None
+) -> None:
+    texts = _texts()
+    monkeypatch.setattr(engine, "_WINDOW", 10**9)
+    whole = [_shape(text, kind) for text in texts]
+    monkeypatch.setattr(engine, "_WINDOW", 40)
+    windowed = [_shape(text, kind) for text in texts]
+    assert sum(map(len, whole)) > 100
+    for text, expected, got in zip(texts, whole, windowed, strict=True):
+        assert got == expected, text[:200]
+
+
+def test_small_windows_do_cut_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "_WINDOW", 40)
+    cuts = engine._windows([50, 100, 150, 200, 250, 300], 320)
+    assert cuts[0] == 0 and cuts[-1] == 320 and len(cuts) > 3
+    assert all(cut in (50, 100, 150, 200, 250, 300) for cut in cuts[1:-1])
