@@ -119,7 +119,7 @@ def main(argv: list[str]) -> int:
         print(f"{'rule':28} {'n':>4} {'prec':>6} {'recall':>6} {'F1':>6}")
         for rule, s in evaluate(rows, keep_misses=verbose).items():
             n = s.tp + s.fn
-            print(f"{rule:28} {n:>4} {s.precision:>6.2f} {s.recall:>6.2f} {s.f1:>6.2f}")
+            print(f"{rule:28} {n:>4} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
             for miss in s.misses if only in (None, rule) else ():
                 print(f"    {miss}")
     return 0
