@@ -93,7 +93,11 @@ def test_without_a_link_every_form_shows_every_fact_the_channel_carries(path: Pa
         for channel in WITH_FORMS:
             shape = v.variant(channel)
             d = _draft(path, kind, "zh", channel)
-            assert _used(d) != "brief", (channel, kind)
+            # A brief post leaves facts to the linked notice; a WeChat article's content is
+            # the notice itself (it carries "all"), so its brief form (a shorter title, the
+            # safety instructions alone as the digest) leaves nothing out.
+            if shape.carries.get(kind) is not None:
+                assert _used(d) != "brief", (channel, kind)
             full_gaps = {
                 gap.element
                 for gap in _draft(path, kind, "zh", "notice").missing

@@ -66,6 +66,8 @@ class Variant:
     carries: Mapping[str, tuple[str, ...] | None]
     settings: Mapping[str, Any]
     forms: tuple[Form, ...] = ()
+    safety: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Per kind, the parts that state the facts' safety instructions while service is down."""
 
     def carried(self, kind: str, element: str, form: str = FULL, linked: bool = False) -> bool:
         """True when this channel's ``kind`` variant states ``element`` (or its placeholder).
@@ -78,6 +80,14 @@ class Variant:
             compact = next(f for f in self.forms if f.name == form).carries
             chosen = compact.get(kind, chosen)
         return chosen is None or element in chosen
+
+    def safety_parts(self, kind: str) -> tuple[str, ...]:
+        """Return the parts of the ``kind`` variant that state the safety instructions.
+
+        Every written form states them there while service is down (``variants.toml``
+        ``safety``); a kind whose notice does not state them has none.
+        """
+        return self.safety.get(kind, ())
 
     @property
     def form_names(self) -> tuple[str, ...]:
@@ -99,6 +109,10 @@ def variants() -> dict[str, Variant]:
         clash = {FULL, *spec["parts"]} & {f.name for f in forms}
         if clash:
             raise TemplateError(f"{DATA_FILE.name} [{channel}]: form named like a part: {clash}")
+        safety = {kind: tuple(parts) for kind, parts in spec.get("safety", {}).items()}
+        unknown = {p for parts in safety.values() for p in parts} - set(spec["parts"])
+        if unknown:
+            raise TemplateError(f"{DATA_FILE.name} [{channel}.safety]: no such part: {unknown}")
         found[channel] = Variant(
             channel=channel,
             parts=tuple(spec["parts"]),
@@ -106,6 +120,7 @@ def variants() -> dict[str, Variant]:
             carries=_carries(spec.get("carries", {})),
             settings=spec,
             forms=forms,
+            safety=safety,
         )
     return found
 
