@@ -224,12 +224,20 @@ def _period_before(s: str, start: int) -> tuple[int, str] | None:
 
 
 def _clock_part(m: re.Match[str], period: tuple[int, str] | None, ampm: str | None) -> _Part:
-    hour, minute = int(m.group("h")), int(m.groupdict().get("m") or 0)
+    hour, minute = int(m.group("h")), int(_group(m, "m") or 0)
     values: dict[str, int | str | None] = {"hour": hour, "minute": minute}
     _add_period(values, period[1] if period else None)
     if ampm:
         values["period"] = "a.m." if ampm.startswith("a") else "p.m."
     return _Part(period[0] if period else m.start(), m.end(), "clock", values)
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    """Return a named group of ``m``, None when the pattern has no such group or it is unmatched.
+
+    (``m.groupdict().get(name)`` says the same, building a dict of every group each time.)
+    """
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _add_period(values: dict[str, int | str | None], period: str | None) -> None:
@@ -336,10 +344,10 @@ def _duration_part(m: re.Match[str], s: str) -> _Part | None:
             amount = None if estimate is None else estimate[0]
         if amount is None:
             return None
-    if amount is not None and (m.groupdict().get("half") or m.groupdict().get("half1")):
+    if amount is not None and (_group(m, "half") or _group(m, "half1")):
         amount += 0.5
         digits = 0.5
-    if amount is not None and m.groupdict().get("ahalf"):
+    if amount is not None and _group(m, "ahalf"):
         amount += 0.5
         digits = 0.5
     seconds = None if amount is None else round(amount * unit_seconds)
