@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
+from ..bulk import paused_collection
 from ..facts import Incident
 from ..findings import Finding, FrozenMessages, frozen_messages
 from ..text import LineIndex, Normalized, normalize
@@ -62,9 +63,17 @@ def mismatches(text: str | Normalized, values: FactValues, lang: str) -> Iterato
     cues and its numbers (every 22:00 of a notice is compared with the same
     facts), so a clause's roles are read once per clause and a verdict, with
     its message, once per distinct value and roles: the work per mention stays
-    constant however long the text.
+    constant however long the text. The findings are built in one go with the
+    cycle collector paused (as :func:`~crisiscomms.factcheck.checking.check_draft`
+    does), then yielded.
     """
-    n = text if isinstance(text, Normalized) else normalize(text)
+    with paused_collection():  # a long text makes many acyclic objects: see ..bulk
+        found = _mismatches(text if isinstance(text, Normalized) else normalize(text), values, lang)
+    yield from found
+
+
+def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
+    found: list[Finding] = []
     original = n.original
     clauses = Segments(n.text)
     lines: LineIndex | None = None
@@ -92,17 +101,20 @@ def mismatches(text: str | Normalized, values: FactValues, lang: str) -> Iterato
             messages = frozen_messages(_messages(mention, excerpt, facts))
             shared[excerpt, facts, mention.kind] = messages
         lines = lines or LineIndex(original)
-        yield Finding.at(
-            original,
-            mention.start,
-            mention.end,
-            rule="fact-mismatch",
-            severity="error",
-            messages=messages,
-            lang=lang,
-            suggestions=_FIX,
-            lines=lines,
+        found.append(
+            Finding.at(
+                original,
+                mention.start,
+                mention.end,
+                rule="fact-mismatch",
+                severity="error",
+                messages=messages,
+                lang=lang,
+                suggestions=_FIX,
+                lines=lines,
+            )
         )
+    return found
 
 
 #: The fields of a Mention that say what it states (value to day_shift), not where.
