@@ -23,6 +23,7 @@ from typing import Any
 from ..bulk import paused_collection
 from ..facts import Incident, parse_incident
 from ..findings import Finding
+from ..text import normalize
 from .claims import claim_families, family_matches, placeholder_paths, unsupported_claims
 from .factvalues import FactValues, fact_values
 from .mismatches import mismatches
@@ -77,7 +78,8 @@ def check_draft(
     incident = facts if isinstance(facts, Incident) else parse_incident(facts)
     shown = message_lang(text, lang)
     with paused_collection():  # a long text makes millions of acyclic objects: see ..bulk
-        found = list(mismatches(text, fact_values(incident), shown))
-        found += unsupported_claims(text, incident, shown)
+        n = normalize(text)  # one normalising for the number and the claim checks
+        found = list(mismatches(n, fact_values(incident), shown))
+        found += unsupported_claims(n, incident, shown)
         found += lint_with_names(text, incident, lang, kind)  # names are not wording
         return sorted(found, key=lambda f: (f.start, f.end, f.rule))

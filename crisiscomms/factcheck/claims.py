@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..bulk import paused_collection
 from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding
@@ -30,8 +31,13 @@ _DIGIT = re.compile(r"\d")
 _PLACEHOLDER = re.compile(r"【待[补補]充[：:]\s*([^】]*)】|\[TO FILL:\s*([^\]]*)\]")
 
 
-def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> list[Finding]:
+def unsupported_claims(
+    text: str | Normalized, incident: Incident, lang: str = "auto"
+) -> list[Finding]:
     """Return an ``unsupported-claim`` warning for each assertion the facts do not hold.
+
+    ``text`` may be one already normalised (:func:`~crisiscomms.text.normalize`);
+    spans point into the original text either way.
 
     Examples:
         >>> from crisiscomms.facts import parse_incident
@@ -43,29 +49,46 @@ def unsupported_claims(text: str, incident: Incident, lang: str = "auto") -> lis
         >>> [f.excerpt for f in unsupported_claims("Your funds are safe.", incident)]
         ['funds are safe']
     """
-    lang = message_lang(text, lang)
+    n = text if isinstance(text, Normalized) else normalize(text)
+    original = n.original
+    lang = message_lang(original, lang)
     found: list[Finding] = []
-    lines = LineIndex(text)  # one index for every finding: O(log n) each, not O(n)
-    for claim, start, end in claims_made(text, incident):
-        if supported(claim, incident) or in_facts_words(claim, incident, text, start, end):
-            continue
-        found.append(
-            Finding.at(
-                text,
-                start,
-                end,
-                rule="unsupported-claim",
-                severity="warning",
-                messages=claim["message"],
-                lang=lang,
-                suggestions=claim["suggestion"],
-                lines=lines,
+    lines = LineIndex(original)  # one index for every finding: O(log n) each, not O(n)
+    # A claim kind is grounded or not whatever the text; its nearby facts' words stand in
+    # a sentence or not whatever the claim's place in it: each is read once per call.
+    grounded: dict[str, bool] = {}
+    in_words: dict[tuple[str, str], bool] = {}
+    with paused_collection():  # a long text makes many acyclic objects: see ..bulk
+        for claim, start, end in claims_made(n, incident):
+            name = claim["name"]
+            if name not in grounded:
+                grounded[name] = supported(claim, incident)
+            if grounded[name]:
+                continue
+            sentence = sentence_around(original, start, end)
+            if (name, sentence) not in in_words:
+                in_words[name, sentence] = _in_sentence(claim, incident, sentence)
+            if in_words[name, sentence]:
+                continue
+            found.append(
+                Finding.at(
+                    original,
+                    start,
+                    end,
+                    rule="unsupported-claim",
+                    severity="warning",
+                    messages=claim["message"],
+                    lang=lang,
+                    suggestions=claim["suggestion"],
+                    lines=lines,
+                )
             )
-        )
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
-def claims_made(text: str, incident: Incident) -> Iterator[tuple[Mapping[str, Any], int, int]]:
+def claims_made(
+    text: str | Normalized, incident: Incident
+) -> Iterator[tuple[Mapping[str, Any], int, int]]:
     """Yield (claim, start, end) for each claim ``text`` makes, whether grounded or not.
 
     A claim is not counted where the text shows a placeholder for its fact (it
@@ -75,20 +98,24 @@ def claims_made(text: str, incident: Incident) -> Iterator[tuple[Mapping[str, An
     The patterns run on the normalised text (Simplified, ASCII punctuation, lower
     case), so 用戶資金安全 is the claim 用户资金安全; spans are mapped back to ``text``.
     """
+    n = text if isinstance(text, Normalized) else normalize(text)
+    original = n.original
     free = fact_values(incident).free_text
     folded_free: str | None = None  # Traditional text of a Simplified fact matches it folded
-    asked = placeholder_paths(text)
-    n = normalize(text)
+    asked = placeholder_paths(original)
+    in_free: dict[str, bool] = {}  # matched words -> they are the facts' own words
     for claim in claim_families():
         placeholder = claim.get("placeholder")
         if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
         for start, end in family_matches(claim, n):
-            piece = text[start:end].strip().lower()
+            piece = original[start:end].strip().lower()
             if piece in free:
                 continue
-            folded_free = normalize(free).text if folded_free is None else folded_free
-            if normalize(piece).text not in folded_free:
+            if piece not in in_free:
+                folded_free = normalize(free).text if folded_free is None else folded_free
+                in_free[piece] = normalize(piece).text in folded_free
+            if not in_free[piece]:
                 yield claim, start, end
 
 
@@ -99,8 +126,11 @@ def in_facts_words(
 
     The engineer's own words say it: 青鸟钱包的余额 (impact.not_affected) + 未受影响.
     """
+    return _in_sentence(claim, incident, sentence_around(text, start, end))
+
+
+def _in_sentence(claim: Mapping[str, Any], incident: Incident, sentence: str) -> bool:
     nearby = fact_texts(incident, claim.get("nearby", []))
-    sentence = sentence_around(text, start, end)
     if any(words in sentence for words in nearby):
         return True
     folded = normalize(sentence).text  # a Traditional draft of a Simplified fact

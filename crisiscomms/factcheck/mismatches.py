@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
+from ..bulk import paused_collection
 from ..facts import Incident
-from ..findings import Finding
-from ..text import LineIndex, normalize
+from ..findings import Finding, FrozenMessages, frozen_messages
+from ..text import LineIndex, Normalized, normalize
 from ..text.segments import Segments
 from .factvalues import FactTime, FactValues
 from .mention import Mention, close, currency_fits, same_point
@@ -50,46 +51,87 @@ _ROLE_CUES = {
 }
 
 
-def mismatches(text: str, values: FactValues, lang: str) -> Iterator[Finding]:
+def mismatches(text: str | Normalized, values: FactValues, lang: str) -> Iterator[Finding]:
     """Yield a ``fact-mismatch`` error for each number in ``text`` the facts do not support.
 
     Args:
-        text: the notice text.
+        text: the notice text (or one already normalised).
         values: the facts' values, from :func:`~crisiscomms.factcheck.factvalues.fact_values`.
         lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``).
+
+    One pass over the mentions in text order. A long text repeats its clauses'
+    cues and its numbers (every 22:00 of a notice is compared with the same
+    facts), so a clause's roles are read once per clause and a verdict, with
+    its message, once per distinct value and roles: the work per mention stays
+    constant however long the text. The findings are built in one go with the
+    cycle collector paused (as :func:`~crisiscomms.factcheck.checking.check_draft`
+    does), then yielded.
     """
-    n = normalize(text)
+    with paused_collection():  # a long text makes many acyclic objects: see ..bulk
+        found = _mismatches(text if isinstance(text, Normalized) else normalize(text), values, lang)
+    yield from found
+
+
+def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
+    found: list[Finding] = []
+    original = n.original
     clauses = Segments(n.text)
     lines: LineIndex | None = None
+    clause_span: tuple[int, int] = (-1, -1)
+    roles: frozenset[str] = frozenset()
+    verdicts: dict[tuple[object, ...], str | None] = {}  # value, roles -> labels, or None
+    shared: dict[tuple[str, str, str], FrozenMessages] = {}  # excerpt, labels, kind -> messages
     for mention in find_mentions(n):
-        roles = _clause_roles(clauses, mention)
-        if _supported(roles, mention, values):
-            continue
-        facts = _fact_labels(mention, values, roles)
-        excerpt = text[mention.start : mention.end]
-        if facts:
-            messages = {k: v.format(excerpt=excerpt, facts=facts) for k, v in _MISMATCH.items()}
+        span = clauses.around(mention.norm_start, mention.norm_end, "clause")
+        if span != clause_span:
+            clause_span = span
+            roles = _roles(n.text[span[0] : span[1]])
+        key = (*mention[_VALUE_FIELDS:_VALUE_END], mention.kind, roles)
+        if key in verdicts:
+            facts = verdicts[key]
         else:
-            what_zh, what_en = _WHAT[mention.kind]
-            messages = {
-                k: v.format(excerpt=excerpt, what_zh=what_zh, what_en=what_en)
-                for k, v in _NOT_IN_FACTS.items()
-            }
-        lines = lines or LineIndex(text)
-        yield Finding.at(
-            text,
-            mention.start,
-            mention.end,
-            rule="fact-mismatch",
-            severity="error",
-            messages=messages,
-            lang=lang,
-            suggestions=_FIX,
-            lines=lines,
+            supported = _supported(roles, mention, values)
+            facts = None if supported else _fact_labels(mention, values, roles)
+            verdicts[key] = facts
+        if facts is None:
+            continue
+        excerpt = original[mention.start : mention.end]
+        messages = shared.get((excerpt, facts, mention.kind))
+        if messages is None:
+            messages = frozen_messages(_messages(mention, excerpt, facts))
+            shared[excerpt, facts, mention.kind] = messages
+        lines = lines or LineIndex(original)
+        found.append(
+            Finding.at(
+                original,
+                mention.start,
+                mention.end,
+                rule="fact-mismatch",
+                severity="error",
+                messages=messages,
+                lang=lang,
+                suggestions=_FIX,
+                lines=lines,
+            )
         )
+    return found
 
 
-def _supported(roles: set[str], m: Mention, values: FactValues) -> bool:
+#: The fields of a Mention that say what it states (value to day_shift), not where.
+_VALUE_FIELDS, _VALUE_END = 3, 15
+
+
+def _messages(mention: Mention, excerpt: str, facts: str) -> dict[str, str]:
+    if facts:
+        return {k: v.format(excerpt=excerpt, facts=facts) for k, v in _MISMATCH.items()}
+    what_zh, what_en = _WHAT[mention.kind]
+    return {
+        k: v.format(excerpt=excerpt, what_zh=what_zh, what_en=what_en)
+        for k, v in _NOT_IN_FACTS.items()
+    }
+
+
+def _supported(roles: frozenset[str], m: Mention, values: FactValues) -> bool:
     if any(same_point(m, free) for free in values.free if free.kind == m.kind):
         return True
     if m.kind == "count":
@@ -105,12 +147,11 @@ def _supported(roles: set[str], m: Mention, values: FactValues) -> bool:
     return any(_same_clock(m, t.at, values) for t in _clock_candidates(roles, values))
 
 
-def _clause_roles(clauses: Segments, m: Mention) -> set[str]:
-    clause = clauses.text_of(m.norm_start, m.norm_end, "clause")
-    return {role for role, cue in _ROLE_CUES.items() if cue.search(clause)}
+def _roles(clause: str) -> frozenset[str]:
+    return frozenset(role for role, cue in _ROLE_CUES.items() if cue.search(clause))
 
 
-def _duration_pool(roles: set[str], m: Mention, values: FactValues) -> list[Decimal]:
+def _duration_pool(roles: frozenset[str], m: Mention, values: FactValues) -> list[Decimal]:
     """Compare 预计2小时内恢复 with the ETA, 30分钟后更新 with the next update."""
     chosen = [seconds for seconds, role in values.relative if role in roles]
     if chosen:
@@ -120,7 +161,7 @@ def _duration_pool(roles: set[str], m: Mention, values: FactValues) -> list[Deci
     return list(values.durations)
 
 
-def _clock_candidates(roles: set[str], values: FactValues) -> list[FactTime]:
+def _clock_candidates(roles: frozenset[str], values: FactValues) -> list[FactTime]:
     """Keep only the ETA or next-update times when the clause says which one it is."""
     chosen = [t for t in values.times if t.role in roles]
     return chosen if chosen else list(values.times)
@@ -149,7 +190,7 @@ def _same_date(m: Mention, at: datetime, incident: Incident) -> bool:
     return False
 
 
-def _fact_labels(m: Mention, values: FactValues, roles: set[str]) -> str:
+def _fact_labels(m: Mention, values: FactValues, roles: frozenset[str]) -> str:
     zone = values.incident.zone
     if m.kind == "count":
         return ", ".join(f"{int(v):,}" for v in values.counts)

@@ -13,7 +13,9 @@ language's text.
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import attrgetter
 
+from ..bulk import paused_collection
 from ..text import Normalized, normalize
 from ..text.quantities import find_quantities_outside
 from ..text.segments import Segments
@@ -54,26 +56,30 @@ def find_mentions(text: str | Normalized) -> list[Mention]:
     s = n.text
     found: list[Mention] = []
     spans: list[tuple[int, int]] = []
-    for expr in find_times(n):
-        spans.append((expr.norm_start, expr.norm_end))
-        found += _time_mentions(expr, s)
-    for q in find_quantities_outside(n, spans):
-        hedge = qualifier(s, q.norm_start, q.norm_end)
-        found.append(
-            Mention(
-                q.kind,
-                q.start,
-                q.end,
-                q.value,
-                q.unit,
-                hedge,
-                currency=q.currency,
-                norm_start=q.norm_start,
-                norm_end=q.norm_end,
+    with paused_collection():  # a long text makes many acyclic objects: see ..bulk
+        for expr in find_times(n):
+            spans.append((expr.norm_start, expr.norm_end))
+            found += _time_mentions(expr, s)
+        for q in find_quantities_outside(n, spans):
+            hedge = qualifier(s, q.norm_start, q.norm_end)
+            found.append(
+                Mention(
+                    q.kind,
+                    q.start,
+                    q.end,
+                    q.value,
+                    q.unit,
+                    hedge,
+                    currency=q.currency,
+                    norm_start=q.norm_start,
+                    norm_end=q.norm_end,
+                )
             )
-        )
-    found.sort(key=lambda m: m.start)
-    return _share_zones(found, Segments(s))
+        found.sort(key=_START)
+        return _share_zones(found, Segments(s))
+
+
+_START = attrgetter("start")
 
 
 def _time_mentions(expr: TimeExpr, s: str) -> list[Mention]:

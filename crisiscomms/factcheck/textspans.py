@@ -20,7 +20,9 @@ CLAUSE_END = re.compile(r"[。；;！？!?\n\r\u2028\u2029，]|\.(?=\s|$)")
 # The boundaries of the last few texts seen, per pattern: callers ask about many
 # spans of one text in a row (every claim of a draft), and claims alternate between
 # a text and its normalised form, so one entry would be recomputed every call.
-_last: dict[str, list[tuple[str, list[tuple[int, int]]]]] = {}
+# Starts and ends are kept as two flat lists of ints: a 10 MB text has hundreds of
+# thousands of boundaries, and a tuple for each would triple their memory.
+_last: dict[str, list[tuple[str, tuple[list[int], list[int]]]]] = {}
 _KEEP = 4
 
 
@@ -44,26 +46,31 @@ def clause_around(text: str, start: int, end: int) -> str:
     return _around(CLAUSE_END, text, start, end)
 
 
-def _boundaries(boundary: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) of every boundary in ``text``; found once per text."""
+def _boundaries(boundary: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
+    """Return the starts and the ends of every boundary in ``text``; found once per text."""
     cached = _last.setdefault(boundary.pattern, [])
     for seen, marks in cached:
         if seen is text:
             return marks
-    found = [(m.start(), m.end()) for m in boundary.finditer(text)]
-    cached.insert(0, (text, found))
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in boundary.finditer(text):
+        start, end = m.span()
+        starts.append(start)
+        ends.append(end)
+    cached.insert(0, (text, (starts, ends)))
     del cached[_KEEP:]
-    return found
+    return starts, ends
 
 
 def _around(boundary: re.Pattern[str], text: str, start: int, end: int) -> str:
-    marks = _boundaries(boundary, text)
-    i = bisect_left(marks, (start, 0))  # boundaries before the span
-    first = marks[i - 1][1] if i else 0
+    starts, ends = _boundaries(boundary, text)
+    i = bisect_left(starts, start)  # boundaries before the span
+    first = ends[i - 1] if i else 0
     j = i
-    while j < len(marks) and marks[j][0] < end:
+    while j < len(starts) and starts[j] < end:
         j += 1
-    last = marks[j][0] if j < len(marks) else len(text)
+    last = starts[j] if j < len(starts) else len(text)
     return text[first:last]
 
 

@@ -162,10 +162,7 @@ def _quantity(
 
 
 def _count(n: Normalized, match: re.Match[str]) -> Quantity | None:
-    written = match["n"]
-    parsed = read_number(written)
-    if parsed is None:
-        return None
+    written = match["n"]  # the cheap refusals first: most numbers of a text are no count
     if written in ("a", "an") or (
         not written.isascii() and not match["g"] and not re.search("[万亿]", written)
     ):
@@ -173,6 +170,9 @@ def _count(n: Normalized, match: re.Match[str]) -> Quantity | None:
     if not (match["g"] or match["ppl"] or "," in written):
         return None  # a bare number says nothing we can check
     if written in EN_NUMBERS and not match["ppl"] and not match["g"]:
+        return None
+    parsed = read_number(written)
+    if parsed is None:
         return None
     mult = _magnitude(match["g"])
     start = match.start()

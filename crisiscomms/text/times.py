@@ -224,12 +224,20 @@ def _period_before(s: str, start: int) -> tuple[int, str] | None:
 
 
 def _clock_part(m: re.Match[str], period: tuple[int, str] | None, ampm: str | None) -> _Part:
-    hour, minute = int(m.group("h")), int(m.groupdict().get("m") or 0)
+    hour, minute = int(m.group("h")), int(_group(m, "m") or 0)
     values: dict[str, int | str | None] = {"hour": hour, "minute": minute}
     _add_period(values, period[1] if period else None)
     if ampm:
         values["period"] = "a.m." if ampm.startswith("a") else "p.m."
     return _Part(period[0] if period else m.start(), m.end(), "clock", values)
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    """Return a named group of ``m``, None when the pattern has no such group or it is unmatched.
+
+    (``m.groupdict().get(name)`` says the same, building a dict of every group each time.)
+    """
+    return m.group(name) if name in m.re.groupindex else None
 
 
 def _add_period(values: dict[str, int | str | None], period: str | None) -> None:
@@ -336,10 +344,10 @@ def _duration_part(m: re.Match[str], s: str) -> _Part | None:
             amount = None if estimate is None else estimate[0]
         if amount is None:
             return None
-    if amount is not None and (m.groupdict().get("half") or m.groupdict().get("half1")):
+    if amount is not None and (_group(m, "half") or _group(m, "half1")):
         amount += 0.5
         digits = 0.5
-    if amount is not None and m.groupdict().get("ahalf"):
+    if amount is not None and _group(m, "ahalf"):
         amount += 0.5
         digits = 0.5
     seconds = None if amount is None else round(amount * unit_seconds)
@@ -435,13 +443,17 @@ def _merge(parts: list[_Part], s: str) -> list[list[_Part]]:
 
 def _hour(values: dict[str, int | str | None]) -> tuple[int | None, tuple[int, ...]]:
     """Return the hour on a 24-hour clock and the other hours the text may mean."""
-    hour, period = values.get("hour"), values.get("period") or ""
+    hour = values.get("hour")
     if not isinstance(hour, int):
         return None, ()
+    period = values.get("period") or ""
     other = values.get("other_hour")
+    ambiguous = values.get("ambiguous") and not period
+    if not ambiguous and not isinstance(other, int):
+        return _apply_period(hour, str(period)), ()  # the commonest case: one reading
     readings = [hour] if not isinstance(other, int) else [hour, other]
     read = [_apply_period(h, str(period)) for h in readings]
-    if values.get("ambiguous") and not period:
+    if ambiguous:
         read += [(h + 12) % 24 for h in read if 1 <= h <= 12]
     first = read[0]
     return first, tuple(sorted({h % 24 for h in read[1:]} - {first % 24}))
@@ -465,25 +477,47 @@ def _apply_period(hour: int, period: str) -> int:
 
 
 _AFTERNOON = {"下午", "傍晚"}
+#: The fields after ``utc_offset_minutes`` of a part: not classified, no parts of its own.
+_PART_TAIL = [False, False, False, False, ()]
+# Index of each field in a TimeExpr, for the field lists built below.
+_IS_FUTURE, _IS_PAST, _BOUNDED, _IS_NEXT_UPDATE = 17, 18, 19, 20
+_new_expr = tuple.__new__
 
 
-def _build(group: list[_Part], n: Normalized) -> dict[str, Any] | None:
+def _build(group: list[_Part], n: Normalized) -> list[Any] | None:
+    """Return the fields of a group's :class:`TimeExpr`, in field order, before classifying.
+
+    A list in field order rather than keyword arguments: a long text builds
+    hundreds of thousands of expressions, and this is the busiest code of the reader.
+    """
     s = n.text
-    values: dict[str, int | str | None] = {}
+    if len(group) == 1:
+        values = dict(group[0].values)
+        if "period" in values and not values["period"]:
+            del values["period"]  # a clock's own missing period keeps the relative day's
+    else:
+        values = {}
+        for part in group:
+            for key, value in part.values.items():
+                if key == "period" and not value:
+                    continue  # a clock's own missing period keeps the relative day's
+                values[key] = value
+        for part in group:  # the clock's own part of the day wins
+            if part.kind == "clock" and part.values.get("period"):
+                values["period"] = part.values["period"]
+    clock: _Part | None = None
+    zone_part: _Part | None = None
+    kinds: set[str] = set()
     for part in group:
-        for key, value in part.values.items():
-            if key == "period" and not value:
-                continue  # a clock's own missing period keeps the relative day's
-            values[key] = value
-    for part in group:  # the clock's own part of the day wins
-        if part.kind == "clock" and part.values.get("period"):
-            values["period"] = part.values["period"]
-    clock = next((p for p in group if p.kind == "clock"), None)
+        kinds.add(part.kind)
+        if clock is None and part.kind == "clock":
+            clock = part
+        elif zone_part is None and part.kind == "zone":
+            zone_part = part
     if clock is not None and clock.values.get("period") == "pm":
         period_word = s[clock.start : clock.start + 2]
         if period_word in _AFTERNOON:
             values["period"] = "p.m."  # 下午12点 is noon; 晚上12点 midnight
-    kinds = {p.kind for p in group}
     kind: TimeKind
     if "duration" in kinds:
         kind = "duration"
@@ -501,7 +535,6 @@ def _build(group: list[_Part], n: Normalized) -> dict[str, Any] | None:
     if clock is not None and values.get("period") and "ambiguous" in values:
         del values["ambiguous"]
     hour, other_hours = _hour(values)
-    zone_part = next((p for p in group if p.kind == "zone"), None)
     zone = None
     if zone_part is not None:
         z_start, z_end = _int(zone_part.values["zone_start"]), _int(zone_part.values["zone_end"])
@@ -509,10 +542,13 @@ def _build(group: list[_Part], n: Normalized) -> dict[str, Any] | None:
             zone = n.original.__getitem__(slice(*n.span(z_start, z_end)))
     suffix = values.get("suffix")
     fields = _fields(n, group[0].start, group[-1].end, kind, values, hour, other_hours, zone)
-    fields["bounded"] = suffix in _BOUNDED_SUFFIX
-    fields["is_future"] = suffix in _FUTURE_SUFFIX
-    fields["is_past"] = suffix in _PAST_SUFFIX
-    fields["parts"] = tuple(_part_expr(p, n, values) for p in group)
+    fields += (
+        suffix in _FUTURE_SUFFIX,
+        suffix in _PAST_SUFFIX,
+        suffix in _BOUNDED_SUFFIX,
+        False,
+        tuple([_part_expr(p, n, values) for p in group]),
+    )
     return fields
 
 
@@ -525,64 +561,76 @@ def _fields(
     hour: int | None,
     other_hours: tuple[int, ...],
     zone: str | None,
-) -> dict[str, Any]:
+) -> list[Any]:
+    """Return the first 17 fields of a :class:`TimeExpr` (up to ``utc_offset_minutes``)."""
     o_start, o_end = n.span(start, end)
-    return {
-        "start": o_start,
-        "end": o_end,
-        "text": n.original[o_start:o_end],
-        "kind": kind,
-        "norm_start": start,
-        "norm_end": end,
-        "year": _int(values.get("year")),
-        "month": _int(values.get("month")),
-        "day": _int(values.get("day")),
-        "hour": hour,
-        "minute": _int(values.get("minute")),
-        "other_hours": other_hours,
-        "day_offset": _int(values.get("day_offset")),
-        "seconds": _int(values.get("seconds")),
-        "precision": _int(values.get("precision")) or 0,
-        "zone": zone,
-        "utc_offset_minutes": _int(values.get("utc_offset_minutes")),
-    }
+    get = values.get
+    year, month, day, minute = get("year"), get("month"), get("day"), get("minute")
+    day_offset, seconds, precision = get("day_offset"), get("seconds"), get("precision")
+    offset = get("utc_offset_minutes")
+    return [
+        o_start,
+        o_end,
+        n.original[o_start:o_end],
+        kind,
+        start,
+        end,
+        year if isinstance(year, int) else None,
+        month if isinstance(month, int) else None,
+        day if isinstance(day, int) else None,
+        hour,
+        minute if isinstance(minute, int) else None,
+        other_hours,
+        day_offset if isinstance(day_offset, int) else None,
+        seconds if isinstance(seconds, int) else None,
+        (precision or 0) if isinstance(precision, int) else 0,
+        zone,
+        offset if isinstance(offset, int) else None,
+    ]
 
 
 def _part_expr(part: _Part, n: Normalized, merged: dict[str, int | str | None]) -> TimeExpr:
     """One part of a merged expression; a clock time keeps the day's and zone's values."""
-    values = dict(part.values)
+    values = part.values
     if part.kind == "clock":
+        values = dict(values)
         values["period"] = merged.get("period")
         if "ambiguous" not in merged:
             values.pop("ambiguous", None)
         for key in ("year", "month", "day", "day_offset", "utc_offset_minutes"):
             values.setdefault(key, merged.get(key))
     hour, other = _hour(values)
-    kind: TimeKind = part.kind
-    return TimeExpr(**_fields(n, part.start, part.end, kind, values, hour, other, None))
+    fields = _fields(n, part.start, part.end, part.kind, values, hour, other, None)
+    return _new_expr(TimeExpr, fields + _PART_TAIL)
 
 
 def _int(value: int | str | None) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def _classify(expr: dict[str, Any], n: Normalized) -> TimeExpr:
+#: The last clause or sentence end before a position (searched up to it as ``endpos``).
+_LAST_CLAUSE_END = re.compile(r"[。!?;,、\n](?=[^。!?;,、\n]*\Z)")
+_LAST_SENTENCE_END = re.compile(r"[。!?;\n](?=[^。!?;\n]*\Z)")
+
+
+def _classify(expr: list[Any], n: Normalized) -> TimeExpr:
     s = n.text
-    start, end = expr["norm_start"], expr["norm_end"]
-    clause_start = _last_end(_CLAUSE_END, s, max(0, start - 24), start)
-    before = s[clause_start:start]
+    start, end = expr[4], expr[5]
+    lo = start - 24 if start > 24 else 0
+    found = _LAST_CLAUSE_END.search(s, lo, start)
+    before = s[found.end() if found else lo : start]
     cue = None
     for m in _BEFORE_CUES.finditer(before):
         cue = m.lastgroup
     if cue == "past" and before.rstrip().endswith("between"):
         # "between 11:30 and 14:30" is past in "users could not order between…", but an
         # estimate in "we expect service back between…": the sentence's verb decides.
-        s_start = _last_end(_SENTENCE_END, s, max(0, start - 80), start)
+        s_start = _sentence_start(s, start)
         if _FUTURE_VERB.search(s, s_start, start):
             cue = "future"
-    future, past, bounded = expr["is_future"], expr["is_past"], expr["bounded"]
+    future, past, bounded = expr[_IS_FUTURE], expr[_IS_PAST], expr[_BOUNDED]
     after = None
-    if expr["kind"] == "duration":
+    if expr[3] == "duration":
         if _DURATION_LEAD.search(before):
             future = True
     else:
@@ -591,7 +639,7 @@ def _classify(expr: dict[str, Any], n: Normalized) -> TimeExpr:
         if m_after and after in ("bounded", "future"):
             end = m_after.end()
             o_start, o_end = n.span(start, end)
-            expr.update(end=o_end, norm_end=end, text=n.original[o_start:o_end])
+            expr[1], expr[5], expr[2] = o_end, end, n.original[o_start:o_end]
     if cue == "past":
         future, bounded, past = False, False, True
     elif not past:
@@ -600,18 +648,19 @@ def _classify(expr: dict[str, Any], n: Normalized) -> TimeExpr:
         past = after == "past" and not future
     next_update = False
     if future or bounded:
-        s_start = _last_end(_SENTENCE_END, s, max(0, start - 80), start)
+        s_start = _sentence_start(s, start)
         s_end_match = _SENTENCE_END.search(s, end, end + 80)
         s_end = s_end_match.start() if s_end_match else min(len(s), end + 80)
         next_update = bool(_NEXT_UPDATE.search(s, s_start, s_end))
-    expr.update(
-        is_future=future and not past, is_past=past, bounded=bounded, next_update=next_update
-    )
-    return TimeExpr(**expr)
+    expr[_IS_FUTURE] = future and not past
+    expr[_IS_PAST] = past
+    expr[_BOUNDED] = bounded
+    expr[_IS_NEXT_UPDATE] = next_update
+    return _new_expr(TimeExpr, expr)
 
 
-def _last_end(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
-    position = lo
-    for m in pattern.finditer(text, lo, hi):
-        position = m.end()
-    return position
+def _sentence_start(s: str, start: int) -> int:
+    """Return where the sentence holding ``start`` begins, looking back at most 80 characters."""
+    lo = start - 80 if start > 80 else 0
+    found = _LAST_SENTENCE_END.search(s, lo, start)
+    return found.end() if found else lo
