@@ -176,6 +176,7 @@ def _run_draft(args: argparse.Namespace) -> int:
     from .drafting import draft_all
     from .factfiles import load_facts
     from .facts import FactsError
+    from .lint.rulecache import use_rule_cache
     from .outfiles import write_all
     from .report import format_findings
 
@@ -188,6 +189,7 @@ def _run_draft(args: argparse.Namespace) -> int:
     channels = _channels(args.channel)
     facts = load_facts(args.facts)
     use_compiled_cache()
+    use_rule_cache()
     try:
         drafts = draft_all(
             facts.incident, kinds, langs, templates=args.templates, channels=channels
@@ -239,6 +241,7 @@ def _run_pack(args: argparse.Namespace) -> int:
     from .compiledcache import use_compiled_cache
     from .factfiles import load_facts
     from .facts import FactsError
+    from .lint.rulecache import use_rule_cache
     from .report import format_findings
 
     def listed(option: str, value: str | None) -> list[str] | None:
@@ -255,6 +258,7 @@ def _run_pack(args: argparse.Namespace) -> int:
         raise InputError("--out: give a folder name")
     facts = load_facts(args.facts)
     use_compiled_cache()
+    use_rule_cache()
     try:
         made = build_pack(
             facts.incident, langs=langs, channels=channels, kinds=kinds, templates=args.templates

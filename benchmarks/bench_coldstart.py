@@ -1,0 +1,89 @@
+"""How fast the CLI starts: one notice drafted in a new process against a bare import.
+
+    python benchmarks/bench_coldstart.py [--runs 20] [--importtime]
+
+Times ``python -m crisiscomms draft first-statement EXAMPLE --lang zh`` and a bare
+``python -c "import jinja2, pydantic, babel"``, each started ``--runs`` times, the two
+alternated so that a burst of load on a shared machine hits both alike, and prints
+each command's median, the ratio (target: within 1.5x, issue 11 §4) and the load
+average. ``--importtime`` also prints the command's costliest imports (``-X
+importtime``, cumulative). Not a test: nothing here fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
+TARGET_RATIO = 1.5
+COMMAND = [sys.executable, "-m", "crisiscomms", "draft", "first-statement", str(EXAMPLE)]
+COMMAND += ["--lang", "zh"]
+BARE = [sys.executable, "-c", "import jinja2, pydantic, babel"]
+# An installed wheel has its bytecode compiled at install time (site-packages has it for
+# jinja2, pydantic and babel); a checkout run with PYTHONDONTWRITEBYTECODE would compile
+# every crisiscomms module from source on each start, which no user pays. The first
+# (untimed) start writes the bytecode.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _once(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    return time.perf_counter() - start
+
+
+def alternate(runs: int) -> tuple[list[float], list[float]]:
+    """Seconds of each start of the command and of the bare import, alternated."""
+    _once(COMMAND), _once(BARE)  # warm the file cache and any compiled caches
+    command, bare = [], []
+    for _ in range(runs):
+        command.append(_once(COMMAND))
+        bare.append(_once(BARE))
+    return command, bare
+
+
+def import_costs(top: int) -> list[tuple[int, str]]:
+    """The command's ``top`` costliest imports: (cumulative µs, module), costliest first."""
+    argv = [sys.executable, "-X", "importtime", *COMMAND[1:]]
+    done = subprocess.run(argv, check=True, capture_output=True, text=True, env=ENV)
+    costs = []
+    for line in done.stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cumulative, name = line.removeprefix("import time:").split("|", 2)
+        if cumulative.strip().isdigit():
+            costs.append((int(cumulative), name.rstrip()))
+    return sorted(costs, reverse=True)[:top]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=20, help="process starts per command")
+    parser.add_argument("--importtime", action="store_true", help="also list costly imports")
+    args = parser.parse_args()
+
+    command, bare = alternate(args.runs)
+    ours, base = statistics.median(command), statistics.median(bare)
+    ratio = ours / base
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"cold start, median of {args.runs} starts each (load average {load})")
+    print(f"  crisiscomms draft first-statement --lang zh  {ours * 1000:7.1f} ms")
+    print(f"  python -c 'import jinja2, pydantic, babel'   {base * 1000:7.1f} ms")
+    verdict = "ok" if ratio <= TARGET_RATIO else "OVER"
+    print(f"  ratio {ratio:.2f}x (target <= {TARGET_RATIO}x)  {verdict}")
+    if args.importtime:
+        print("costliest imports (cumulative, one run):")
+        for micros, name in import_costs(15):
+            print(f"  {micros / 1000:7.1f} ms  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
