@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
+from crisiscomms import rulecache
 from crisiscomms.cli import main
 from crisiscomms.errors import ExitStatus
-from crisiscomms.lint import catalog, rulecache
+from crisiscomms.lint import catalog, registry
 from crisiscomms.lint.rules import RuleSet, parse_rules, read_rule_file
 
 EXAMPLE = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
@@ -38,8 +39,8 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     _forget()
 
 
-def _entries(cache_dir: Path) -> list[Path]:
-    return sorted((cache_dir / "rules").glob("*.pickle"))
+def _entries(cache_dir: Path, name: str = "rules") -> list[Path]:
+    return sorted((cache_dir / "rules").glob(f"{name}-*.pickle"))
 
 
 def test_kept_rules_equal_the_parsed_rules(cache_dir: Path) -> None:
@@ -53,6 +54,20 @@ def test_kept_rules_equal_the_parsed_rules(cache_dir: Path) -> None:
     kept = catalog.ruleset("zh")  # a new process: read back
     assert kept == parsed
     assert kept is not parsed
+
+
+def test_the_kept_registry_equals_the_read_one(cache_dir: Path) -> None:
+    read = registry.registry()
+    registry.registry.cache_clear()
+    try:
+        assert registry.registry() == read  # read again, and kept
+        assert len(_entries(cache_dir, "registry")) == 1
+        registry.registry.cache_clear()
+        kept = registry.registry()
+        assert kept == read
+        assert kept is not read
+    finally:
+        registry.registry.cache_clear()
 
 
 def test_the_command_drafts_the_same_with_kept_rules(

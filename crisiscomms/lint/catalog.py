@@ -3,7 +3,7 @@
 Rules are parsed and every rule's examples run once per process, when the
 rules are first needed. That is most of the command line's start after its
 imports, so the command line keeps the checked rules on disk between runs
-(:mod:`.rulecache`, opt-in); a library caller parses them in memory.
+(:mod:`crisiscomms.rulecache`, opt-in); a library caller parses them in memory.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from .. import rulecache
 from ..errors import ConfigError
-from . import rulecache
 from .engine import Plan, evaluate
 from .grammar import parse_pattern
 from .phrases import expand_all

@@ -1,10 +1,11 @@
 """The parsed, checked rules kept on disk between runs of the command line (opt-in).
 
 Parsing a rule file (expanding its phrases, folding them as text is folded, parsing
-its patterns) and running every rule's examples takes most of the command's start
-after the imports; loading the result back takes a few milliseconds. The command line
-turns the cache on (:func:`use_rule_cache`); the library never does by itself, so code
-that imports ``crisiscomms`` parses the rule files in memory as before.
+its patterns) and running every rule's examples took most of the command's start
+after the imports, and reading the registry a little more; loading the results back
+takes a few milliseconds. The command line turns the cache on (:func:`use_rule_cache`)
+before it builds its parser; the library never does by itself, so code that imports
+``crisiscomms`` parses the rule files in memory as before.
 
 The cache is the user's own folder, the one the compiled templates use
 (:mod:`crisiscomms.compiledcache`): ``$CRISISCOMMS_CACHE_DIR``, else
@@ -16,19 +17,16 @@ written by nobody else (else: parse as before). Entries are kept apart by a
 fingerprint of everything that shapes them: this package's version, Python's, and the
 bytes of every file of :mod:`crisiscomms.lint` and :mod:`crisiscomms.text` (the rule
 data, the registry, the grammar, the folding tables and the code that reads them) and
-of ``findings.py``. A
-folder or file that cannot be read or written is no error: the rules parse as before.
+of ``findings.py``. A folder or file that cannot be read or written is no error: the
+rules parse as before.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import pickle
 import stat
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +55,8 @@ def load(name: str) -> Any | None:
         fd = os.open(path, flags)
     except OSError:
         return None
+    import pickle  # here: the command line imports this module before it knows the command
+
     with os.fdopen(fd, "rb") as file:
         try:
             if not _private(os.fstat(fd), directory=False):
@@ -71,6 +71,9 @@ def store(name: str, value: Any) -> None:
     path = _path(name)
     if path is None:
         return
+    import pickle
+    import tempfile
+
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
         try:
@@ -104,10 +107,12 @@ def _path(name: str) -> Path | None:
 
 @cache
 def _fingerprint() -> str:
-    from .. import __version__
+    import hashlib
+
+    from . import __version__
 
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parent
     for sub in _SHAPED_BY:
         top = package / sub
         for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
