@@ -15,10 +15,10 @@ unpickling runs code, so an entry is read only from a folder that belongs to the
 and that nobody else may write, and only when the file itself is the user's and is
 written by nobody else (else: parse as before). Entries are kept apart by a
 fingerprint of everything that shapes them: this package's version, Python's, and the
-bytes of every file of :mod:`crisiscomms.lint` and :mod:`crisiscomms.text` (the rule
-data, the registry, the grammar, the folding tables and the code that reads them) and
-of ``findings.py``. A folder or file that cannot be read or written is no error: the
-rules parse as before.
+size and modification time of every file of :mod:`crisiscomms.lint` and
+:mod:`crisiscomms.text` (the rule data, the registry, the grammar, the folding tables
+and the code that reads them) and of ``findings.py``. A folder or file that cannot be
+read or written is no error: the rules parse as before.
 """
 
 from __future__ import annotations
@@ -107,6 +107,11 @@ def _path(name: str) -> Path | None:
 
 @cache
 def _fingerprint() -> str:
+    """Key entries by this package's version, Python's, and each shaping file's size and time.
+
+    As Python's own bytecode cache does, a file counts as changed when its size or
+    modification time does; reading every byte instead cost more than the entry saves.
+    """
     import hashlib
 
     from . import __version__
@@ -115,14 +120,19 @@ def _fingerprint() -> str:
     package = Path(__file__).resolve().parent
     for sub in _SHAPED_BY:
         top = package / sub
-        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
-            if "__pycache__" in path.parts or not path.is_file():
-                continue
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        files = [top]
+        for folder, subfolders, names in os.walk(top):
+            subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+            files += [Path(folder, name) for name in sorted(names)]
+        for path in files:
             try:
-                digest.update(path.read_bytes())
+                info = path.stat()
             except OSError:
                 digest.update(os.urandom(16))  # unreadable: never share entries
+                continue
+            if stat.S_ISREG(info.st_mode):
+                relative = path.relative_to(package).as_posix()
+                digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:24]
 
 
