@@ -136,8 +136,8 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:24]
 
 
-@cache
 def _folder() -> Path | None:
+    # Not cached: read once or twice a run, and a changed setting takes effect at once.
     setting = os.environ.get("CRISISCOMMS_CACHE_DIR", "")
     if setting.strip().lower() in _OFF:
         return None

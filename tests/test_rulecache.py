@@ -24,7 +24,7 @@ EXAMPLE = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
 
 
 def _forget() -> None:
-    for cached in (catalog.ruleset, catalog._scanner, rulecache._folder):
+    for cached in (catalog.ruleset, catalog._scanner):
         cached.cache_clear()
 
 
