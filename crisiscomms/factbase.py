@@ -57,18 +57,21 @@ class FactModel(BaseModel):
 
 #: Every fact model, in the order they were defined: a model after the models it holds.
 _FACT_MODELS: list[type[FactModel]] = []
+_documented = 0  # how many of them are described already
 
 
-@cache
 def _document_fields() -> None:
-    """Describe every fact model's fields by their docstrings, and rebuild the models.
+    """Describe the fact models' fields by their docstrings, and rebuild the models.
 
     What pydantic's ``use_attribute_docstrings`` does as each class is built: a field
     with no description takes the docstring under its annotation in the class that
     annotates it last (an inherited field, its base's). Models are rebuilt in the
     order they were defined, so a model's schema holds its fields' rebuilt schemas.
+    Each model is described once; one defined later is described at the next call.
     """
-    for model in _FACT_MODELS:
+    global _documented
+    start, _documented = _documented, len(_FACT_MODELS)
+    for model in _FACT_MODELS[start:]:
         for name, info in model.model_fields.items():
             if info.description is not None:
                 continue
@@ -83,18 +86,7 @@ def _field_docstrings(cls: type) -> dict[str, str]:
     """Return the docstrings under the annotations of ``cls``'s own body, by field name."""
     import ast
 
-    try:
-        tree = _module_tree(inspect.getsourcefile(cls) or "")
-    except (OSError, SyntaxError, TypeError):
-        return {}
-    path = cls.__qualname__.split(".")
-    body: list[ast.stmt] = tree.body
-    found: ast.ClassDef | None = None
-    for part in path:
-        found = next((n for n in body if isinstance(n, ast.ClassDef) and n.name == part), None)
-        if found is None:
-            return {}
-        body = found.body
+    body = _class_body(cls)
     docs = {}
     for before, node in pairwise(body):
         if (
@@ -106,6 +98,31 @@ def _field_docstrings(cls: type) -> dict[str, str]:
         ):
             docs[before.target.id] = inspect.cleandoc(node.value.value)
     return docs
+
+
+def _class_body(cls: type) -> list[Any]:
+    """Return the statements of ``cls``'s body: from its module's tree, else its own source."""
+    import ast
+    import textwrap
+
+    try:
+        body: list[ast.stmt] = _module_tree(inspect.getsourcefile(cls) or "").body
+        for part in cls.__qualname__.split("."):  # a class of a module, or nested in one
+            body = next(n for n in body if isinstance(n, ast.ClassDef) and n.name == part).body
+        return body
+    except (OSError, SyntaxError, TypeError, StopIteration):
+        pass
+    try:  # a class defined in a function: inspect finds its lines
+        source = textwrap.dedent(inspect.getsource(cls))
+        if source.startswith((" ", "\t")):  # a string less indented than the class
+            source = "def wrapper():\n" + source
+        tree = ast.parse(source)
+    except (OSError, SyntaxError, TypeError):
+        return []
+    first = tree.body[0]
+    if isinstance(first, ast.FunctionDef):
+        first = first.body[0]
+    return first.body if isinstance(first, ast.ClassDef) else []
 
 
 @cache

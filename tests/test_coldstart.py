@@ -81,3 +81,15 @@ def test_the_schema_describes_fields_when_asked_for_first_in_a_process() -> None
         schema["$defs"]["Text"]["properties"]
         == Incident.model_json_schema()["$defs"]["Text"]["properties"]
     )
+
+
+def test_a_fact_model_defined_after_a_schema_was_asked_for_is_described_too() -> None:
+    incident_json_schema()
+
+    class Later(factbase.FactModel):
+        note: str | None = None
+        """A note written after the others."""
+
+    assert Later.model_json_schema()["properties"]["note"]["description"] == (
+        "A note written after the others."
+    )
