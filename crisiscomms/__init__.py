@@ -17,11 +17,57 @@ Examples:
 
 from __future__ import annotations
 
+import sys
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .drafting import Draft, draft, draft_all
-from .facts import Incident
-from .findings import Finding
-from .lint import lint
+if TYPE_CHECKING:
+    from .drafting import Draft, draft, draft_all
+    from .facts import Incident
+    from .findings import Finding
+    from .lint import lint
 
 __all__ = ["Draft", "Finding", "Incident", "__version__", "draft", "draft_all", "lint"]
+
+# The public names are imported when first used, so that ``crisiscomms --version``, a
+# command's argument parsing and a submodule import do not load every model and rule.
+_LAZY = {
+    "Draft": "drafting",
+    "draft": "drafting",
+    "draft_all": "drafting",
+    "Incident": "facts",
+    "Finding": "findings",
+    "lint": "lint",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(ModuleType):
+    """This package, whose ``lint`` stays the function when the ``lint`` subpackage loads.
+
+    Importing a submodule binds it on its package; eagerly importing ``lint`` used to
+    rebind the name to the function at once. Lazily, the function must win later too.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "lint" and isinstance(value, ModuleType):
+            return  # ``crisiscomms.lint`` is the function; the subpackage is in sys.modules
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -8,7 +8,6 @@ error severity (drafts are still written), 2 bad input or usage (nothing written
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -45,15 +44,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parse_and_run(argv: Sequence[str] | None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    from .rulecache import use_rule_cache
+
+    use_rule_cache()  # before the parser: the lint command's module reads the registry
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(next((a for a in arguments if not a.startswith("-")), None))
+    args = parser.parse_args(arguments)
     if args.command is None:
         parser.print_help(sys.stderr)
         return ExitStatus.BAD_INPUT
     return run_guarded(lambda: int(args.run(args)), debug=args.debug)
 
 
-def _parser() -> argparse.ArgumentParser:
+#: The commands defined here: their parsers need nothing imported (``lint`` and ``journal``
+#: define theirs in their packages, which import the linter, the facts models and more).
+_OWN_COMMANDS = frozenset({"draft", "pack", "example", "plan", "schema", "mcp"})
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Build the parser; for one of :data:`_OWN_COMMANDS`, without the other packages' commands.
+
+    Only the top-level help and an unknown command list the commands, and neither has
+    one of ours as its command, so leaving the others out changes no output.
+    """
     parser = argparse.ArgumentParser(
         prog="crisiscomms",
         description="Draft and lint bilingual crisis communications for platform outages.",
@@ -152,20 +165,21 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of the facts")
     schema.set_defaults(run=_run_schema)
 
-    from .lint import command as lint_command
+    if command not in _OWN_COMMANDS:
+        from .lint import command as lint_command
 
-    lint_command.add_parser(commands)
+        lint_command.add_parser(commands)
 
-    from .journal import command as journal_command
+        from .journal import command as journal_command
 
-    journal_command.add_parser(commands)
+        journal_command.add_parser(commands)
 
     mcp = commands.add_parser(
         "mcp", help="run an MCP server over stdio (needs: pip install 'crisiscomms[mcp]')"
     )
     mcp.set_defaults(run=_run_mcp)
-    for command in commands.choices.values():  # also after the command: draft ... --debug
-        command.add_argument(
+    for subparser in commands.choices.values():  # also after the command: draft ... --debug
+        subparser.add_argument(
             _DEBUG, action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP
         )
     return parser
@@ -300,6 +314,8 @@ def _render_parts(draft: Draft, *, markdown: bool) -> str:
 
 
 def _run_plan(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from .factfiles import load_facts
     from .plan import format_plan, plan
     from .plan_config import PlanConfig, find_plan_config, load_plan_config
@@ -311,7 +327,7 @@ def _run_plan(args: argparse.Namespace) -> int:
     result = plan(facts.incident, config)
     tracking = _plan_tracking(result, facts.incident.id, args.db, args.now)
     if tracking is not None:
-        result = dataclasses.replace(result, tracking=tracking)
+        result = replace(result, tracking=tracking)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -7,10 +7,12 @@ internals.
 
 from __future__ import annotations
 
+import inspect
 import re
 import tomllib
 from collections.abc import Mapping
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,15 +27,109 @@ __all__ = ["Count", "Percent", "SafeStr", "Time"]
 
 
 class FactModel(BaseModel):
-    """A frozen model that rejects unknown keys and documents every field."""
+    """A frozen model that rejects unknown keys and documents every field.
+
+    A field's documentation is the docstring under it. It matters only to the JSON
+    Schema, so it is read from the source when a schema is first asked for
+    (:meth:`model_json_schema`), not while the models are built: pydantic's
+    ``use_attribute_docstrings`` re-reads and tokenises each class's source, a sixth
+    of the command line's start.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
         str_strip_whitespace=True,
-        use_attribute_docstrings=True,
         populate_by_name=True,
     )
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        _FACT_MODELS.append(cls)
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Return the JSON Schema, every field described by its docstring."""
+        _document_fields()
+        return super().model_json_schema(*args, **kwargs)
+
+
+#: Every fact model, in the order they were defined: a model after the models it holds.
+_FACT_MODELS: list[type[FactModel]] = []
+_documented = 0  # how many of them are described already
+
+
+def _document_fields() -> None:
+    """Describe the fact models' fields by their docstrings, and rebuild the models.
+
+    What pydantic's ``use_attribute_docstrings`` does as each class is built: a field
+    with no description takes the docstring under its annotation in the class that
+    annotates it last (an inherited field, its base's). Models are rebuilt in the
+    order they were defined, so a model's schema holds its fields' rebuilt schemas.
+    Each model is described once; one defined later is described at the next call.
+    """
+    global _documented
+    start, _documented = _documented, len(_FACT_MODELS)
+    for model in _FACT_MODELS[start:]:
+        for name, info in model.model_fields.items():
+            if info.description is not None:
+                continue
+            owner = next((k for k in model.__mro__ if name in inspect.get_annotations(k)), None)
+            docstring = _field_docstrings(owner).get(name) if owner is not None else None
+            if docstring is not None:
+                info.description = docstring
+        model.model_rebuild(force=True)
+
+
+def _field_docstrings(cls: type) -> dict[str, str]:
+    """Return the docstrings under the annotations of ``cls``'s own body, by field name."""
+    import ast
+
+    body = _class_body(cls)
+    docs = {}
+    for before, node in pairwise(body):
+        if (
+            isinstance(before, ast.AnnAssign)
+            and isinstance(before.target, ast.Name)
+            and isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            docs[before.target.id] = inspect.cleandoc(node.value.value)
+    return docs
+
+
+def _class_body(cls: type) -> list[Any]:
+    """Return the statements of ``cls``'s body: from its module's tree, else its own source."""
+    import ast
+    import textwrap
+
+    try:
+        body: list[ast.stmt] = _module_tree(inspect.getsourcefile(cls) or "").body
+        for part in cls.__qualname__.split("."):  # a class of a module, or nested in one
+            body = next(n for n in body if isinstance(n, ast.ClassDef) and n.name == part).body
+        return body
+    except (OSError, SyntaxError, TypeError, StopIteration):
+        pass
+    try:  # a class defined in a function: inspect finds its lines
+        source = textwrap.dedent(inspect.getsource(cls))
+        if source.startswith((" ", "\t")):  # a string less indented than the class
+            source = "def wrapper():\n" + source
+        tree = ast.parse(source)
+    except (OSError, SyntaxError, TypeError):
+        return []
+    first = tree.body[0]
+    if isinstance(first, ast.FunctionDef):
+        first = first.body[0]
+    return first.body if isinstance(first, ast.ClassDef) else []
+
+
+@cache
+def _module_tree(path: str) -> Any:
+    import ast
+
+    return ast.parse(Path(path).read_text(encoding="utf-8"))
 
 
 NonEmpty = Annotated[SafeStr, Field(min_length=1)]

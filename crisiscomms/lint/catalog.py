@@ -1,8 +1,9 @@
 """Load, check and cache the packaged rules, and build scanners for a configuration.
 
 Rules are parsed and every rule's examples run once per process, when the
-rules are first needed: with lexicons of roles instead of expanded phrase
-lists, that costs a few milliseconds, so nothing is precompiled.
+rules are first needed. That is most of the command line's start after its
+imports, so the command line keeps the checked rules on disk between runs
+(:mod:`crisiscomms.rulecache`, opt-in); a library caller parses them in memory.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache, lru_cache
 
+from .. import rulecache
 from ..errors import ConfigError
 from .engine import Plan, evaluate
 from .grammar import parse_pattern
 from .phrases import expand_all
-from .rules import RuleSet, parse_rules, read_rule_file
+from .rules import RULE_LANGS, RuleSet, parse_rules, read_rule_file
 from .scanner import Scanner
 
 ExtraPhrases = tuple[tuple[str, str, tuple[str, ...]], ...]  # (lang, rule id, phrases)
@@ -28,8 +30,13 @@ def ruleset(lang: str) -> RuleSet:
         ConfigError: when the data is malformed, or a rule's ``should_fail``
             example does not fire or a ``should_pass`` example does.
     """
+    if lang in RULE_LANGS:  # else read_rule_file names the languages there are
+        cached = rulecache.load(f"rules-{lang}")
+        if isinstance(cached, RuleSet) and cached.lang == lang:
+            return cached
     loaded = parse_rules(read_rule_file(lang), f"rules/{lang}.toml")
     check_examples(loaded, f"rules/{lang}.toml")
+    rulecache.store(f"rules-{lang}", loaded)
     return loaded
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
+from .. import rulecache
 from ..errors import ConfigError
 from ..findings import SEVERITIES, Severity
 
@@ -65,11 +66,16 @@ def registry() -> dict[str, RuleDoc]:
         >>> registry()["vague-time"].messages["zh-Hant"][:6]
         '用模糊的詞代'
     """
+    cached = rulecache.load("registry")
+    if isinstance(cached, dict) and all(isinstance(doc, RuleDoc) for doc in cached.values()):
+        return cached
     raw = tomllib.loads(_data("registry.toml"))
     hant = tomllib.loads(_data("registry.zh-Hant.toml"))
-    return {
+    entries = {
         rule_id: _entry(rule_id, table, hant.get(rule_id, {})) for rule_id, table in raw.items()
     }
+    rulecache.store("registry", entries)
+    return entries
 
 
 def _entry(rule_id: str, table: dict[str, Any], hant: dict[str, Any]) -> RuleDoc:

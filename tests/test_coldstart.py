@@ -1,0 +1,95 @@
+"""What keeps the command line's start short: what is imported when, and the same results.
+
+Times are measured in benchmarks/bench_coldstart.py, never here.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import subprocess
+import sys
+
+import pytest
+from pydantic._internal._docs_extraction import extract_docstrings_from_cls
+
+import crisiscomms
+from crisiscomms import factbase
+from crisiscomms.facts import Incident, incident_json_schema
+
+
+def _imported_after(code: str) -> set[str]:
+    probe = f"{code}; import sys; print('\\n'.join(sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_importing_the_package_loads_no_model_template_or_rule() -> None:
+    loaded = _imported_after("import crisiscomms")
+    assert not {m for m in loaded if m.startswith("crisiscomms.")}
+    assert "pydantic" not in loaded and "jinja2" not in loaded
+
+
+@pytest.mark.parametrize("command", ["draft", "pack", "example", "plan", "schema", "mcp"])
+def test_a_command_of_the_cli_parses_without_the_other_commands_packages(command: str) -> None:
+    loaded = _imported_after(f"import crisiscomms.cli as c; c._parser({command!r})")
+    heavy = {"crisiscomms.lint", "crisiscomms.journal", "crisiscomms.facts", "pydantic", "yaml"}
+    assert not heavy & loaded
+
+
+def test_the_full_parser_still_has_every_command() -> None:
+    from crisiscomms.cli import _parser
+
+    full = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"draft", "pack", "lint", "journal", "example", "plan", "schema", "mcp"} <= set(full)
+
+
+def test_the_public_names_are_the_modules_own() -> None:
+    from crisiscomms.drafting import draft
+    from crisiscomms.lint import lint
+
+    assert crisiscomms.draft is draft
+    assert crisiscomms.lint is lint  # the function, though the subpackage is loaded
+    assert crisiscomms.Incident is Incident
+    with pytest.raises(AttributeError):
+        _ = crisiscomms.no_such_name  # type: ignore[attr-defined]
+
+
+def test_fields_are_described_as_pydantic_would_describe_them() -> None:
+    incident_json_schema()  # describes every fact model's fields
+    assert factbase._FACT_MODELS
+    for model in factbase._FACT_MODELS:
+        expected: dict[str, str] = {}
+        for klass in reversed(model.__mro__):
+            if klass in factbase._FACT_MODELS:
+                own = extract_docstrings_from_cls(klass, use_inspect=True)
+                annotated = inspect.get_annotations(klass)
+                expected |= {name: doc for name, doc in own.items() if name in annotated}
+        described = {n: f.description for n, f in model.model_fields.items() if f.description}
+        assert described == {n: d for n, d in expected.items() if n in model.model_fields}, model
+
+
+def test_the_schema_describes_fields_when_asked_for_first_in_a_process() -> None:
+    code = (
+        "import json; from crisiscomms.facts import Incident; "
+        "print(json.dumps(Incident.model_json_schema(), ensure_ascii=False))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    schema = json.loads(done.stdout)
+    assert schema["properties"]["timezone"]["description"].startswith("IANA time zone")
+    assert (
+        schema["$defs"]["Text"]["properties"]
+        == Incident.model_json_schema()["$defs"]["Text"]["properties"]
+    )
+
+
+def test_a_fact_model_defined_after_a_schema_was_asked_for_is_described_too() -> None:
+    incident_json_schema()
+
+    class Later(factbase.FactModel):
+        note: str | None = None
+        """A note written after the others."""
+
+    assert Later.model_json_schema()["properties"]["note"]["description"] == (
+        "A note written after the others."
+    )
