@@ -267,7 +267,7 @@ def test_the_time_limit_stops_a_loop_of_slow_filter_calls(
     trap = Trap(tmp_path, tmp_path / "none", "-", tmp_path / "none")
     outcome = attempt_in_pack(trap, Attempt("slow", body), incident)
     assert isinstance(outcome.error, TemplateError)
-    assert "longer than 0.2 s" in str(outcome.error)
+    assert "more than 0.2 s of processor time" in str(outcome.error)
 
 
 def test_a_runaway_draft_in_one_thread_leaves_the_others_alone(
