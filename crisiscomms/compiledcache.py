@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import stat
 import sys
 from functools import cache
 from pathlib import Path
@@ -29,7 +28,8 @@ from typing import Any
 
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-_OFF = ("off", "0", "no", "false")
+from .usercache import cache_folder
+
 _WANTED = False
 
 
@@ -57,7 +57,7 @@ def compiled_cache(options: dict[str, Any]) -> FileSystemBytecodeCache | None:
     """Return the cache for environments built with ``options``, or None when it is off."""
     if not _WANTED:
         return None
-    folder = _folder()
+    folder = cache_folder("templates")
     if folder is None:
         return None
     key = hashlib.sha256(repr(sorted(options.items())).encode() + _fingerprint()).hexdigest()
@@ -81,24 +81,3 @@ def _fingerprint() -> bytes:
     except OSError:
         parts.append(str(os.getpid()))  # unreadable: never share entries
     return "\0".join(parts).encode("utf-8")
-
-
-@cache
-def _folder() -> Path | None:
-    setting = os.environ.get("CRISISCOMMS_CACHE_DIR", "")
-    if setting.strip().lower() in _OFF:
-        return None
-    if setting:
-        base = Path(setting)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        base = (Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".cache") / "crisiscomms"
-    folder = base / "templates"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.lstat()
-    except (OSError, RuntimeError):  # RuntimeError: no home folder
-        return None
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    private = not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return folder if stat.S_ISDIR(info.st_mode) and mine and private else None

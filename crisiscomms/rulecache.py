@@ -31,7 +31,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_OFF = ("off", "0", "no", "false")
+from .usercache import cache_folder, private
+
 _WANTED = False
 #: The files and packages (all their files, code and data) that shape a cached entry.
 _SHAPED_BY = ("lint", "text", "findings.py")
@@ -59,7 +60,7 @@ def load(name: str) -> Any | None:
 
     with os.fdopen(fd, "rb") as file:
         try:
-            if not _private(os.fstat(fd), directory=False):
+            if not private(os.fstat(fd), directory=False):
                 return None
             return pickle.load(file)
         except Exception:  # a truncated or foreign entry is only a miss
@@ -101,7 +102,7 @@ def _prune(folder: Path, name: str) -> None:
 def _path(name: str) -> Path | None:
     if not _WANTED:
         return None
-    folder = _folder()
+    folder = cache_folder("rules")
     return None if folder is None else folder / f"{name}-{_fingerprint()}.pickle"
 
 
@@ -134,29 +135,3 @@ def _fingerprint() -> str:
                 relative = path.relative_to(package).as_posix()
                 digest.update(f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:24]
-
-
-def _folder() -> Path | None:
-    # Not cached: read once or twice a run, and a changed setting takes effect at once.
-    setting = os.environ.get("CRISISCOMMS_CACHE_DIR", "")
-    if setting.strip().lower() in _OFF:
-        return None
-    if setting:
-        base = Path(setting)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        base = (Path(xdg) if Path(xdg).is_absolute() else Path.home() / ".cache") / "crisiscomms"
-    folder = base / "rules"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.lstat()
-    except (OSError, RuntimeError):  # RuntimeError: no home folder
-        return None
-    return folder if _private(info, directory=True) else None
-
-
-def _private(info: os.stat_result, *, directory: bool) -> bool:
-    """True when ``info`` is the user's own folder or file, which nobody else may write."""
-    kind = stat.S_ISDIR if directory else stat.S_ISREG
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return kind(info.st_mode) and mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

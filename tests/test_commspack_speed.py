@@ -29,7 +29,7 @@ EXAMPLE = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
 def _forget() -> None:
     for cached in (templating.environment, templating.get_template,
                    documents.document_environment, documents.document_template,
-                   compiledcache._folder, compiledcache._cache_in):  # fmt: skip
+                   compiledcache._cache_in):  # fmt: skip
         cached.cache_clear()
 
 
