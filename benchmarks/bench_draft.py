@@ -1,11 +1,10 @@
-"""How fast drafting is: warm draft() per call, the sandbox's share, and the CLI's cold start.
+"""How fast drafting is: warm draft() per call, and the sandbox's share of a render.
 
-    python benchmarks/bench_draft.py [--calls 2000] [--runs 10]
+    python benchmarks/bench_draft.py [--calls 2000]
 
 Prints figures against the targets in issue 11 §4 (a pack is dozens of drafts): a
-warm ``draft()`` within 200 µs per call (issue 3 asked for 1 ms), and ``crisiscomms
-draft first-statement EXAMPLE --lang zh`` starting within 1.5x of a bare
-``python -c "import jinja2, pydantic, babel"``. Each draft's time is split into
+warm ``draft()`` within 200 µs per call (issue 3 asked for 1 ms). The command line's
+cold start is measured by ``benchmarks/bench_coldstart.py``. Each draft's time is split into
 rendering and linting (the linter runs on every draft). Absolute
 times drift about 1.5x between runs on shared machines; the ratio is steadier.
 Not a test: nothing here fails on a slow machine.
@@ -16,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -26,7 +24,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
 WARM_TARGET_US = 200.0
-COLD_TARGET_RATIO = 1.5
 
 
 def warm_draft(calls: int) -> list[tuple[str, str, float, float]]:
@@ -122,28 +119,9 @@ def _paired_medians_us(
     return statistics.median(a) / 1000, statistics.median(b) / 1000
 
 
-def _median_seconds(command: list[str], runs: int) -> float:
-    subprocess.run(command, capture_output=True, check=True)  # warm the OS file cache
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def cold_start(runs: int) -> tuple[float, float]:
-    """Median seconds of the CLI drafting one notice, and of the bare imports."""
-    cli = [sys.executable, "-m", "crisiscomms", "draft", "first-statement", str(EXAMPLE)]
-    cli += ["--lang", "zh"]
-    bare = [sys.executable, "-c", "import jinja2, pydantic, babel"]
-    return _median_seconds(cli, runs), _median_seconds(bare, runs)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--calls", type=int, default=2000, help="draft() calls per kind/lang")
-    parser.add_argument("--runs", type=int, default=10, help="process starts per command")
     args = parser.parse_args()
 
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
@@ -170,27 +148,7 @@ def main() -> int:
     print(f"  all {len(overhead)}: {total_bounded / total_plain:.2f}x; building the facts view: "
           f"{overhead[0][3]:.1f} µs per draft")  # fmt: skip
 
-    print(f"\ncold start, median of {args.runs} runs (target ratio <= {COLD_TARGET_RATIO})")
-    cli, bare = cold_start(args.runs)
-    ratio = cli / bare
-    verdict = "ok" if ratio <= COLD_TARGET_RATIO else "OVER"
-    print(f"  crisiscomms draft first-statement --lang zh  {cli * 1000:7.1f} ms")
-    print(f"  python -c 'import jinja2, pydantic, babel'   {bare * 1000:7.1f} ms")
-    print(f"  ratio: {ratio:.2f}x  {verdict}")
-
-    # Where the cold start goes. `import pydantic` alone is lazy: it does not load the
-    # BaseModel machinery every pydantic model needs, so the bare figure above is a floor
-    # no program with a pydantic model reaches.
-    print("\nbreakdown, median of the same runs")
-    for label, code in (
-        (
-            "import jinja2, babel + pydantic.BaseModel",
-            "import jinja2, babel; from pydantic import BaseModel",
-        ),
-        ("import crisiscomms (models, templates, linter)", "import crisiscomms"),
-    ):
-        seconds = _median_seconds([sys.executable, "-c", code], args.runs)
-        print(f"  {label:<48} {seconds * 1000:7.1f} ms")
+    print("\ncold start of the command line: python benchmarks/bench_coldstart.py")
     return 0
 
 
