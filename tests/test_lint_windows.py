@@ -63,3 +63,20 @@ def test_small_windows_do_cut_the_texts(monkeypatch: pytest.MonkeyPatch) -> None
     cuts = engine._windows([50, 100, 150, 200, 250, 300], 320)
     assert cuts[0] == 0 and cuts[-1] == 320 and len(cuts) > 3
     assert all(cut in (50, 100, 150, 200, 250, 300) for cut in cuts[1:-1])
+
+
+def test_the_automaton_read_in_chunks_finds_what_it_finds_in_one_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Chunks of 5 characters cut every word of more than one character somewhere in these
+    # texts; a word that starts in one chunk and ends in the next must still be found once.
+    from crisiscomms.lint import scanner
+
+    texts = _texts()
+    monkeypatch.setattr(scanner, "_CHUNK", 10**9)
+    whole = [_shape(text, None) for text in texts]
+    monkeypatch.setattr(scanner, "_CHUNK", 5)
+    chunked = [_shape(text, None) for text in texts]
+    assert sum(map(len, whole)) > 100
+    for text, expected, got in zip(texts, whole, chunked, strict=True):
+        assert got == expected, text[:200]

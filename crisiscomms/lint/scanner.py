@@ -89,6 +89,7 @@ class Scanner:
         self._ascii_ids = ascii_ids
         self._ascii = _Automaton([self.words[i] for i in ascii_ids])
         self._all = _Automaton(self.words)
+        self._longest = max(map(len, self.words), default=1)
 
     def raw(self, text: str) -> list[tuple[int, int, int]]:
         """Return (word index, start, end) for every word in ``text``, unfiltered."""
@@ -106,19 +107,29 @@ class Scanner:
         targets: list[_Row | None] = [None] * len(self.words)
         edged, edges, word = self._edged, self._edges, _WORD
         n = len(text)
-        for index, start, end in self.raw(text):
-            if edged[index]:
-                left, right = edges[index]
-                if left and start and text[start - 1] in word:
-                    continue
-                if right and end < n and text[end] in word:
-                    continue
-            row = targets[index]
-            if row is None:
-                row = targets[index] = self._row(hits, index)
-            for add_start, add_end in row:
-                add_start(start)
-                add_end(end)
+        # The automaton reads the text a chunk at a time (each chunk runs on by the longest
+        # word, and keeps the words that start in it): one list of every word found in a
+        # 10 MB text costs more per word than short lists do.
+        for lo in range(0, n, _CHUNK):
+            hi = min(n, lo + _CHUNK)
+            piece = text if lo == 0 and hi == n else text[lo : hi + self._longest - 1]
+            for index, start, end in self.raw(piece):
+                if start >= hi - lo:
+                    continue  # the next chunk finds it
+                start += lo
+                end += lo
+                if edged[index]:
+                    left, right = edges[index]
+                    if left and start and text[start - 1] in word:
+                        continue
+                    if right and end < n and text[end] in word:
+                        continue
+                row = targets[index]
+                if row is None:
+                    row = targets[index] = self._row(hits, index)
+                for add_start, add_end in row:
+                    add_start(start)
+                    add_end(end)
         for by_role in hits.values():
             for role, (starts, ends) in by_role.items():
                 if starts != sorted(starts):
@@ -135,6 +146,9 @@ class Scanner:
             row.append((pair[0].append, pair[1].append))
         return tuple(row)
 
+
+#: Characters the automaton reads at a time (see :meth:`Scanner.scan`).
+_CHUNK = 1 << 16
 
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
