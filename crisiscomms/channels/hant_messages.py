@@ -75,17 +75,11 @@ def module_sources() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Regenerate the file, or with ``--check`` only compare."""
+    from ..hant import write_generated
+
     args = sys.argv[1:] if argv is None else argv
-    expected = derive(module_sources())
-    if "--check" in args:
-        current = DATA_FILE.read_text(encoding="utf-8") if DATA_FILE.exists() else ""
-        if current != expected:
-            print(f"{DATA_FILE} is out of date; run python -m crisiscomms.channels.hant_messages")
-            return 1
-        return 0
-    DATA_FILE.write_text(expected, encoding="utf-8")
-    print(f"wrote {DATA_FILE}")
-    return 0
+    command = "python -m crisiscomms.channels.hant_messages"
+    return write_generated(DATA_FILE, derive(module_sources()), command, args)
 
 
 if __name__ == "__main__":

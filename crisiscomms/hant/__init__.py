@@ -94,3 +94,20 @@ def apply_fixes(text: str, lang: str) -> str:
             out.append(text[i])
             i += 1
     return "".join(out)
+
+
+def write_generated(target: Path, expected: str, command: str, args: list[str]) -> int:
+    """Write a generated Traditional data file, or with ``--check`` in ``args`` only compare.
+
+    Returns the exit status: 1 when ``--check`` finds ``target`` out of date (and says to
+    run ``command``), else 0.
+    """
+    if "--check" in args:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != expected:
+            print(f"{target} is out of date; run {command}")
+            return 1
+        return 0
+    target.write_text(expected, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0

@@ -48,18 +48,12 @@ def data_dir() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Regenerate the file, or with ``--check`` only compare."""
+    from ..hant import write_generated
+
     args = sys.argv[1:] if argv is None else argv
     expected = derive((data_dir() / "registry.toml").read_text(encoding="utf-8"))
     target = data_dir() / "registry.zh-Hant.toml"
-    if "--check" in args:
-        current = target.read_text(encoding="utf-8") if target.exists() else ""
-        if current != expected:
-            print(f"{target} is out of date; run python -m crisiscomms.lint.hant_messages")
-            return 1
-        return 0
-    target.write_text(expected, encoding="utf-8")
-    print(f"wrote {target}")
-    return 0
+    return write_generated(target, expected, "python -m crisiscomms.lint.hant_messages", args)
 
 
 if __name__ == "__main__":
