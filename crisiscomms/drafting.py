@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from .factcheck.names import lint_with_names
 from .facts import FactsError, Incident, Problem, missing_translations, parse_incident
 from .findings import Finding
 from .hant.facts import Converted, hant_facts
+from .keptfor import KeptFor
 from .kinds import (
     DEFAULT_LANGS,
     HANT_LANGS,
@@ -164,7 +164,7 @@ def draft(
     channel_ = normalize_channel(channel)
     if not written_for(kind_, channel_):
         raise InputError(no_variant(kind_, channel_))
-    return _draft(*prepared[lang_], kind_, lang_, _pack(templates), channel_)
+    return _draft(*prepared[lang_], kind_, lang_, read_template_pack(templates), channel_)
 
 
 def prepared_facts(incident: Incident, langs: Iterable[str]) -> dict[DraftLang, Incident]:
@@ -300,7 +300,7 @@ def draft_all(
     if not pairs:
         raise InputError(no_variant(kinds_[0], channels_[0]))
     prepared = _prepared(incident, langs_)
-    pack = _pack(templates)
+    pack = read_template_pack(templates)
     return [
         _draft(*prepared[lang], kind, lang, pack, channel)
         for kind in kinds_
@@ -329,11 +329,9 @@ def no_variant(kind: NoticeKind, channel: Channel) -> str:
     )
 
 
-#: The Traditional facts of the last few incidents drafted, by language.
-_HANT: OrderedDict[tuple[int, str], tuple[Incident, tuple[Incident, tuple[Converted, ...]]]] = (
-    OrderedDict()
-)
-_KEPT = 16
+#: The Traditional facts and the missing translations of the last few incidents drafted.
+_HANT: KeptFor[tuple[Incident, tuple[Converted, ...]]] = KeptFor(16)
+_CHECKED: KeptFor[list[Problem]] = KeptFor(16)
 
 
 def _hant_facts(incident: Incident, lang: DraftLang) -> tuple[Incident, tuple[Converted, ...]]:
@@ -342,31 +340,15 @@ def _hant_facts(incident: Incident, lang: DraftLang) -> tuple[Incident, tuple[Co
     The same facts object then drafts every kind and channel of a pack, so the view
     of it and its missing translations are built once too (both are kept by object).
     """
-    key = (id(incident), lang)
-    held = _HANT.get(key)
-    if held is None or held[0] is not incident:
-        held = _HANT[key] = (incident, hant_facts(incident, lang))
-        if len(_HANT) > _KEPT:
-            _HANT.popitem(last=False)
-    return held[1]
-
-
-#: Missing translations of the last few incidents drafted, by language.
-_CHECKED: OrderedDict[tuple[int, str], tuple[Incident, list[Problem]]] = OrderedDict()
+    return _HANT.get(incident, lang, lambda: hant_facts(incident, lang))
 
 
 def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
     """:func:`missing_translations`, looked up once per incident and language (facts are frozen)."""
-    key = (id(incident), lang)
-    held = _CHECKED.get(key)
-    if held is None or held[0] is not incident:
-        held = _CHECKED[key] = (incident, missing_translations(incident, lang))
-        if len(_CHECKED) > _KEPT:
-            _CHECKED.popitem(last=False)
-    return list(held[1])
+    return list(_CHECKED.get(incident, lang, lambda: missing_translations(incident, lang)))
 
 
-def _pack(templates: str | Path | None) -> Pack | None:
+def read_template_pack(templates: str | Path | None) -> Pack | None:
     """Check and read a template pack whole, before any of it is used (at every call)."""
     if templates is None:
         return None

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +29,7 @@ from .errors import TemplateError
 from .facts import Incident
 from .filters import capfirst, current_formatter, formatting, our_filters
 from .formatting import Formatter
+from .keptfor import KeptFor
 from .kinds import DRAFT_LANGS, KINDS, NoticeKind
 from .packs import CHANNELS_DIR, MACROS, PACK_FILES, VARIANT_CHANNELS, Pack, PackLoader
 from .resources import templates_root
@@ -194,8 +194,7 @@ def render(template: Template, incident: Incident, lang: str) -> str:
 
 
 #: Views of the last few incidents drafted: a pack drafts dozens of notices from one.
-_VIEWS: OrderedDict[int, tuple[Incident, Any]] = OrderedDict()
-_VIEWS_KEPT = 8
+_VIEWS: KeptFor[Any] = KeptFor(8)
 
 
 def facts_view(incident: Incident) -> Any:
@@ -205,16 +204,7 @@ def facts_view(incident: Incident) -> Any:
     changes; it is kept (with the object, so its id is not reused) for the last
     few incidents.
     """
-    key = id(incident)
-    held = _VIEWS.get(key)
-    if held is not None and held[0] is incident:
-        _VIEWS.move_to_end(key)
-        return held[1]
-    view = view_of(incident, "incident")
-    _VIEWS[key] = (incident, view)
-    if len(_VIEWS) > _VIEWS_KEPT:
-        _VIEWS.popitem(last=False)
-    return view
+    return _VIEWS.get(incident, None, lambda: view_of(incident, "incident"))
 
 
 def render_with(

@@ -22,7 +22,6 @@ import dataclasses
 import html
 import re
 import tomllib
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,6 +31,7 @@ from typing import Any
 from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding, line_column
+from ..keptfor import KeptFor
 from ..templating import PART_CLOSE, PART_OPEN
 from .check import check_length
 from .report import OVER_LENGTH, LengthReport
@@ -420,24 +420,21 @@ def forms_of(
     With ``template_hash``, remembered for the last few incidents: a pack drafts each
     language once as itself and once as the other language's counterpart.
     """
-    key = (id(incident), channel, template_id, template_hash, lang)
-    held = _FORMS.get(key) if template_hash else None
-    if held is not None and held[0] is incident:
-        return held[1]
     shape = variant(channel)
-    forms = [
-        shaped(channel, name, split, incident, lang)
-        for name, split in split_forms(rendered, shape, template_id)
-    ]
-    if template_hash:
-        _FORMS[key] = (incident, forms)
-        if len(_FORMS) > 64:
-            _FORMS.popitem(last=False)
-    return forms
+
+    def measured() -> list[Shaped]:
+        return [
+            shaped(channel, name, split, incident, lang)
+            for name, split in split_forms(rendered, shape, template_id)
+        ]
+
+    if not template_hash:
+        return measured()
+    return _FORMS.get(incident, (channel, template_id, template_hash, lang), measured)
 
 
 #: The forms of the last few variants drafted, by incident, template and language.
-_FORMS: OrderedDict[tuple[int, str, str, str, str], tuple[Incident, list[Shaped]]] = OrderedDict()
+_FORMS: KeptFor[list[Shaped]] = KeptFor(64)
 
 
 #: Whose forms a draft's choice also weighs: the languages written from the same facts.
@@ -465,10 +462,9 @@ def counterparts(
     found: list[list[Shaped]] = []
     for other in COUNTERPARTS.get(lang, ()):
         template = get_template(kind, other, pack, channel)
-        key = (id(incident), channel, template.id, template.sha256, other)
-        held = _FORMS.get(key)
-        if held is not None and held[0] is incident:
-            found.append(held[1])
+        held = _FORMS.kept(incident, (channel, template.id, template.sha256, other))
+        if held is not None:
+            found.append(held)
             continue
         if missing_translations(incident, other):
             continue

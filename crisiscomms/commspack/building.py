@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import kinds as kinds_module
-from ..drafting import Draft, _draft, _prepared, no_variant, written_for
+from ..drafting import Draft, _draft, _prepared, no_variant, read_template_pack, written_for
 from ..errors import InputError
 from ..facts import Incident, parse_incident
 from ..findings import Finding
 from ..hant.facts import Converted
 from ..kinds import DRAFT_LANGS, kind_slug, normalize_channel, normalize_kind, normalize_lang
-from ..packs import Pack, read_pack
+from ..packs import Pack
 from ..templating import facts_view
 from ..view import Record
 from .checks import cross_channel, cross_language, document_findings
@@ -94,7 +94,7 @@ def build_pack(
     # (Traditional text filled in) once, and every notice of that language drafts from them.
     each = _prepared(incident, [normalize_lang(lang) for lang in langs_])
     prepared: dict[str, Incident] = {lang: facts for lang, (facts, _) in each.items()}
-    pack = _template_pack(templates)
+    pack = read_template_pack(templates)
 
     notices = [
         _notice_file(each[normalize_lang(lang)], kind, channel, lang, pack)
@@ -139,15 +139,6 @@ def _normalize_channel(value: str) -> str:
     if candidate not in available:
         raise InputError(f"unknown channel {value!r}; choose one of: {', '.join(available)}")
     return candidate
-
-
-def _template_pack(templates: str | Path | None) -> Pack | None:
-    if templates is None:
-        return None
-    folder = Path(templates)
-    if not folder.is_dir():
-        raise InputError(f"template pack {folder}: no such folder")
-    return read_pack(str(folder.resolve()))
 
 
 def _notice_file(

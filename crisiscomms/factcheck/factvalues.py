@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,6 +11,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from ..facts import Incident, Text
+from ..keptfor import KeptFor
 from .mention import Mention
 from .quantities import find_mentions
 
@@ -39,7 +39,7 @@ class FactValues:
 
 
 #: The values of the last few incidents checked: a pack checks a dozen texts against one.
-_KEPT: OrderedDict[int, tuple[Incident, FactValues]] = OrderedDict()
+_KEPT: KeptFor[FactValues] = KeptFor(8)
 
 
 def fact_values(incident: Incident) -> FactValues:
@@ -49,14 +49,7 @@ def fact_values(incident: Incident) -> FactValues:
     or ``contacts[].hours`` is a number the notice may repeat. Facts are a frozen
     model, so the values of one :class:`Incident` object are collected once.
     """
-    held = _KEPT.get(id(incident))
-    if held is not None and held[0] is incident:
-        return held[1]
-    values = _collect(incident)
-    _KEPT[id(incident)] = (incident, values)
-    if len(_KEPT) > 8:
-        _KEPT.popitem(last=False)
-    return values
+    return _KEPT.get(incident, None, lambda: _collect(incident))
 
 
 def _collect(incident: Incident) -> FactValues:

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..facts import Incident, Text
 from ..findings import Finding
+from ..keptfor import KeptFor
 from ..text.lines import LineIndex
 
 __all__ = ["lint_with_names", "mask_names", "name_spans"]
@@ -94,18 +94,17 @@ def name_spans(text: str, incident: Incident, lang: str = "auto") -> list[tuple[
 
 
 #: The name patterns of the last few incidents linted, by the fields read.
-_PATTERNS: OrderedDict[
-    tuple[int, tuple[str, ...]], tuple[Incident, list[tuple[re.Pattern[str], bool]]]
-] = OrderedDict()
-_KEPT = 16
+_PATTERNS: KeptFor[list[tuple[re.Pattern[str], bool]]] = KeptFor(16)
 
 
 def _patterns(incident: Incident, fields: tuple[str, ...]) -> list[tuple[re.Pattern[str], bool]]:
     """The facts' names as patterns, longest first: built once per incident (facts are frozen)."""
-    key = (id(incident), fields)
-    held = _PATTERNS.get(key)
-    if held is not None and held[0] is incident:
-        return held[1]
+    return _PATTERNS.get(incident, fields, lambda: _built_patterns(incident, fields))
+
+
+def _built_patterns(
+    incident: Incident, fields: tuple[str, ...]
+) -> list[tuple[re.Pattern[str], bool]]:
     patterns: list[tuple[re.Pattern[str], bool]] = []
     for name, audience in sorted(set(_names(incident, fields)), key=lambda n: -len(n[0])):
         needle = name.casefold()
@@ -118,9 +117,6 @@ def _patterns(incident: Incident, fields: tuple[str, ...]) -> list[tuple[re.Patt
         edge = f"(?<![a-z0-9]{literal})" if _latin(needle[0]) else ""
         tail = _LATIN_AFTER if _latin(needle[-1]) else ""
         patterns.append((re.compile(literal + edge + tail), audience))
-    _PATTERNS[key] = (incident, patterns)
-    if len(_PATTERNS) > _KEPT:
-        _PATTERNS.popitem(last=False)
     return patterns
 
 
