@@ -59,10 +59,13 @@ def test_windowed_findings_are_the_whole_texts(
 
 
 def test_small_windows_do_cut_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crisiscomms.lint.catalog import plan_for
+
     monkeypatch.setattr(engine, "_WINDOW", 40)
-    cuts = engine._windows([50, 100, 150, 200, 250, 300], 320)
-    assert cuts[0] == 0 and cuts[-1] == 320 and len(cuts) > 3
-    assert all(cut in (50, 100, 150, 200, 250, 300) for cut in cuts[1:-1])
+    text = "".join(f"第{i}段：系统故障，正在修复中。\n\n" for i in range(30))
+    cuts = engine._windows(text, plan_for(("zh",)))
+    assert cuts[0] == 0 and cuts[-1] == len(text) and len(cuts) > 3
+    assert all(text[cut - 2 : cut] == "\n\n" for cut in cuts[1:-1])
 
 
 def test_the_automaton_read_in_chunks_finds_what_it_finds_in_one_read(

@@ -11,7 +11,7 @@ With a notice kind, the completeness rules report what the text lacks.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -20,7 +20,8 @@ from operator import attrgetter, itemgetter
 from ..findings import Finding, FrozenMessages, Severity, finding_maker, frozen_messages
 from ..text import normalize
 from ..text.lines import LineIndex
-from ..text.segments import Segments
+from ..text.normalize import Normalized
+from ..text.segments import Segments, paragraph_end
 from .grammar import Breaks, Match, find_matches, has_match
 from .registry import ALL, registry
 from .rules import Rule
@@ -40,77 +41,30 @@ class Plan:
     chinese: str = "zh"  # which Chinese variant findings speak: zh or zh-Hant
 
 
-class _View:
-    """A stretch ``[lo, hi)`` of the text with its own copies of the hits and breaks in it.
+class _Context:
+    """One window of the normalised text (all of a short text) with its hits, segments and breaks.
 
-    A long text is matched window by window (see :func:`_windows`): searching short
-    lists stays in the processor's caches, where searching a 10 MB text's lists does
-    not. No match crosses a window's edge (an edge follows a paragraph's line break;
-    no gap may hold a line break and no word holds one), so a window's matches are
-    exactly the text's matches that start in it.
+    A long text is matched window by window (see :func:`_windows`): the lists of one
+    window's hits and breaks stay in the processor's caches, and are freed before the
+    next window is read, so the cost grows with the text and not faster. No match
+    crosses a window's edge (an edge follows a paragraph's line break; no gap may hold a
+    line break and no word holds one), and every clause, sentence and paragraph ends
+    at it, so a window's findings are exactly the text's findings that start in it.
     """
 
-    __slots__ = ("_all", "_hits", "breaks", "hi", "lo", "whole")
-
-    def __init__(self, lo: int, hi: int, hits: Hits, breaks: Breaks, whole: bool) -> None:
-        self.lo, self.hi, self.whole = lo, hi, whole
-        self._all = hits
-        self._hits: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
-        self.breaks = breaks if whole else breaks.within(lo, hi)
-
-    def hits(self, lang: str) -> dict[str, tuple[list[int], list[int]]]:
-        """Return the hits of ``lang``'s roles that start in this view."""
-        if self.whole:
-            return self._all.get(lang, {})
-        found = self._hits.get(lang)
-        if found is None:
-            lo, hi = self.lo, self.hi
-            found = self._hits[lang] = {}
-            for role, (starts, ends) in self._all.get(lang, {}).items():
-                i = bisect_left(starts, lo)
-                j = bisect_left(starts, hi, i)
-                if i < j:
-                    found[role] = (starts[i:j], ends[i:j])
-        return found
-
-    def span_of(self, ends: list[int]) -> tuple[int, int]:
-        """Return the slice of ``ends`` (segment ends) that a position in this view needs."""
-        if self.whole:
-            return 0, len(ends)
-        return bisect_left(ends, self.lo), bisect_right(ends, self.hi)
-
-
-class _Context:
-    def __init__(self, text: str, norm: str, hits: Hits) -> None:
-        self.text, self.norm, self.hits = text, norm, hits
+    def __init__(self, norm: str, hits: Hits) -> None:
+        self.norm, self.hits = norm, hits
         self.segments = Segments(norm)
         self.breaks = Breaks(norm)
-        self.whole = _View(0, len(norm), hits, self.breaks, True)
         self._local: dict[tuple[int, str, int, int], list[Match]] = {}
         self._detected: dict[tuple[str, int, int], bool] = {}
-        self._unless: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._unless: dict[int, tuple[list[int], list[int]]] = {}
         self._satisfying: dict[tuple[int, int, int], bool] = {}
-        self._windows: list[_View] | None = None
 
-    def windows(self, plan: Plan) -> list[_View]:
-        """Return the views a non-text rule is matched in: the whole text when it is short."""
-        if self._windows is None:
-            cuts = _windows(self.segments.ends("paragraph"), len(self.norm))
-            if len(cuts) < 3 or not _windowed(plan.scanner, plan.rules):
-                self._windows = [self.whole]
-            else:
-                self._windows = [
-                    _View(lo, hi, self.hits, self.breaks, False) for lo, hi in pairwise(cuts)
-                ]
-        return self._windows
-
-    def matches(
-        self, rule: Rule, which: str, lo: int = 0, hi: int | None = None, view: _View | None = None
-    ) -> list[Match]:
+    def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
         patterns = getattr(rule, which)
-        view = view or self.whole
-        hits = view.hits(rule.lang)
-        norm, breaks = self.norm, view.breaks
+        hits = self.hits.get(rule.lang, {})
+        norm, breaks = self.norm, self.breaks
         if len(patterns) == 1:
             found = find_matches(patterns[0], norm, hits, lo, hi, breaks)
         else:
@@ -139,54 +93,283 @@ class _Context:
         return False
 
     def has_match(self, rule: Rule) -> bool:
-        """Return True when one of ``rule``'s match patterns matches anywhere in the text."""
+        """Return True when one of ``rule``'s match patterns matches anywhere in the window."""
         hits, norm, breaks = self.hits.get(rule.lang, {}), self.norm, self.breaks
         size = len(norm)
         return any(has_match(p, norm, hits, 0, size, breaks) for p in rule.match)
 
-    def view_unless(self, rule: Rule, view: _View) -> tuple[list[int], list[int]]:
-        """Return the ends and starts of ``rule``'s unless-matches in ``view``, by start."""
-        key = (id(rule), view.lo)
+    def all_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
+        """Return the ends and starts of ``rule``'s unless-matches in the window, by start."""
+        key = id(rule)
         if key not in self._unless:
-            found = self.matches(rule, "unless", view=view)
+            found = self.matches(rule, "unless")
             found.sort(key=_START)
             self._unless[key] = ([m[1] for m in found], [m[0] for m in found])
         return self._unless[key]
 
-    def satisfied(self, rule: Rule, lo: int, hi: int, view: _View | None = None) -> bool:
-        if rule.satisfied_by:
-            key = (id(rule), lo, hi)
-            found = self._satisfying.get(key)
-            if found is None:
-                view = view or self.whole
-                norm, hits, breaks = self.norm, view.hits(rule.lang), view.breaks
-                found = False
-                for pattern in rule.satisfied_by:
-                    if has_match(pattern, norm, hits, lo, hi, breaks):
-                        found = True
-                        break
-                self._satisfying[key] = found
-            if found:
-                return True
-        for name in rule.satisfiers:
-            detected = (name, lo, hi)
-            if detected not in self._detected:
-                self._detected[detected] = SATISFIER_FUNCTIONS[name](self.norm[lo:hi])
-            if self._detected[detected]:
-                return True
-        return False
+    def satisfied_by(self, rule: Rule, lo: int, hi: int) -> bool:
+        """Return True when one of ``rule``'s ``satisfied_by`` patterns matches in ``[lo, hi)``."""
+        key = (id(rule), lo, hi)
+        found = self._satisfying.get(key)
+        if found is None:
+            norm, hits, breaks = self.norm, self.hits.get(rule.lang, {}), self.breaks
+            found = any(has_match(p, norm, hits, lo, hi, breaks) for p in rule.satisfied_by)
+            self._satisfying[key] = found
+        return found
+
+    def satisfied(self, rule: Rule, lo: int, hi: int) -> bool:
+        if rule.satisfied_by and self.satisfied_by(rule, lo, hi):
+            return True
+        return _functions_hold(rule, self.norm, lo, hi, self._detected)
 
 
-def _windows(paragraph_ends: list[int], size: int) -> list[int]:
-    """Return where the windows of a text start, then its length: cuts at paragraph ends."""
+def _functions_hold(
+    rule: Rule, norm: str, lo: int, hi: int, detected: dict[tuple[str, int, int], bool]
+) -> bool:
+    """Return True when one of ``rule``'s named satisfiers holds in ``norm[lo:hi]``."""
+    for name in rule.satisfiers:
+        key = (name, lo, hi)
+        if key not in detected:
+            detected[key] = SATISFIER_FUNCTIONS[name](norm[lo:hi])
+        if detected[key]:
+            return True
+    return False
+
+
+def evaluate(text: str, plan: Plan) -> list[Finding]:
+    """Return the findings of ``plan``'s rules on ``text``, sorted by position.
+
+    Examples:
+        >>> from crisiscomms.lint.catalog import plan_for
+        >>> [f.rule for f in evaluate("正在紧急修复中。", plan_for(("zh",)))]
+        ['vague-fix-no-timeline']
+    """
+    normalized = normalize(text)
+    norm = normalized.text
+    cuts = _windows(norm, plan)
+    run = _Run(text, normalized, plan, single=len(cuts) == 2)
+    for lo, hi in pairwise(cuts):
+        window = norm if hi - lo == len(norm) else norm[lo:hi]
+        run.read(lo, _Context(window, plan.scanner.scan(window)))
+    return run.result()
+
+
+class _Run:
+    """The findings of one text, gathered window by window.
+
+    Rules whose scope is a clause, sentence or paragraph are reported from each window.
+    A rule whose scope is the whole text, and the completeness rules, are decided once
+    every window is read: each window tells whether the rule matches there, whether a
+    ``satisfied_by`` pattern holds there, and its first reportable match; named
+    satisfiers (a concrete time...) are asked about the whole normalised text.
+    """
+
+    def __init__(self, text: str, normalized: Normalized, plan: Plan, single: bool) -> None:
+        self.text, self.normalized, self.plan, self.single = text, normalized, plan, single
+        self.norm = normalized.text
+        self.lines = _Lines(text)
+        self.findings: dict[tuple[str, int, int], Finding] = {}
+        self.reported: set[str] = set()
+        active = [r for r in plan.rules if r.id not in plan.disabled]
+        self.local = [r for r in active if r.check == "match" and r.scope != "text"]
+        self.whole = [r for r in active if r.check == "match" and r.scope == "text"]
+        self.complete = [
+            r for r in active if r.check == "completeness" and plan.kind in r.kinds
+        ] if plan.kind else []  # fmt: skip
+        self.makers: dict[int, _FindingMaker] = {}
+        # Per rule of the text scope or of completeness: satisfied by a pattern somewhere,
+        # and what it would report (its matches; for completeness, the first topic match).
+        self.satisfied: set[int] = set()
+        self.pending: dict[int, list[Finding]] = {}
+        self.topic: dict[int, tuple[int, int]] = {}
+
+    def make(self, rule: Rule, start: int, end: int) -> Finding:
+        maker = self.makers.get(id(rule))
+        if maker is None:
+            maker = self.makers[id(rule)] = _FindingMaker(self.text, self.lines, rule, self.plan)
+        return maker(start, end)
+
+    def read(self, lo: int, context: _Context) -> None:
+        """Take in the window of the normalised text that starts at ``lo``."""
+        self._report(lo, context)
+        size = len(context.norm)
+        for rule in self.whole:
+            self._hold(rule, lo, context, size)
+        for rule in self.complete:
+            if id(rule) not in self.topic and rule.topic:
+                topic = context.matches(rule, "topic")
+                if topic:
+                    self.topic[id(rule)] = self.normalized.span(lo + topic[0][0], lo + topic[0][1])
+            known = id(rule) in self.satisfied or not rule.satisfied_by
+            if not known and context.satisfied_by(rule, 0, size):
+                self.satisfied.add(id(rule))
+
+    def _report(self, lo: int, context: _Context) -> None:
+        """Report the window's findings of the rules of a clause, sentence or paragraph."""
+        findings, reported, span = self.findings, self.reported, self.normalized.span
+        # rule id -> starts of the sentences it was reported in: one finding per rule and sentence.
+        reported_in: dict[str, set[int]] = {}
+        for rule in self.local:
+            if rule.once and rule.id in reported:
+                continue  # reported already: no match of it can be reported again
+            seen = reported_in.setdefault(rule.id, set())
+            conditional = bool(rule.satisfiers or rule.satisfied_by)
+            for start, end, sentence in _reportable(rule, context, seen, conditional):
+                ostart, oend = span(lo + start, lo + end)
+                key = (rule.id, ostart, oend)
+                if key in findings and not _prefer(rule, context.norm[start:end]):
+                    continue
+                reported.add(rule.id)
+                seen.add(sentence)
+                findings[key] = self.make(rule, ostart, oend)
+                if rule.once:
+                    break
+
+    def _hold(self, rule: Rule, lo: int, context: _Context, size: int) -> None:
+        """Note what a rule of the whole text finds in the window, to decide at the end."""
+        if id(rule) in self.satisfied:
+            return
+        # A window without a match may still satisfy the rule for the whole text: only a
+        # text read in one window may skip the question when the rule does not match.
+        if self.single and not context.has_match(rule):
+            return
+        if rule.satisfied_by and context.satisfied_by(rule, 0, size):
+            self.satisfied.add(id(rule))  # satisfied anywhere: nothing of it is reported
+            return
+        pending = self.pending.setdefault(id(rule), [])
+        if rule.once and pending:
+            return
+        seen: set[int] = set()
+        for start, end, sentence in _reportable(rule, context, seen, False):
+            seen.add(sentence)
+            pending.append(self.make(rule, *self.normalized.span(lo + start, lo + end)))
+            if rule.once:
+                break
+
+    def result(self) -> list[Finding]:
+        """Return every finding, once every window is read, sorted by position."""
+        findings, detected = self.findings, dict[tuple[str, int, int], bool]()
+        whole = (0, len(self.norm))
+        for rule in self.whole:
+            pending = self.pending.get(id(rule))
+            if not pending or id(rule) in self.satisfied:
+                continue
+            if rule.once and rule.id in self.reported:
+                continue
+            if _functions_hold(rule, self.norm, *whole, detected):
+                continue  # satisfied anywhere: no match of it can be reported
+            for finding in pending:
+                key = (rule.id, finding.start, finding.end)
+                if key in findings and not _prefer(rule, finding.excerpt):
+                    continue
+                self.reported.add(rule.id)
+                findings[key] = finding
+                if rule.once:
+                    break
+        for finding in self._completeness(detected):
+            findings[(finding.rule, finding.start, finding.end)] = finding
+        emitted = {key[0] for key in findings}
+        superseded = {s for r in self.plan.rules if r.id in emitted for s in r.supersedes} & emitted
+        result = [f for f in findings.values() if f.rule not in superseded]
+        result.sort(key=_POSITION)
+        return result
+
+    def _completeness(self, detected: dict[tuple[str, int, int], bool]) -> list[Finding]:
+        if not self.complete:
+            return []
+        by_id: dict[str, list[Rule]] = {}
+        for rule in self.complete:
+            by_id.setdefault(rule.id, []).append(rule)
+        out: list[Finding] = []
+        text_lang = _text_language(self.text)
+        whole = (0, len(self.norm))
+        for rules in by_id.values():
+            speaker = next((r for r in rules if r.lang == text_lang), rules[0])
+            topic = next((self.topic[id(r)] for r in rules if id(r) in self.topic), None)
+            if any(r.topic for r in rules) and topic is None:
+                continue  # The element is only needed when the text touches its topic.
+            if any(
+                id(r) in self.satisfied or _functions_hold(r, self.norm, *whole, detected)
+                for r in rules
+            ):
+                continue
+            out.append(self.make(speaker, *(topic or (0, 0))))
+        return out
+
+
+def _reportable(
+    rule: Rule, context: _Context, seen: set[int], conditional: bool
+) -> Iterator[tuple[int, int, int]]:
+    """Yield the spans of ``rule``'s matches in ``context`` that stand: not cancelled, not
+    satisfied in their scope, in a sentence ``seen`` does not hold yet (the caller adds the
+    sentences it reports in)."""
+    matches = context.matches(rule, "match")
+    if not matches:
+        return
+    many = len(matches) > _MANY
+    norm, size = context.norm, len(context.norm)
+    sentence_ends = context.segments.ends("sentence")
+    scope_ends = context.segments.ends(rule.scope) if conditional and rule.scope != "text" else []
+    sentence = scope = (-1, -1)
+    scope_ok = False
+    # With many matches, the unless-matches of the window are found once, but only
+    # when a match is left that its scope does not satisfy (a long text that gives
+    # times everywhere needs none of them).
+    unless_ends: list[int] | None = None
+    unless_starts: list[int] = []
+    for match in matches:
+        start = match[0]
+        if not sentence[0] <= start < sentence[1]:
+            sentence = _bounds(sentence_ends, start, size)
+        if sentence[0] in seen:
+            continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one.
+        if scope_ok and scope[0] <= start < scope[1]:
+            continue  # satisfied where it stands (known already)
+        if many:
+            # Whether a match is satisfied and whether it is cancelled are independent:
+            # with many matches, ask the scope first and find the unless-matches last.
+            if conditional:
+                if not scope[0] <= start < scope[1]:
+                    scope = _bounds(scope_ends, start, size)
+                    scope_ok = context.satisfied(rule, *scope)
+                if scope_ok:
+                    continue
+            if rule.unless:
+                if unless_ends is None:
+                    unless_ends, unless_starts = context.all_unless(rule)
+                # Does an unless-match that starts near the key element cover it?
+                key_start = match[2]
+                i = bisect_left(unless_starts, key_start - _REACH)
+                j = bisect_right(unless_starts, key_start, i)
+                if i < j and max(unless_ends[i:j]) >= match[3]:
+                    continue
+        else:
+            if context.cancelled(rule, match):
+                continue
+            if conditional:
+                if not scope[0] <= start < scope[1]:
+                    scope = _bounds(scope_ends, start, size)
+                    scope_ok = context.satisfied(rule, *scope)
+                if scope_ok:
+                    continue
+        end = match[1]
+        if rule.extend is not None:
+            extended = rule.extend.match(norm, start)
+            end = max(end, extended.end()) if extended else end
+        yield start, end, sentence[0]
+
+
+def _windows(norm: str, plan: Plan) -> list[int]:
+    """Return where the windows of ``norm`` start, then its length: cuts at paragraph ends."""
+    size = len(norm)
+    if size <= 2 * _WINDOW or not _windowed(plan.scanner, plan.rules):
+        return [0, size]
     cuts = [0]
-    at = 0
     while size - cuts[-1] > 2 * _WINDOW:
-        i = bisect_left(paragraph_ends, cuts[-1] + _WINDOW, at)
-        if i == len(paragraph_ends) or paragraph_ends[i] >= size - _WINDOW:
+        cut = paragraph_end(norm, cuts[-1] + _WINDOW)
+        if cut is None or cut >= size - _WINDOW:
             break
-        cuts.append(paragraph_ends[i])
-        at = i + 1
+        cuts.append(cut)
     cuts.append(size)
     return cuts
 
@@ -232,134 +415,11 @@ class _Lines:
         return self._index.line_col(index)
 
 
-def evaluate(text: str, plan: Plan) -> list[Finding]:
-    """Return the findings of ``plan``'s rules on ``text``, sorted by position.
-
-    Examples:
-        >>> from crisiscomms.lint.catalog import plan_for
-        >>> [f.rule for f in evaluate("正在紧急修复中。", plan_for(("zh",)))]
-        ['vague-fix-no-timeline']
-    """
-    normalized = normalize(text)
-    norm = normalized.text
-    context = _Context(text, norm, plan.scanner.scan(norm))
-    lines = _Lines(text)
-    findings: dict[tuple[str, int, int], Finding] = {}
-    reported: set[str] = set()
-    # rule id -> starts of the sentences it was reported in: one finding per rule and sentence.
-    reported_in: dict[str, set[int]] = {}
-    segments = context.segments
-    span = normalized.span
-    size = len(norm)
-    sentence_ends = segments.ends("sentence")
-    for rule in plan.rules:
-        if rule.id in plan.disabled or rule.check != "match":
-            continue
-        if rule.once and rule.id in reported:
-            continue  # reported already: no match of it can be reported again
-        conditional = bool(rule.satisfiers or rule.satisfied_by)
-        if rule.scope == "text":
-            # One text-wide answer decides every match: ask whether there is a match at all and
-            # whether the text satisfies the rule (each stops at its first success) before
-            # building every match of the text.
-            if not context.has_match(rule):
-                continue
-            if conditional and context.satisfied(rule, 0, len(norm)):
-                continue  # satisfied anywhere: no match of it can be reported
-            views = [context.whole]
-        else:
-            views = context.windows(plan)
-        found = [context.matches(rule, "match", view=view) for view in views]
-        total = sum(map(len, found))
-        if not total:
-            continue
-        many = total > _MANY
-        make = _FindingMaker(text, lines, rule, plan)
-        seen = reported_in.setdefault(rule.id, set())
-        scope_ends = segments.ends(rule.scope) if conditional and rule.scope != "text" else []
-        for view, matches in zip(views, found, strict=True):
-            if not matches:
-                continue
-            # Segment ends are searched in the view's part of their lists only.
-            s_lo, s_hi = view.span_of(sentence_ends)
-            c_lo, c_hi = view.span_of(scope_ends)
-            sentence = scope = (-1, -1)
-            scope_ok = False
-            # With many matches, the unless-matches of the view are found once, but only
-            # when a match is left that its scope does not satisfy (a long text that gives
-            # times everywhere needs none of them).
-            unless_ends: list[int] | None = None
-            unless_starts: list[int] = []
-            for match in matches:
-                start = match[0]
-                if not sentence[0] <= start < sentence[1]:
-                    i = bisect_right(sentence_ends, start, s_lo, s_hi)
-                    sentence = (
-                        sentence_ends[i - 1] if i else 0,
-                        sentence_ends[i] if i < len(sentence_ends) else size,
-                    )
-                if sentence[0] in seen:
-                    continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one.
-                if scope_ok and scope[0] <= start < scope[1]:
-                    continue  # satisfied where it stands (known already)
-                if many:
-                    # Whether a match is satisfied and whether it is cancelled are independent:
-                    # with many matches, ask the scope first and find the unless-matches last.
-                    if conditional:
-                        if not scope[0] <= start < scope[1]:
-                            scope = _bounds(scope_ends, start, size, c_lo, c_hi)
-                            scope_ok = context.satisfied(rule, *scope, view)
-                        if scope_ok:
-                            continue
-                    if rule.unless:
-                        if unless_ends is None:
-                            unless_ends, unless_starts = context.view_unless(rule, view)
-                        # Does an unless-match that starts near the key element cover it?
-                        key_start = match[2]
-                        i = bisect_left(unless_starts, key_start - _REACH)
-                        j = bisect_right(unless_starts, key_start, i)
-                        if i < j and max(unless_ends[i:j]) >= match[3]:
-                            continue
-                else:
-                    if context.cancelled(rule, match):
-                        continue
-                    if conditional:
-                        if not scope[0] <= start < scope[1]:
-                            scope = _bounds(scope_ends, start, size, c_lo, c_hi)
-                            scope_ok = context.satisfied(rule, *scope, view)
-                        if scope_ok:
-                            continue
-                end = match[1]
-                if rule.extend is not None:
-                    extended = rule.extend.match(norm, start)
-                    end = max(end, extended.end()) if extended else end
-                ostart, oend = span(start, end)
-                key = (rule.id, ostart, oend)
-                if key in findings and not _prefer(rule, plan, norm[start:end]):
-                    continue
-                reported.add(rule.id)
-                seen.add(sentence[0])
-                findings[key] = make(ostart, oend)
-                if rule.once:
-                    break
-            if rule.once and rule.id in reported:
-                break
-    if plan.kind:
-        for finding in _completeness(context, plan, lines, normalized.span):
-            findings[(finding.rule, finding.start, finding.end)] = finding
-    emitted = {key[0] for key in findings}
-    superseded = {s for r in plan.rules if r.id in emitted for s in r.supersedes} & emitted
-    result = [f for f in findings.values() if f.rule not in superseded]
-    result.sort(key=_POSITION)
-    return result
-
-
-def _bounds(ends: list[int], position: int, size: int, lo: int, hi: int) -> tuple[int, int]:
-    # Segments.bounds, given the segment ends (the segment holding ``position`` has its
-    # ends within ``ends[lo:hi]``); a text scope has no ends: the whole text.
+def _bounds(ends: list[int], position: int, size: int) -> tuple[int, int]:
+    # Segments.bounds, given the segment ends; a text scope has no ends: the whole text.
     if not ends:
         return 0, size
-    i = bisect_right(ends, position, lo, hi)
+    i = bisect_right(ends, position)
     return (ends[i - 1] if i else 0), (ends[i] if i < len(ends) else size)
 
 
@@ -367,7 +427,7 @@ def _bounds(ends: list[int], position: int, size: int, lo: int, hi: int) -> tupl
 _POSITION = attrgetter("start", "end", "rule")
 
 
-def _prefer(rule: Rule, plan: Plan, excerpt: str) -> bool:
+def _prefer(rule: Rule, excerpt: str) -> bool:
     # A span several languages' rules share ([TO FILL, 不可抗力): speak the language of the excerpt.
     return rule.lang == ("en" if excerpt.isascii() else "zh")
 
@@ -399,34 +459,6 @@ def _doc_texts(rule_id: str, lang: str) -> tuple[str, str, FrozenMessages]:
         suggestions=doc.suggestions,
     )  # fmt: skip
     return sample.message, sample.suggestion, frozen_messages(doc.messages)
-
-
-def _finding(text: str, lines: _Lines, start: int, end: int, rule: Rule, plan: Plan) -> Finding:
-    return _FindingMaker(text, lines, rule, plan)(start, end)
-
-
-def _completeness(
-    context: _Context, plan: Plan, lines: _Lines, span: Callable[[int, int], tuple[int, int]]
-) -> list[Finding]:
-    by_id: dict[str, list[Rule]] = {}
-    for rule in plan.rules:
-        if rule.check == "completeness" and plan.kind in rule.kinds:
-            by_id.setdefault(rule.id, []).append(rule)
-    out: list[Finding] = []
-    text_lang = _text_language(context.text)
-    whole = (0, len(context.norm))
-    for rule_id, rules in by_id.items():
-        if rule_id in plan.disabled:
-            continue
-        speaker = next((r for r in rules if r.lang == text_lang), rules[0])
-        topic = [m for r in rules for m in context.matches(r, "topic")]
-        if any(r.topic for r in rules) and not topic:
-            continue  # The element is only needed when the text touches its topic.
-        if any(context.satisfied(r, *whole) for r in rules):
-            continue
-        start, end = span(topic[0][0], topic[0][1]) if topic else (0, 0)
-        out.append(_finding(context.text, lines, start, end, speaker, plan))
-    return out
 
 
 def _text_language(text: str) -> str:

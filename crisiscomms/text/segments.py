@@ -91,3 +91,14 @@ class Segments:
         """Return the text of the segment(s) holding ``text[start:end]``, without its end mark."""
         first, last = self.around(start, end, scope)
         return self.text[first:last]
+
+
+def paragraph_end(text: str, position: int) -> int | None:
+    """Return the end of the first paragraph break at or after ``position``, or None.
+
+    Examples:
+        >>> paragraph_end("一。\\n二\\n\\n三", 0), paragraph_end("一\\n二", 0)
+        (3, None)
+    """
+    found = _ENDS["paragraph"].search(text, position)
+    return None if found is None else found.end()
