@@ -41,13 +41,13 @@ def _median_ms(
     facts, name patterns, values) is built inside the figure, as in one
     ``crisiscomms pack`` run, instead of being found from the run before.
     """
-    from crisiscomms.commspack import checks
+    from crisiscomms.factcheck import quantities
 
     call(fresh())  # compile the templates
     wall, cpu = [], []
     for _ in range(runs):
         facts = fresh()
-        checks._mentions.cache_clear()
+        quantities._kept_mentions.cache_clear()
         start, start_cpu = time.perf_counter_ns(), time.process_time_ns()
         call(facts)
         cpu.append(time.process_time_ns() - start_cpu)

@@ -12,11 +12,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..completeness import element_gap, elements, placeholder_text
 from ..factcheck import check_draft, check_parity
-from ..factcheck.mention import Mention
 from ..factcheck.parity import same_value
 from ..factcheck.quantities import find_mentions
 from ..facts import Incident
@@ -49,13 +46,13 @@ def cross_channel(files: list[PackFile], full: str) -> None:
     reference = next((f for f in files if f.channel == full), None)
     if reference is None:
         return
-    stated = _mentions(reference.text)
+    stated = find_mentions(reference.text)
     for file in files:
         if file is reference:
             continue
         lines: LineIndex | None = None
         found: list[Finding] = []
-        for m in _mentions(file.text):
+        for m in find_mentions(file.text):
             if any(same_value(m, o) for o in stated):
                 continue
             lines = lines or LineIndex(file.text)
@@ -74,12 +71,6 @@ def cross_channel(files: list[PackFile], full: str) -> None:
                 )
             )
         file.add(found)
-
-
-@lru_cache(maxsize=256)
-def _mentions(text: str) -> tuple[Mention, ...]:
-    """The values a text states, found once per text (a full notice is compared many times)."""
-    return tuple(find_mentions(text))
 
 
 def document_findings(text: str, incident: Incident, lang: str) -> list[Finding]:

@@ -13,6 +13,7 @@ language's text.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from operator import attrgetter
 
 from ..bulk import paused_collection
@@ -52,6 +53,25 @@ def find_mentions(text: str | Normalized) -> list[Mention]:
         >>> [int(m.value) for m in find_mentions("about two hours, then half an hour")]
         [7200, 1800]
     """
+    original = text.original if isinstance(text, Normalized) else text
+    if len(original) <= KEPT_CHARS:
+        return list(_kept_mentions(original))
+    return _find_mentions(text)
+
+
+#: Texts up to this long keep their mentions (see :func:`_kept_mentions`); longer ones are
+#: read anew each time, so that the kept texts stay a few megabytes at most.
+KEPT_CHARS = 16_384
+
+
+@lru_cache(maxsize=256)
+def _kept_mentions(text: str) -> tuple[Mention, ...]:
+    """The mentions of a notice-sized text, read once: a pack checks each text several
+    times (its own facts, then its parity with every other language and channel)."""
+    return tuple(_find_mentions(text))
+
+
+def _find_mentions(text: str | Normalized) -> list[Mention]:
     n = text if isinstance(text, Normalized) else normalize(text)
     s = n.text
     found: list[Mention] = []
