@@ -6,7 +6,9 @@ statement and progress update under 安全提示 / For your safety while service
 Every channel variant of those kinds states it too (``variants.toml`` ``safety`` says in
 which parts): first in a short text, in the full, compact and brief forms alike, link or no
 link, in every language; never in an apology or a compensation notice, nor once service
-is back, as with the notices.
+is back, as with the notices. A field with no room for a sentence (an e-mail subject, a
+WeChat template message's issue keyword) says, on the same condition, that there are some
+(``variants.toml`` ``marked``), and states none of its own.
 """
 
 from __future__ import annotations
