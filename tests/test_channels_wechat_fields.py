@@ -114,3 +114,16 @@ def test_every_real_incident_s_next_keyword_fits_unless_a_fact_is_missing(path: 
             if re.search(r"\b\d{4}\b", text):
                 continue  # a date in another year than the notice's carries its year
             assert len(text) <= KEYWORD, (kind, lang, text)
+
+
+def test_an_apology_s_issue_keyword_leaves_the_day_to_the_since_keyword() -> None:
+    facts = _facts(
+        impact={"kind": "outage", "symptoms": {"zh": "页面无法打开", "en": "pages not loading"}},
+        **RESOLVED,
+        resolved_at="2026-03-29T22:15:00+08:00",
+        published_at=LATE,
+    )
+    zh = draft(facts, "apology", "zh", channel="wechat").parts
+    en = draft(facts, "apology", "en", channel="wechat").parts
+    assert (zh["issue"], en["issue"]) == ("服务中断致歉", "Apology: outage")
+    assert "3月29日" in zh["since"] and "Mar 29" in en["since"]
