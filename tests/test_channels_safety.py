@@ -6,7 +6,9 @@ statement and progress update under 安全提示 / For your safety while service
 Every channel variant of those kinds states it too (``variants.toml`` ``safety`` says in
 which parts): first in a short text, in the full, compact and brief forms alike, link or no
 link, in every language; never in an apology or a compensation notice, nor once service
-is back, as with the notices.
+is back, as with the notices. A field with no room for a sentence (an e-mail subject, a
+WeChat template message's issue keyword) says, on the same condition, that there are some
+(``variants.toml`` ``marked``), and states none of its own.
 """
 
 from __future__ import annotations
@@ -259,3 +261,84 @@ def test_a_wechat_digest_past_its_limit_keeps_the_safety_instructions_alone() ->
         assert d.parts["digest"].startswith(LEAD[lang])
         assert "000" in d.parts["digest"]
         assert not [f for f in d.findings if f.rule == "over-length" and f.severity == "error"]
+
+
+# --- fields too short for an instruction: the e-mail subject, the WeChat issue keyword ---------
+
+#: What a field with no room for the instructions says while they stand (variants.toml
+#: `marked`): the subject opens with the notice's lead word, the keyword asks to read them.
+MARK = {
+    ("email", "subject"): {"zh": "安全提示：", "en": "Safety: "},
+    ("wechat", "issue"): {"zh": "请先阅读安全提示", "en": "Read safety advice"},
+}
+
+
+def test_the_subject_and_the_issue_keyword_are_the_fields_marked() -> None:
+    marked = {
+        (channel, part)
+        for channel in CHANNELS
+        for kind in CHANNEL_KINDS
+        for part in v.variant(channel).marked_parts(kind)
+    }
+    assert marked == set(MARK)
+    for channel in CHANNELS:
+        shape = v.variant(channel)
+        for kind in CHANNEL_KINDS:
+            # The kinds whose notice states the instructions, and only those.
+            assert bool(shape.marked_parts(kind)) == (
+                channel in ("email", "wechat") and kind in SAFETY_KINDS
+            )
+
+
+@pytest.mark.parametrize("name", ["ongoing", "linked", "two"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("kind", SAFETY_KINDS)
+@pytest.mark.parametrize("channel", ["email", "wechat"])
+def test_a_field_too_short_for_the_instructions_says_the_text_holds_them(
+    name: str, lang: str, kind: str, channel: str
+) -> None:
+    for form, split in _forms(name, kind, lang, channel):
+        for part in v.variant(channel).marked_parts(kind):
+            text = split.parts[part]
+            mark = MARK[(channel, part)][lang]
+            assert text.startswith(mark), (form, part, text)
+            # A mark, never an instruction of its own nor a cut one.
+            for fact in _instructions(_incident(name), lang):
+                assert fact not in text and fact[:8] not in text, (form, part)
+    d = _draft(name, kind, lang, channel)
+    if channel == "wechat":
+        # The keyword fits its 20 characters: WeChat would cut it with ….
+        assert len(d.parts["issue"]) <= 20
+        assert not [f for f in d.findings if f.rule == "over-length" and "issue" in f.message]
+    else:
+        # What a phone's inbox shows first: the mark, then the notice's title as before.
+        # the title it has once service is back, where no mark precedes it.
+        title = _draft("resolved", kind, lang, "email").parts["subject"]
+        assert d.parts["subject"] == MARK[("email", "subject")][lang] + title
+
+
+@pytest.mark.parametrize("kind", CHANNEL_KINDS)
+@pytest.mark.parametrize("channel", ["email", "wechat"])
+def test_no_mark_once_service_is_back_nor_in_an_apology_or_compensation(
+    kind: str, channel: str
+) -> None:
+    for name in ("resolved", "ongoing"):
+        for lang in ("zh", "en"):
+            d = _draft(name, kind, lang, channel)
+            marked = name == "ongoing" and kind in SAFETY_KINDS
+            for (ch, part), mark in MARK.items():
+                if ch == channel:
+                    assert d.parts[part].startswith(mark[lang]) == marked, (name, lang, part)
+
+
+def test_the_optus_wechat_notice_and_e_mail_say_so_where_they_are_seen_first() -> None:
+    zh = _draft("ongoing", "progress_update", "zh", "wechat")
+    en = _draft("ongoing", "progress_update", "en", "wechat")
+    assert (zh.parts["issue"], en.parts["issue"]) == ("请先阅读安全提示", "Read safety advice")
+    assert zh.parts["digest"].startswith("安全提示：如果您的手机在紧急情况下无法接通000")
+    zh_mail = _draft("ongoing", "progress_update", "zh", "email")
+    en_mail = _draft("ongoing", "progress_update", "en", "email")
+    assert zh_mail.parts["subject"] == "安全提示：关于Optus移动、固话及互联网服务中断的最新进展"
+    assert en_mail.parts["subject"] == (
+        "Safety: Optus mobile, fixed-line and internet services: update on the outage"
+    )

@@ -82,3 +82,46 @@ def test_once_service_is_back_the_documents_no_longer_carry_it() -> None:
         for kind in ("cs_script", "faq", "community"):
             text = _doc(pack, kind, lang)
             assert not any(i in text for i in _safety_texts(lang)), (kind, lang)
+
+
+#: Where the internal briefing starts on what is known (its first section).
+KNOWN = {"zh": "一、已掌握的情况", "en": "What we know"}
+#: The notice's own safety line, as every channel leads with it.
+LEAD = {"zh": "安全提示：", "en": "For your safety:"}
+
+
+def _notice_line(pack: CommsPack, lang: str) -> str:
+    notice = next(f.text for f in pack.files if f.channel == "notice" and f.lang == lang)
+    (line,) = [line for line in notice.splitlines() if line.startswith(LEAD[lang])]
+    return line.strip()
+
+
+def test_the_briefing_gives_agents_the_safety_instruction_every_channel_leads_with() -> None:
+    pack = _pack()
+    for lang in ("zh", "en"):
+        briefing = _doc(pack, "briefing", lang)
+        # The notice's own words, before anything else the briefing says about the incident.
+        line = _notice_line(pack, lang)
+        assert line in briefing, lang
+        assert briefing.index(line) < briefing.index(KNOWN[lang]) < briefing.index("04:05")
+        for instruction in _safety_texts(lang):
+            assert instruction in briefing, lang
+    # It says what the line is for: every channel leads with it; agents say it first.
+    assert "各渠道发布的内容均以下面的安全提示为先" in _doc(pack, "briefing", "zh")
+    assert "every channel leads with this safety advice" in _doc(pack, "briefing", "en")
+
+
+def test_the_briefing_drops_it_once_service_is_back() -> None:
+    pack = _pack(resolved=True)
+    for lang in ("zh", "en"):
+        briefing = _doc(pack, "briefing", lang)
+        assert LEAD[lang] not in briefing
+        assert not any(i in briefing for i in _safety_texts(lang)), lang
+
+
+def test_the_briefing_s_safety_lines_pass_our_own_linter() -> None:
+    pack = _pack()
+    for lang in ("zh", "en"):
+        (briefing,) = [f for f in pack.files if f.kind == "briefing" and f.lang == lang]
+        # Only what the Optus facts lack as published: the next update and the contact.
+        assert {f.rule for f in briefing.findings} <= {"missing-next-update", "missing-contact"}

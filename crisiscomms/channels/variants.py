@@ -68,6 +68,8 @@ class Variant:
     forms: tuple[Form, ...] = ()
     safety: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     """Per kind, the parts that state the facts' safety instructions while service is down."""
+    marked: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Per kind, the parts too short for them that say, on the same condition, there are some."""
 
     def carried(self, kind: str, element: str, form: str = FULL, linked: bool = False) -> bool:
         """True when this channel's ``kind`` variant states ``element`` (or its placeholder).
@@ -89,6 +91,14 @@ class Variant:
         """
         return self.safety.get(kind, ())
 
+    def marked_parts(self, kind: str) -> tuple[str, ...]:
+        """Return the parts of the ``kind`` variant that say it holds safety instructions.
+
+        A subject or a keyword has no room for an instruction; while service is down it
+        says there is one (``variants.toml`` ``marked``), never states one of its own.
+        """
+        return self.marked.get(kind, ())
+
     @property
     def form_names(self) -> tuple[str, ...]:
         """The names of the forms a template may write, fullest first."""
@@ -109,10 +119,8 @@ def variants() -> dict[str, Variant]:
         clash = {FULL, *spec["parts"]} & {f.name for f in forms}
         if clash:
             raise TemplateError(f"{DATA_FILE.name} [{channel}]: form named like a part: {clash}")
-        safety = {kind: tuple(parts) for kind, parts in spec.get("safety", {}).items()}
-        unknown = {p for parts in safety.values() for p in parts} - set(spec["parts"])
-        if unknown:
-            raise TemplateError(f"{DATA_FILE.name} [{channel}.safety]: no such part: {unknown}")
+        safety = _parts_per_kind(spec, "safety", channel)
+        marked = _parts_per_kind(spec, "marked", channel)
         found[channel] = Variant(
             channel=channel,
             parts=tuple(spec["parts"]),
@@ -121,8 +129,18 @@ def variants() -> dict[str, Variant]:
             settings=spec,
             forms=forms,
             safety=safety,
+            marked=marked,
         )
     return found
+
+
+def _parts_per_kind(spec: Mapping[str, Any], key: str, channel: str) -> dict[str, tuple[str, ...]]:
+    """Return ``spec[key]`` (kind -> part names), every name checked against the parts."""
+    chosen = {kind: tuple(parts) for kind, parts in spec.get(key, {}).items()}
+    unknown = {p for parts in chosen.values() for p in parts} - set(spec["parts"])
+    if unknown:
+        raise TemplateError(f"{DATA_FILE.name} [{channel}.{key}]: no such part: {unknown}")
+    return chosen
 
 
 def _carries(spec: Mapping[str, Any]) -> dict[str, tuple[str, ...] | None]:
