@@ -312,9 +312,6 @@ def _reportable(
     scope_ends = context.segments.ends(rule.scope) if conditional and rule.scope != "text" else []
     sentence = scope = (-1, -1)
     scope_ok = False
-    # With many matches, the unless-matches of the window are found once, but only
-    # when a match is left that its scope does not satisfy (a long text that gives
-    # times everywhere needs none of them).
     unless_ends: list[int] | None = None
     unless_starts: list[int] = []
     for match in matches:
@@ -325,33 +322,27 @@ def _reportable(
             continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one.
         if scope_ok and scope[0] <= start < scope[1]:
             continue  # satisfied where it stands (known already)
-        if many:
-            # Whether a match is satisfied and whether it is cancelled are independent:
-            # with many matches, ask the scope first and find the unless-matches last.
-            if conditional:
-                if not scope[0] <= start < scope[1]:
-                    scope = _bounds(scope_ends, start, size)
-                    scope_ok = context.satisfied(rule, *scope)
-                if scope_ok:
-                    continue
-            if rule.unless:
-                if unless_ends is None:
-                    unless_ends, unless_starts = context.all_unless(rule)
-                # Does an unless-match that starts near the key element cover it?
-                key_start = match[2]
-                i = bisect_left(unless_starts, key_start - _REACH)
-                j = bisect_right(unless_starts, key_start, i)
-                if i < j and max(unless_ends[i:j]) >= match[3]:
-                    continue
-        else:
-            if context.cancelled(rule, match):
+        # Whether a match is cancelled and whether it is satisfied are independent. With few
+        # matches, an unless-match near each is looked for first; with many, the scope is
+        # asked first and the unless-matches of the window are found once, only when a
+        # match is left that its scope does not satisfy.
+        if not many and context.cancelled(rule, match):
+            continue
+        if conditional:
+            if not scope[0] <= start < scope[1]:
+                scope = _bounds(scope_ends, start, size)
+                scope_ok = context.satisfied(rule, *scope)
+            if scope_ok:
                 continue
-            if conditional:
-                if not scope[0] <= start < scope[1]:
-                    scope = _bounds(scope_ends, start, size)
-                    scope_ok = context.satisfied(rule, *scope)
-                if scope_ok:
-                    continue
+        if many and rule.unless:
+            if unless_ends is None:
+                unless_ends, unless_starts = context.all_unless(rule)
+            # Does an unless-match that starts near the key element cover it?
+            key_start = match[2]
+            i = bisect_left(unless_starts, key_start - _REACH)
+            j = bisect_right(unless_starts, key_start, i)
+            if i < j and max(unless_ends[i:j]) >= match[3]:
+                continue
         end = match[1]
         if rule.extend is not None:
             extended = rule.extend.match(norm, start)
