@@ -48,8 +48,7 @@ _HSPACE = " \u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = frozenset(" \u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 # Python's ``re`` looks a character up in a class of BMP characters in constant
 # time, but walks a class holding astral characters range by range: those get
-# patterns of their own, run only on text that has an astral character.
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# patterns of their own, run only on text that has an astral character (_has_astral).
 _WORD = re.compile(r"\w")
 
 
@@ -94,8 +93,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # Spaces or invisible characters before a CJK character; the left side is
         # checked afterwards.
-        "gap": re.compile(rf"[{_HSPACE}{fmt}]+(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
-        "format": re.compile(rf"[{fmt}]+"),
+        # (``[x][x]*`` rather than ``[x]+``: ``re`` skips ahead only to a leading class
+        # or literal, not to a leading repeat, and tries every position instead.)
+        "gap": re.compile(rf"[{_HSPACE}{fmt}][{_HSPACE}{fmt}]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
+        # The same, for a text without any character ``rare`` finds: plain spaces only.
+        "space_gap": re.compile(rf"[ ][ ]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
+        # Every character that the patterns below but ``spelled`` start from, and the
+        # spaces ``gap`` reads besides the plain one: most texts hold none, and one
+        # search of this class spares them the passes that could not match.
+        "rare": re.compile(
+            rf"[{_bmp(format_chars() + chr(13) + _expanding() + ''.join(confusables()))}"
+            rf"{_HSPACE[1:]}]"
+        ),
+        "format": re.compile(rf"[{fmt}][{fmt}]*"),
         "crlf": re.compile(r"\r(?=\n)"),
         "expand": re.compile(rf"[{_bmp(_expanding())}]"),
         "look_alike": re.compile(rf"[{_bmp(confusables())}]"),
@@ -120,10 +130,26 @@ def _one_to_one() -> tuple[dict[int, str], re.Pattern[str]]:
     return table, re.compile(f"[{_bmp(map(chr, table))}]")
 
 
-def _fold(text: str) -> str:
-    """Apply every one-to-one fold; a few distinct characters by ``str.replace``, fast in C."""
+def _has_astral(text: str) -> bool:
+    """Return True when ``text`` holds a character above U+FFFF.
+
+    Such a character takes four bytes in UTF-16, every other one two: one encode in C,
+    several times faster than a search for the range.
+
+    Examples:
+        >>> _has_astral("预计 22:00"), _has_astral("𝐟𝐢𝐱"), _has_astral("\\ud800")
+        (False, True, False)
+    """
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _fold(text: str, astral: bool) -> str:
+    """Apply every one-to-one fold; a few distinct characters by ``str.replace``, fast in C.
+
+    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`).
+    """
     table, keys = _one_to_one()
-    if _ASTRAL.search(text):
+    if astral:
         return text.translate(table)
     present = set(keys.findall(text))
     if len(present) > 24:
@@ -215,9 +241,10 @@ def normalize(text: str) -> Normalized:
         >>> n.span(n.text.index("next"), n.text.index("next") + 4)
         (28, 32)
     """
-    edits = _edits(text)
+    astral = _has_astral(text)
+    edits = _edits(text, astral)
     if not edits:
-        return Normalized(text, _fold(text).lower(), (0,), (0,), (False,))
+        return Normalized(text, _fold(text, astral).lower(), (0,), (0,), (False,))
     pieces: list[str] = []
     norm: list[int] = [0]
     orig: list[int] = [0]
@@ -236,7 +263,7 @@ def normalize(text: str) -> Normalized:
         n += len(replacement)
         previous = i + 1
     pieces.append(text[previous:])
-    folded = _fold("".join(pieces)).lower()
+    folded = _fold("".join(pieces), astral).lower()
     return Normalized(text, folded, tuple(norm), tuple(orig), tuple(fixed))
 
 
@@ -252,17 +279,36 @@ def _start_run(
     fixed.append(is_fixed)
 
 
-def _edits(text: str) -> dict[int, str]:
-    """Return the characters whose fold depends on context or changes length, by index."""
+def _edits(text: str, astral: bool) -> dict[int, str]:
+    """Return the characters whose fold depends on context or changes length, by index.
+
+    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`).
+    """
     edits: dict[int, str] = {}
     patterns = _patterns()
     table = fold_table()
     for m in patterns["spelled"].finditer(text):
         _spelled(text, m, edits)
-    for m in patterns["gap"].finditer(text):
+    rare = patterns["rare"].search(text) is not None
+    for m in patterns["gap" if rare else "space_gap"].finditer(text):
         start, end = m.span()
         if start and _CJK_CHAR.match(text, start - 1):
             edits.update(dict.fromkeys(range(start, end), ""))
+    if rare:
+        _rare_edits(text, edits)
+    if astral:
+        for m in patterns["astral"].finditer(text):
+            if m.lastgroup == "expand":
+                edits[m.start()] = table[ord(m.group())]
+            else:
+                edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
+    return edits
+
+
+def _rare_edits(text: str, edits: dict[int, str]) -> None:
+    """Add the edits of format characters, CR, expanding and look-alike characters."""
+    patterns = _patterns()
+    table = fold_table()
     for name in ("format", "crlf"):
         for m in patterns[name].finditer(text):
             edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
@@ -273,13 +319,6 @@ def _edits(text: str) -> dict[int, str]:
         if m.start() >= word_end:
             start, word_end = _word_around(text, m.start())
             _look_alikes(start, text[start:word_end], edits)
-    if _ASTRAL.search(text):
-        for m in patterns["astral"].finditer(text):
-            if m.lastgroup == "expand":
-                edits[m.start()] = table[ord(m.group())]
-            else:
-                edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
-    return edits
 
 
 def _word_around(text: str, index: int) -> tuple[int, int]:
