@@ -302,16 +302,20 @@ def _pairs(
     whole = (first, last) == (0, 1)  # the span covers both elements (no ?@ condition)
     out: list[Match] = []
     add = out.append
-    for k in range(i, stop):
-        s0, e0 = starts[k], ends[k]
+    for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True):
         j0 = bisect_left(starts2, e0)
         # The second element may start up to ``limit`` characters on, and no later than
         # the next break: the gap before it must hold none.
+        if j0 == count:
+            continue
+        nearest = starts2[j0]
         far = e0 + limit
-        if j0 == count or starts2[j0] > far:
+        if nearest > far:
             continue
         stop_at = stops[bisect_left(stops, e0)]
         if stop_at < far:
+            if nearest > stop_at:
+                continue
             far = stop_at
         j_stop = bisect_right(starts2, far, j0)
         if not whole:
@@ -407,9 +411,32 @@ def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks:
     stop = bisect_left(starts, hi)
     if i >= stop:
         return False
-    if len(pattern.elements) == 1:
+    elements = pattern.elements
+    if len(elements) == 1:
         return True
+    second = elements[1].role
+    if len(elements) == 2 and second is not None:
+        return _any_pair(pattern, breaks, ends, hits.get(second, ((), ()))[0], i, stop)
     return any(_chain(pattern, text, breaks, hits, 1, ends[k]) for k in range(i, stop))
+
+
+def _any_pair(
+    pattern: Pattern, breaks: Breaks, ends: Sequence[int], starts2: Sequence[int], i: int, stop: int
+) -> bool:
+    # _pairs' answer for two roles, without building a match: does a hit of the second
+    # start after one of the first ends[i:stop], within the gap and before the next break?
+    if not starts2:
+        return False
+    limit, commas = pattern.gaps[0]
+    stops = breaks.positions(SENTENCE_BREAKS if commas else CLAUSE_BREAKS)
+    count = len(starts2)
+    for e0 in ends[i:stop]:
+        j0 = bisect_left(starts2, e0)
+        if j0 < count:
+            nearest = starts2[j0]
+            if nearest <= e0 + limit and nearest <= stops[bisect_left(stops, e0)]:
+                return True
+    return False
 
 
 def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, lo: int) -> bool:
