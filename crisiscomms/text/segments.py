@@ -33,7 +33,7 @@ _ENDS: dict[str, re.Pattern[str]] = {
 }
 # The characters that always end a sentence, and those that end a clause too; a full
 # stop ends either only before a space or the end (8.5 is one number), and a comma
-# ends a clause only when no digit (``\\d``: str.isdecimal) follows it (8,000,000).
+# ends a clause only when no digit (``\d``: str.isdecimal) follows it (8,000,000).
 _SENTENCE_MARKS = "。!?;\n"
 
 
@@ -112,8 +112,17 @@ class Segments:
             else:
                 # What _ENDS[scope] finds, from the positions of its characters.
                 text = self.text
+                n = len(text)
                 found = [_positions_of(text, char) for char in _SENTENCE_MARKS]
-                found.append([p for p in _positions_of(text, ".") if _stop_ends(text, p)])
+                # A full stop ends a sentence before a space (``\s``: str.isspace) or at
+                # the end; ``text[p + 1 : p + 2]`` is empty at the end.
+                found.append(
+                    [
+                        p
+                        for p in _positions_of(text, ".")
+                        if text[p + 1 : p + 2].isspace() or p + 1 == n
+                    ]
+                )
                 if scope == "clause":
                     commas = _positions_of(text, ",")
                     found.append([p for p in commas if not text[p + 1 : p + 2].isdecimal()])
@@ -162,8 +171,3 @@ class Segments:
         """Return the text of the segment(s) holding ``text[start:end]``, without its end mark."""
         first, last = self.around(start, end, scope)
         return self.text[first:last]
-
-
-def _stop_ends(text: str, at: int) -> bool:
-    # A full stop ends a sentence before a space (``\s``: str.isspace) or at the end.
-    return at + 1 == len(text) or text[at + 1].isspace()
