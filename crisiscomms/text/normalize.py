@@ -96,15 +96,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (``[x][x]*`` rather than ``[x]+``: ``re`` skips ahead only to a leading class
         # or literal, not to a leading repeat, and tries every position instead.)
         "gap": re.compile(rf"[{_HSPACE}{fmt}][{_HSPACE}{fmt}]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
-        # The same, for a text without any character ``rare`` finds: plain spaces only.
+        # The same, for a text without any of _rare_chars: plain spaces only.
         "space_gap": re.compile(rf"[ ][ ]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
-        # Every character that the patterns below but ``spelled`` start from, and the
-        # spaces ``gap`` reads besides the plain one: most texts hold none, and one
-        # search of this class spares them the passes that could not match.
-        "rare": re.compile(
-            rf"[{_bmp(format_chars() + chr(13) + _expanding() + ''.join(confusables()))}"
-            rf"{_HSPACE[1:]}]"
-        ),
         "format": re.compile(rf"[{fmt}][{fmt}]*"),
         "crlf": re.compile(r"\r(?=\n)"),
         "expand": re.compile(rf"[{_bmp(_expanding())}]"),
@@ -125,9 +118,31 @@ def _expanding() -> str:
 
 
 @cache
-def _one_to_one() -> tuple[dict[int, str], re.Pattern[str]]:
-    table = {c: f for c, f in fold_table().items() if len(f) == 1}
-    return table, re.compile(f"[{_bmp(map(chr, table))}]")
+def _one_to_one() -> dict[int, str]:
+    return {c: f for c, f in fold_table().items() if len(f) == 1}
+
+
+@cache
+def _rare_chars() -> frozenset[str]:
+    """Return the BMP characters the edit patterns but ``spelled`` start from.
+
+    Format characters, CR, expanding and look-alike characters, and the spaces
+    ``gap`` reads besides the plain one: most texts hold none, and then the passes
+    that could not match are skipped.
+    """
+    chars = format_chars() + "\r" + _expanding() + "".join(confusables())
+    return frozenset(c for c in chars if c <= "\uffff") | (_SPACES - {" "})
+
+
+@cache
+def _fold_or_rare() -> re.Pattern[str]:
+    """Return a class of every one-to-one fold's character and every rare character."""
+    return re.compile(f"[{_bmp(_rare_chars() | set(map(chr, _one_to_one())))}]")
+
+
+def _present(text: str) -> frozenset[str]:
+    """Return the characters of ``text`` that fold one to one or are rare: one search."""
+    return frozenset(_fold_or_rare().findall(text))
 
 
 def _has_astral(text: str) -> bool:
@@ -143,15 +158,18 @@ def _has_astral(text: str) -> bool:
     return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
-def _fold(text: str, astral: bool) -> str:
+def _fold(text: str, astral: bool, present: frozenset[str] | None = None) -> str:
     """Apply every one-to-one fold; a few distinct characters by ``str.replace``, fast in C.
 
-    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`).
+    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`);
+    ``present`` is :func:`_present` of ``text`` when known.
     """
-    table, keys = _one_to_one()
+    table = _one_to_one()
     if astral:
         return text.translate(table)
-    present = set(keys.findall(text))
+    if present is None:
+        present = _present(text)
+    present = frozenset(c for c in present if ord(c) in table)
     if len(present) > 24:
         return text.translate(table)
     for char in present:
@@ -242,9 +260,10 @@ def normalize(text: str) -> Normalized:
         (28, 32)
     """
     astral = _has_astral(text)
-    edits = _edits(text, astral)
+    present = _present(text)
+    edits = _edits(text, astral, not present.isdisjoint(_rare_chars()))
     if not edits:
-        return Normalized(text, _fold(text, astral).lower(), (0,), (0,), (False,))
+        return Normalized(text, _fold(text, astral, present).lower(), (0,), (0,), (False,))
     pieces: list[str] = []
     norm: list[int] = [0]
     orig: list[int] = [0]
@@ -279,17 +298,17 @@ def _start_run(
     fixed.append(is_fixed)
 
 
-def _edits(text: str, astral: bool) -> dict[int, str]:
+def _edits(text: str, astral: bool, rare: bool) -> dict[int, str]:
     """Return the characters whose fold depends on context or changes length, by index.
 
-    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`).
+    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`),
+    ``rare`` whether it holds one of :func:`_rare_chars`.
     """
     edits: dict[int, str] = {}
     patterns = _patterns()
     table = fold_table()
     for m in patterns["spelled"].finditer(text):
         _spelled(text, m, edits)
-    rare = patterns["rare"].search(text) is not None
     for m in patterns["gap" if rare else "space_gap"].finditer(text):
         start, end = m.span()
         if start and _CJK_CHAR.match(text, start - 1):
