@@ -23,15 +23,23 @@ _ENDS: dict[str, re.Pattern[str]] = {
     "clause": re.compile(r"[。!?;\n.,](?:(?<![.,])|(?<=\.)(?=\s|$)|(?<=,)(?!\d))"),
     # A line break ends a paragraph after a blank line or after a finished sentence;
     # otherwise it is a soft wrap inside a paragraph (wrapped English, say). Read:
-    # ``(?<=[。!?.;:…])[ \t]{1,8}\n|\n[ \t]*\n|(?<=[。!?.;:…])\n``, each branch led by
-    # the line break (the spaces before it moved into look-behinds, one per width, tried
-    # first as they start earlier): ``re`` skips to line breaks only, not to every space.
+    # ``\n[ \t]*\n|(?<=[。!?.;:…])[ \t]{0,8}\n``, each branch led by the character it
+    # starts with (the look-behind moved after it), for ``re``'s skip to candidates.
     "paragraph": re.compile(
-        "\n(?:"
-        + "".join(f"(?<=[。!?.;:…][ \t]{{{n}}}\n)|" for n in range(1, 9))
-        + r"[ \t]*\n|(?<=[。!?.;:…]\n))"
+        r"\n[ \t]*\n|\n(?<=[。!?.;:…]\n)"
+        r"| (?<=[。!?.;:…] )[ \t]{0,7}\n|\t(?<=[。!?.;:…]\t)[ \t]{0,7}\n"
     ),
 }
+# The same ends as _ENDS["paragraph"] finds reading a whole text from its start, every
+# branch led by the line break (the spaces before it moved into look-behinds, one per
+# width, tried first as they start earlier): ``re`` skips to line breaks only, not to
+# every space. Only for finditer from the start: a search or match from inside the
+# spaces before a line break would see them through the look-behinds.
+_PARAGRAPH_ENDS = re.compile(
+    "\n(?:"
+    + "".join(f"(?<=[。!?.;:…][ \t]{{{n}}}\n)|" for n in range(1, 9))
+    + r"[ \t]*\n|(?<=[。!?.;:…]\n))"
+)
 # The characters that always end a sentence, and those that end a clause too; a full
 # stop ends either only before a space or the end (8.5 is one number), and a comma
 # ends a clause only when no digit (``\d``: str.isdecimal) follows it (8,000,000).
@@ -107,7 +115,7 @@ class Segments:
         ends = self._ends.get(scope)
         if ends is None:
             if scope == "paragraph":
-                ends = [m.end() for m in _ENDS[scope].finditer(self.text)]
+                ends = [m.end() for m in _PARAGRAPH_ENDS.finditer(self.text)]
             else:
                 # What _ENDS[scope] finds, from the positions of its characters.
                 text = self.text
