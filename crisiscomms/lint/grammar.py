@@ -32,6 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..errors import ConfigError
+from ..text.segments import char_positions
 
 _GAP = re.compile(r"^(<<?)(\d{1,3})$")
 #: Characters that end a clause: a ``<N`` gap may not hold one.
@@ -141,10 +142,7 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
 #: element's span. A plain tuple: a long text dense with findings makes millions of them.
 Match = tuple[int, int, int, int]
 
-_BREAK_SEARCH = {
-    breaks: re.compile("[" + re.escape("".join(sorted(breaks))) + "]")
-    for breaks in (CLAUSE_BREAKS, SENTENCE_BREAKS)
-}
+_CHARS = {breaks: "".join(sorted(breaks)) for breaks in (CLAUSE_BREAKS, SENTENCE_BREAKS)}
 
 
 class Breaks:
@@ -174,27 +172,22 @@ class Breaks:
     def within(self, lo: int, hi: int) -> Breaks:
         """Return the breaks of ``text[lo:hi]``, answering ``next`` alike for ``lo <= p <= hi``.
 
-        Short lists to search for the matches of one window of a long text, found in the
-        window itself: one list of every break of a 10 MB text costs more per break than
-        the windows' short lists do (about 16x the time of a 1 MB text's list).
+        Short lists to search for the matches of one window of a long text, cut from the
+        text's lists: a search in a short list stays in the processor's caches.
         """
         part = Breaks(self.text)
         for breaks in (CLAUSE_BREAKS, SENTENCE_BREAKS):
-            search = _BREAK_SEARCH[breaks]
-            found = [m.start() for m in search.finditer(self.text, lo, hi)]
-            after = search.search(self.text, hi)
-            found.append(len(self.text) if after is None else after.start())
-            part._positions[breaks] = found
+            positions = self.positions(breaks)
+            i = bisect_left(positions, lo)
+            part._positions[breaks] = positions[i : bisect_left(positions, hi, i) + 1]
         return part
 
     def positions(self, breaks: frozenset[str]) -> list[int]:
         """Return the positions holding one of ``breaks``, then ``len(text)`` (read only)."""
         positions = self._positions.get(breaks)
         if positions is None:
-            positions = self._positions[breaks] = [
-                m.start() for m in _BREAK_SEARCH[breaks].finditer(self.text)
-            ]
-            positions.append(len(self.text))
+            found = char_positions(self.text, _CHARS[breaks])
+            positions = self._positions[breaks] = [*found, len(self.text)]
         return positions
 
 
@@ -309,16 +302,20 @@ def _pairs(
     whole = (first, last) == (0, 1)  # the span covers both elements (no ?@ condition)
     out: list[Match] = []
     add = out.append
-    for k in range(i, stop):
-        s0, e0 = starts[k], ends[k]
+    for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True):
         j0 = bisect_left(starts2, e0)
         # The second element may start up to ``limit`` characters on, and no later than
         # the next break: the gap before it must hold none.
+        if j0 == count:
+            continue
+        nearest = starts2[j0]
         far = e0 + limit
-        if j0 == count or starts2[j0] > far:
+        if nearest > far:
             continue
         stop_at = stops[bisect_left(stops, e0)]
         if stop_at < far:
+            if nearest > stop_at:
+                continue
             far = stop_at
         j_stop = bisect_right(starts2, far, j0)
         if not whole:
@@ -414,9 +411,32 @@ def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks:
     stop = bisect_left(starts, hi)
     if i >= stop:
         return False
-    if len(pattern.elements) == 1:
+    elements = pattern.elements
+    if len(elements) == 1:
         return True
+    second = elements[1].role
+    if len(elements) == 2 and second is not None:
+        return _any_pair(pattern, breaks, ends, hits.get(second, ((), ()))[0], i, stop)
     return any(_chain(pattern, text, breaks, hits, 1, ends[k]) for k in range(i, stop))
+
+
+def _any_pair(
+    pattern: Pattern, breaks: Breaks, ends: Sequence[int], starts2: Sequence[int], i: int, stop: int
+) -> bool:
+    # _pairs' answer for two roles, without building a match: does a hit of the second
+    # start after one of the first ends[i:stop], within the gap and before the next break?
+    if not starts2:
+        return False
+    limit, commas = pattern.gaps[0]
+    stops = breaks.positions(SENTENCE_BREAKS if commas else CLAUSE_BREAKS)
+    count = len(starts2)
+    for e0 in ends[i:stop]:
+        j0 = bisect_left(starts2, e0)
+        if j0 < count:
+            nearest = starts2[j0]
+            if nearest <= e0 + limit and nearest <= stops[bisect_left(stops, e0)]:
+                return True
+    return False
 
 
 def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, lo: int) -> bool:

@@ -25,15 +25,53 @@ def has_quantity(text: str) -> bool:
     return _QUANTITY.search(text) is not None
 
 
+# Python's ``re`` skips ahead to candidates in C only when every top-level branch of a
+# pattern starts with one literal character (or the pattern with one class); otherwise
+# it tries every branch at every position. The patterns below are written so: a leading
+# ``(?:a|b)X`` is spelled out as ``aX|bX`` (:func:`_each`), and a leading ``\b`` moves
+# behind the first letter as a look-behind (``e(?<!\we)very`` is ``\bevery``).
+
+
+def _each(leads: str, rest: str) -> str:
+    """Return ``(?:lead1|lead2...)rest`` as branches that each start with a literal.
+
+    Examples:
+        >>> _each("预计 将于", "X")
+        '预计X|将于X'
+    """
+    return "|".join(lead + rest for lead in leads.split())
+
+
+def _word(word: str) -> str:
+    r"""Return ``\bword`` for a word that starts with a letter, led by that letter.
+
+    Examples:
+        >>> _word("every")
+        'e(?<!\\we)very'
+    """
+    return f"{word[0]}(?<!\\w{word[0]}){word[1:]}"
+
+
 # A cadence of updates is a forward-looking time: 每小时更新, every 30 minutes, hourly.
 _CADENCE = re.compile(
-    r"每(?:隔)?\s?(?:\d{1,3}|[一二两三四五六十半]{1,3})?\s?(?:个)?\s?(?:小时|分钟|钟头|天|日)"
-    r"|\bevery\s(?:\d{1,3}\s|few\s|two\s|three\s|thirty\s|fifteen\s|ten\s)?(?:minutes?|hours?|mins?|hrs?|day)\b"
-    r"|\bhourly\b|\bhalf-hourly\b"
+    r"每(?:隔)?\s?(?:\d{1,3}|[一二两三四五六十半]{1,3})?\s?(?:个)?\s?(?:小时|分钟|钟头|天|日)|"
+    + _word("every")
+    + r"\s(?:\d{1,3}\s|few\s|two\s|three\s|thirty\s|fifteen\s|ten\s)?"
+    r"(?:minutes?|hours?|mins?|hrs?|day)\b|"
+    + _word("hourly")
+    + r"\b|"
+    + _word("half-hourly")
+    + r"\b|"
     # Words that only point ahead, or a period with a deadline: 本周内, 明天, by Friday, tonight.
-    r"|(?:本周|本月|今天|今日|今晚|本周末|月底|年底|周[一二三四五六日]|星期[一二三四五六日天])\s?(?:内|前|之前|以内)"
-    r"|明天|明日|后天|下周|下个月|\btomorrow\b|\btonight\b|\blater today\b|\bthis week\b"
-    r"|\bby\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    + _each(
+        "本周 本月 今天 今日 今晚 本周末 月底 年底 周[一二三四五六日] 星期[一二三四五六日天]",
+        r"\s?(?:内|前|之前|以内)",
+    )
+    + "|明天|明日|后天|下周|下个月|"
+    + "|".join(_word(w) + r"\b" for w in ("tomorrow", "tonight", "later today", "this week"))
+    + "|"
+    + _word("by")
+    + r"\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|end of (?:day|the day|week))\b"
 )
 # A time the writer says something will happen at: 今天晚上10点会发, 14:00 will.
@@ -45,9 +83,11 @@ _WILL_AFTER = re.compile(r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)")
 
 
 # Without one of these, a text holds no time at all: no need to read it for times.
+# (Besides a digit, searched on its own: see _may_hold_time.)
 _MAY_HOLD_TIME = re.compile(
-    r"\d|[一二两三四五六七八九十半][个]?(?:点|小时|分钟|钟头|天|日|周|月|个)|明|后天|下周|下个|今|本周|本月"
-    r"|月底|年底|周[一二三四五六日]|星期|每|[万亿千百]|noon|midnight|tomorrow|tonight|today|week|hour|minute"
+    _each("一 二 两 三 四 五 六 七 八 九 十 半", r"[个]?(?:点|小时|分钟|钟头|天|日|周|月|个)")
+    + "|明|后天|下周|下个|今|本周|本月|月底|年底|周[一二三四五六日]|星期|每|万|亿|千|百"
+    r"|noon|midnight|tomorrow|tonight|today|week|hour|minute"
     r"|every|monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of"
 )
 
@@ -56,18 +96,38 @@ _MAY_HOLD_TIME = re.compile(
 # 预计…22:00 / 30分钟后 / 2小时内 / 22:00前 / by 15:30 / within 2 hours / next update at 15:30.
 _CLOCK = r"(?:[01]?\d|2[0-4]):[0-5]\d"
 _SPAN_ZH = r"\d{1,3}\s?(?:个)?\s?(?:小时|分钟|钟头|天|个工作日|工作日)"
-_SURELY_AHEAD = re.compile(
-    rf"(?:预计|将于|将在|争取|最晚|最迟|不晚于)[^。!?;\n已起]{{0,12}}?(?:{_CLOCK}|{_SPAN_ZH}|\d{{1,2}}\s?点)"
-    rf"|{_SPAN_ZH}\s?(?:内|以内|之内|后|之后|以后)|{_CLOCK}\s?(?:前|之前|以前)"
-    rf"|(?:下一次|下次)(?:更新|进展|通报)\s?:?\s?(?:时间\s?:?\s?)?(?:{_CLOCK}|\d{{1,2}}\s?点)"
-    rf"|\bnext update\s?:\s?{_CLOCK}"
-    rf"|\b(?:by|before|until|within|next update (?:at|by|in))\s(?:about\s)?"
-    rf"(?:{_CLOCK}|\d{{1,3}}\s(?:hours?|minutes?|mins?|days?|business days?)\b)"
+_IN_EN = rf"\s(?:about\s)?(?:{_CLOCK}|\d{{1,3}}\s(?:hours?|minutes?|mins?|days?|business days?)\b)"
+# Two searches: the branches led by a word, then those led by a digit, with the clock
+# and the span led by their first digit (``\d(?:(?<=[01])\d|(?<=2)[0-4])?`` is the
+# clock's ``[01]?\d|2[0-4]``, ``\d\d{0,2}`` the span's ``\d{1,3}``).
+_SURELY_AHEAD = (
+    re.compile(
+        _each(
+            "预计 将于 将在 争取 最晚 最迟 不晚于",
+            rf"[^。!?;\n已起]{{0,12}}?(?:{_CLOCK}|{_SPAN_ZH}|\d{{1,2}}\s?点)",
+        )
+        + "|"
+        + _each(
+            "下一次 下次",
+            rf"(?:更新|进展|通报)\s?:?\s?(?:时间\s?:?\s?)?(?:{_CLOCK}|\d{{1,2}}\s?点)",
+        )
+        + "|"
+        + _word("next update")
+        + rf"\s?:\s?{_CLOCK}|"
+        + "|".join(_word(w) + _IN_EN for w in ("by", "before", "until", "within"))
+        + "|"
+        + _word("next update")
+        + rf" (?:at|by|in){_IN_EN}"
+    ),
+    re.compile(
+        r"\d\d{0,2}\s?(?:个)?\s?(?:小时|分钟|钟头|天|个工作日|工作日)\s?(?:内|以内|之内|后|之后|以后)"
+        r"|\d(?:(?<=[01])\d|(?<=2)[0-4])?:[0-5]\d\s?(?:前|之前|以前)"
+    ),
 )
 
 
 # A span with a spelled-out count: within two working days, in three days.
-_SPELLED_SPAN = re.compile(r"\b(?:days?|months?)\b")
+_SPELLED_SPAN = re.compile(_word("day") + r"s?\b|" + _word("month") + r"s?\b")
 
 
 def has_concrete_time(text: str) -> bool:
@@ -79,9 +139,9 @@ def has_concrete_time(text: str) -> bool:
         >>> has_concrete_time("正在修复，请耐心等待")
         False
     """
-    if _MAY_HOLD_TIME.search(text) is None and _SPELLED_SPAN.search(text) is None:
+    if not _may_hold_time(text) and _SPELLED_SPAN.search(text) is None:
         return False
-    if _SURELY_AHEAD.search(text) is not None or _CADENCE.search(text) is not None:
+    if any(p.search(text) for p in _SURELY_AHEAD) or _CADENCE.search(text) is not None:
         return True
     for t in find_times(text):
         if t.concrete or (t.day_offset is not None and t.day_offset > 0 and not t.is_past):
@@ -100,12 +160,16 @@ def has_acknowledgment(text: str) -> bool:
     """Return True when ``text`` names something concrete: a time, a date or a count."""
     if _DIGIT.search(text) is not None:
         return True  # a time, a date or a count: all are written with digits here
-    if _MAY_HOLD_TIME.search(text) is None:
+    if not _may_hold_time(text):
         return False
     return has_quantity(text) or any(t.kind != "zone" for t in find_times(text))
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _may_hold_time(text: str) -> bool:
+    return _DIGIT.search(text) is not None or _MAY_HOLD_TIME.search(text) is not None
 
 
 SATISFIER_FUNCTIONS = {

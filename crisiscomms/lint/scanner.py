@@ -110,11 +110,13 @@ class Scanner:
         # The automaton reads the text a chunk at a time (each chunk runs on by the longest
         # word, and keeps the words that start in it): one list of every word found in a
         # 10 MB text costs more per word than short lists do.
+        longest = self._longest
         for lo in range(0, n, _CHUNK):
             hi = min(n, lo + _CHUNK)
-            piece = text if lo == 0 and hi == n else text[lo : hi + self._longest - 1]
+            piece = text if lo == 0 and hi == n else text[lo : hi + longest - 1]
+            limit = hi - lo
             for index, start, end in self.raw(piece):
-                if start >= hi - lo:
+                if start >= limit:
                     continue  # the next chunk finds it
                 start += lo
                 end += lo

@@ -48,8 +48,7 @@ _HSPACE = " \u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = frozenset(" \u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 # Python's ``re`` looks a character up in a class of BMP characters in constant
 # time, but walks a class holding astral characters range by range: those get
-# patterns of their own, run only on text that has an astral character.
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# patterns of their own, run only on text that has an astral character (_has_astral).
 _WORD = re.compile(r"\w")
 
 
@@ -94,8 +93,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         # Spaces or invisible characters before a CJK character; the left side is
         # checked afterwards.
-        "gap": re.compile(rf"[{_HSPACE}{fmt}]+(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
-        "format": re.compile(rf"[{fmt}]+"),
+        # (``[x][x]*`` rather than ``[x]+``: ``re`` skips ahead only to a leading class
+        # or literal, not to a leading repeat, and tries every position instead.)
+        "gap": re.compile(rf"[{_HSPACE}{fmt}][{_HSPACE}{fmt}]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
+        # The same, for a text without any of _rare_chars: plain spaces only.
+        "space_gap": re.compile(rf"[ ][ ]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
+        "format": re.compile(rf"[{fmt}][{fmt}]*"),
         "crlf": re.compile(r"\r(?=\n)"),
         "expand": re.compile(rf"[{_bmp(_expanding())}]"),
         "look_alike": re.compile(rf"[{_bmp(confusables())}]"),
@@ -115,17 +118,58 @@ def _expanding() -> str:
 
 
 @cache
-def _one_to_one() -> tuple[dict[int, str], re.Pattern[str]]:
-    table = {c: f for c, f in fold_table().items() if len(f) == 1}
-    return table, re.compile(f"[{_bmp(map(chr, table))}]")
+def _one_to_one() -> dict[int, str]:
+    return {c: f for c, f in fold_table().items() if len(f) == 1}
 
 
-def _fold(text: str) -> str:
-    """Apply every one-to-one fold; a few distinct characters by ``str.replace``, fast in C."""
-    table, keys = _one_to_one()
-    if _ASTRAL.search(text):
+@cache
+def _rare_chars() -> frozenset[str]:
+    """Return the BMP characters the edit patterns but ``spelled`` start from.
+
+    Format characters, CR, expanding and look-alike characters, and the spaces
+    ``gap`` reads besides the plain one: most texts hold none, and then the passes
+    that could not match are skipped.
+    """
+    chars = format_chars() + "\r" + _expanding() + "".join(confusables())
+    return frozenset(c for c in chars if c <= "\uffff") | (_SPACES - {" "})
+
+
+@cache
+def _fold_or_rare() -> re.Pattern[str]:
+    """Return a class of every one-to-one fold's character and every rare character."""
+    return re.compile(f"[{_bmp(_rare_chars() | set(map(chr, _one_to_one())))}]")
+
+
+def _present(text: str) -> frozenset[str]:
+    """Return the characters of ``text`` that fold one to one or are rare: one search."""
+    return frozenset(_fold_or_rare().findall(text))
+
+
+def _has_astral(text: str) -> bool:
+    """Return True when ``text`` holds a character above U+FFFF.
+
+    Such a character takes four bytes in UTF-16, every other one two: one encode in C,
+    several times faster than a search for the range.
+
+    Examples:
+        >>> _has_astral("预计 22:00"), _has_astral("𝐟𝐢𝐱"), _has_astral("\\ud800")
+        (False, True, False)
+    """
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _fold(text: str, astral: bool, present: frozenset[str] | None = None) -> str:
+    """Apply every one-to-one fold; a few distinct characters by ``str.replace``, fast in C.
+
+    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`);
+    ``present`` is :func:`_present` of ``text`` when known.
+    """
+    table = _one_to_one()
+    if astral:
         return text.translate(table)
-    present = set(keys.findall(text))
+    if present is None:
+        present = _present(text)
+    present = frozenset(c for c in present if ord(c) in table)
     if len(present) > 24:
         return text.translate(table)
     for char in present:
@@ -215,9 +259,11 @@ def normalize(text: str) -> Normalized:
         >>> n.span(n.text.index("next"), n.text.index("next") + 4)
         (28, 32)
     """
-    edits = _edits(text)
+    astral = _has_astral(text)
+    present = _present(text)
+    edits = _edits(text, astral, not present.isdisjoint(_rare_chars()))
     if not edits:
-        return Normalized(text, _fold(text).lower(), (0,), (0,), (False,))
+        return Normalized(text, _fold(text, astral, present).lower(), (0,), (0,), (False,))
     pieces: list[str] = []
     norm: list[int] = [0]
     orig: list[int] = [0]
@@ -236,7 +282,7 @@ def normalize(text: str) -> Normalized:
         n += len(replacement)
         previous = i + 1
     pieces.append(text[previous:])
-    folded = _fold("".join(pieces)).lower()
+    folded = _fold("".join(pieces), astral).lower()
     return Normalized(text, folded, tuple(norm), tuple(orig), tuple(fixed))
 
 
@@ -252,17 +298,36 @@ def _start_run(
     fixed.append(is_fixed)
 
 
-def _edits(text: str) -> dict[int, str]:
-    """Return the characters whose fold depends on context or changes length, by index."""
+def _edits(text: str, astral: bool, rare: bool) -> dict[int, str]:
+    """Return the characters whose fold depends on context or changes length, by index.
+
+    ``astral`` says whether ``text`` holds a character above U+FFFF (:func:`_has_astral`),
+    ``rare`` whether it holds one of :func:`_rare_chars`.
+    """
     edits: dict[int, str] = {}
     patterns = _patterns()
     table = fold_table()
     for m in patterns["spelled"].finditer(text):
         _spelled(text, m, edits)
-    for m in patterns["gap"].finditer(text):
+    for m in patterns["gap" if rare else "space_gap"].finditer(text):
         start, end = m.span()
         if start and _CJK_CHAR.match(text, start - 1):
             edits.update(dict.fromkeys(range(start, end), ""))
+    if rare:
+        _rare_edits(text, edits)
+    if astral:
+        for m in patterns["astral"].finditer(text):
+            if m.lastgroup == "expand":
+                edits[m.start()] = table[ord(m.group())]
+            else:
+                edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
+    return edits
+
+
+def _rare_edits(text: str, edits: dict[int, str]) -> None:
+    """Add the edits of format characters, CR, expanding and look-alike characters."""
+    patterns = _patterns()
+    table = fold_table()
     for name in ("format", "crlf"):
         for m in patterns[name].finditer(text):
             edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
@@ -273,13 +338,6 @@ def _edits(text: str) -> dict[int, str]:
         if m.start() >= word_end:
             start, word_end = _word_around(text, m.start())
             _look_alikes(start, text[start:word_end], edits)
-    if _ASTRAL.search(text):
-        for m in patterns["astral"].finditer(text):
-            if m.lastgroup == "expand":
-                edits[m.start()] = table[ord(m.group())]
-            else:
-                edits.update(dict.fromkeys(range(m.start(), m.end()), ""))
-    return edits
 
 
 def _word_around(text: str, index: int) -> tuple[int, int]:

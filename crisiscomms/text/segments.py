@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
+from itertools import chain
 from typing import Literal
 
 Scope = Literal["clause", "sentence", "paragraph", "text"]
@@ -28,6 +30,68 @@ _ENDS: dict[str, re.Pattern[str]] = {
         r"| (?<=[。!?.;:…] )[ \t]{0,7}\n|\t(?<=[。!?.;:…]\t)[ \t]{0,7}\n"
     ),
 }
+# The same ends as _ENDS["paragraph"] finds reading a whole text from its start, every
+# branch led by the line break (the spaces before it moved into look-behinds, one per
+# width, tried first as they start earlier): ``re`` skips to line breaks only, not to
+# every space. Only for finditer from the start: a search or match from inside the
+# spaces before a line break would see them through the look-behinds.
+_PARAGRAPH_ENDS = re.compile(
+    "\n(?:"
+    + "".join(f"(?<=[。!?.;:…][ \t]{{{n}}}\n)|" for n in range(1, 9))
+    + r"[ \t]*\n|(?<=[。!?.;:…]\n))"
+)
+# The characters that always end a sentence, and those that end a clause too; a full
+# stop ends either only before a space or the end (8.5 is one number), and a comma
+# ends a clause only when no digit (``\d``: str.isdecimal) follows it (8,000,000).
+_SENTENCE_MARKS = "。!?;\n"
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Return the positions in ``text`` holding one of ``chars``, in order (read only).
+
+    Each character's positions are found once per text: the segments and the
+    linter's clause breaks of one text ask for the same characters (the last text's
+    lists are kept, see :func:`_positions_of`).
+
+    Examples:
+        >>> char_positions("正在修复，尽快。ok, 好", "，。,")
+        [4, 7, 10]
+    """
+    runs = [found for char in chars if (found := _positions_of(text, char))]
+    if len(runs) == 1:
+        return runs[0]
+    merged = list(chain.from_iterable(runs))
+    merged.sort()  # timsort merges the sorted runs
+    return merged
+
+
+#: The text whose character positions were found last, and those positions by character.
+_last: tuple[str, dict[str, list[int]]] = ("", {})
+
+
+def _positions_of(text: str, char: str) -> list[int]:
+    """Return where ``char`` stands in ``text``.
+
+    A pattern of one literal character is searched for in C as a plain string search:
+    several times faster than a class of the same characters, which ``re`` checks
+    character by character when it holds a CJK one.
+    """
+    global _last
+    seen, table = _last
+    if seen is not text:  # a new text (the same object is the same text: str is immutable)
+        table = {}
+        _last = (text, table)
+    found = table.get(char)
+    if found is None:
+        found = table[char] = (
+            [m.start() for m in _literal(char).finditer(text)] if char in text else []
+        )
+    return found
+
+
+@cache
+def _literal(char: str) -> re.Pattern[str]:
+    return re.compile(re.escape(char))
 
 
 class Segments:
@@ -48,9 +112,32 @@ class Segments:
         self._ends: dict[str, list[int]] = {}
 
     def _boundaries(self, scope: str) -> list[int]:
-        if scope not in self._ends:
-            self._ends[scope] = [m.end() for m in _ENDS[scope].finditer(self.text)]
-        return self._ends[scope]
+        ends = self._ends.get(scope)
+        if ends is None:
+            if scope == "paragraph":
+                ends = [m.end() for m in _PARAGRAPH_ENDS.finditer(self.text)]
+            else:
+                # What _ENDS[scope] finds, from the positions of its characters.
+                text = self.text
+                n = len(text)
+                found = [_positions_of(text, char) for char in _SENTENCE_MARKS]
+                # A full stop ends a sentence before a space (``\s``: str.isspace) or at
+                # the end; ``text[p + 1 : p + 2]`` is empty at the end.
+                found.append(
+                    [
+                        p
+                        for p in _positions_of(text, ".")
+                        if text[p + 1 : p + 2].isspace() or p + 1 == n
+                    ]
+                )
+                if scope == "clause":
+                    commas = _positions_of(text, ",")
+                    found.append([p for p in commas if not text[p + 1 : p + 2].isdecimal()])
+                merged = list(chain.from_iterable(found))
+                merged.sort()
+                ends = [p + 1 for p in merged]
+            self._ends[scope] = ends
+        return ends
 
     def ends(self, scope: Scope) -> list[int]:
         """Return where each ``scope`` segment ends, in order (shared: do not change it).
