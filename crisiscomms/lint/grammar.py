@@ -169,19 +169,6 @@ class Breaks:
         positions = self.positions(breaks)
         return positions[bisect_left(positions, lo)]
 
-    def within(self, lo: int, hi: int) -> Breaks:
-        """Return the breaks of ``text[lo:hi]``, answering ``next`` alike for ``lo <= p <= hi``.
-
-        Short lists to search for the matches of one window of a long text, cut from the
-        text's lists: a search in a short list stays in the processor's caches.
-        """
-        part = Breaks(self.text)
-        for breaks in (CLAUSE_BREAKS, SENTENCE_BREAKS):
-            positions = self.positions(breaks)
-            i = bisect_left(positions, lo)
-            part._positions[breaks] = positions[i : bisect_left(positions, hi, i) + 1]
-        return part
-
     def positions(self, breaks: frozenset[str]) -> list[int]:
         """Return the positions holding one of ``breaks``, then ``len(text)`` (read only)."""
         positions = self._positions.get(breaks)
