@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crisiscomms.lint.grammar import CLAUSE_BREAKS, SENTENCE_BREAKS, Breaks
+from crisiscomms.text.lines import LineIndex, line_col
 from crisiscomms.text.normalize import _has_astral, _patterns, _rare_chars, _rare_edits, normalize
 from crisiscomms.text.segments import Segments, char_positions
 
@@ -68,3 +69,32 @@ def test_normalize_skips_only_passes_that_find_nothing(text: str) -> None:
             m.span() for m in patterns["space_gap"].finditer(text)
         ]
     normalize(text)  # and every path runs
+
+
+def _plain_line_col(text: str, index: int) -> tuple[int, int]:
+    """Line and column by walking every character up to ``index``: the definition."""
+    line, start, i = 1, 0, 0
+    while i < index:
+        if text[i] == "\r" and i + 1 < len(text) and text[i + 1] == "\n":
+            if i + 1 >= index:
+                break  # on the LF of a CRLF: still this line
+            i += 1
+        if text[i] in "\n\r\u2028\u2029\x85":
+            line, start = line + 1, i + 1
+        i += 1
+    return line, index - start + 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "b", "正", "\n", "\n\n", "\r\n", "\r", "\u2028"]), max_size=20
+    ).map("".join),
+    st.lists(st.integers(0, 40), max_size=12),
+)
+def test_line_index_answers_as_counting_does_in_any_order(text: str, asked: list[int]) -> None:
+    # Findings are asked for mostly in text order, with jumps back (one rule after another):
+    # an index that counts on from its last answer must give every answer a count from 0 does.
+    lines = LineIndex(text)
+    for index in (min(i, len(text)) for i in asked):
+        assert lines.line_col(index) == _plain_line_col(text, index) == line_col(text, index)

@@ -11,6 +11,8 @@ import re
 from bisect import bisect_right
 
 _BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+#: Any line break but LF: a text without one has its lines counted by ``str.count``.
+_NOT_LF = re.compile(r"[\r\u2028\u2029\x85]")
 
 
 class LineIndex:
@@ -22,16 +24,42 @@ class LineIndex:
         [(1, 1), (2, 1), (3, 1), (4, 1)]
     """
 
-    __slots__ = ("_line", "_starts")
+    __slots__ = ("_at", "_line", "_start", "_starts", "_text")
 
     def __init__(self, text: str) -> None:
-        """Find the start of every line of ``text``."""
-        self._starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+        """Prepare to answer for ``text``.
+
+        A text whose lines all end in LF (most) is read lazily: each answer counts the
+        line feeds from the last answer's index, in C. Any other ending makes one list
+        of every line's start.
+        """
+        self._text = text
         self._line = 1  # the line of the last answer: findings come mostly in text order
+        self._at = self._start = 0  # the last answer's index, and where its line starts
+        self._starts: list[int] | None = None
+        if _NOT_LF.search(text) is not None:
+            self._starts = [0, *(m.end() for m in _BREAK.finditer(text))]
 
     def line_col(self, index: int) -> tuple[int, int]:
         """Return the 1-based line and column of code-point ``index``."""
-        starts, line = self._starts, self._line
+        if self._starts is not None:
+            return self._from_starts(self._starts, index)
+        text, at = self._text, self._at
+        if index >= at:
+            feeds = text.count("\n", at, index)
+            if feeds:
+                self._line += feeds
+                self._start = text.rfind("\n", at, index) + 1
+        else:
+            feeds = text.count("\n", index, at)
+            if feeds:
+                self._line -= feeds
+                self._start = text.rfind("\n", 0, index) + 1
+        self._at = index
+        return self._line, index - self._start + 1
+
+    def _from_starts(self, starts: list[int], index: int) -> tuple[int, int]:
+        line = self._line
         # The last answer's line or the next one holds most indices asked in text order;
         # only a jump searches the whole list (a search of a long text's list misses caches).
         if starts[line - 1] <= index and (line == len(starts) or index < starts[line]):
@@ -50,6 +78,8 @@ class LineIndex:
     @property
     def count(self) -> int:
         """The number of lines (a text ending in a line break ends with an empty line)."""
+        if self._starts is None:
+            return self._text.count("\n") + 1
         return len(self._starts)
 
 
