@@ -22,6 +22,18 @@ def test_an_emergency_number_before_shi_is_not_an_hour(text: str) -> None:
     assert find_times(text, "zh") == []
 
 
+@pytest.mark.parametrize("text", ["资金会晚一点到账。", "包裹可能会晚一点到。", "请早一点到场。"])
+def test_a_little_before_dao_is_not_one_oclock(text: str) -> None:
+    # 一点 is "a little" here: only a range (一点到三点) makes it a time without a part of day.
+    assert find_times(text, "zh") == []
+    assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize("text", ["一点到三点维护", "一点至下午三点", "一点到 3:00"])
+def test_one_oclock_as_the_start_of_a_range_is_still_a_time(text: str) -> None:
+    assert [m.hour for m in find_mentions(text) if m.kind == "clock"][:1] == [1]
+
+
 @pytest.mark.parametrize(
     ("text", "hour"), [("晚上8时", 20), ("23时", 23), ("08时", 8), ("0时", 0), ("晚上十点", 22)]
 )

@@ -118,7 +118,10 @@ _AFTER_ZH = re.compile(
 _NEXT_UPDATE = re.compile(r"更新|进展|通报|公告|说明|\b(?:update[sd]?|post|report)\b")
 _MERGE_GAP = re.compile(r"\s{0,2}(?:,\s?|的|at\s|on\s|\([^()\n]{1,8}\)\s?)?\s{0,2}")
 _MERGEABLE = {"zone", "date", "relative_day", "clock"}
-_CLOCK_CONTEXT = re.compile(r"\s?(?:钟|前|后|以|之|左|整|起|至|到|,|-|~)")
+# 至/到 make 一点 a time only as the start of a range (一点到三点); 晚一点到账 is "a little later".
+_CLOCK_CONTEXT = re.compile(
+    r"\s?(?:钟|前|后|以|之|左|整|起|,|-|~|[至到](?=\s?(?:\d|[零〇一二两三四五六七八九十]|上午|下午|中午|晚上|凌晨|傍晚)))"
+)
 _BOUNDED_SUFFIX = ("以内", "之内", "内")
 _FUTURE_SUFFIX = ("以后", "之后", "后", "from now", "later")
 _PAST_SUFFIX = ("以前", "之前", "前", "ago", "earlier")
