@@ -70,6 +70,9 @@ _CADENCE = re.compile(
     + "|明天|明日|后天|下周|下个月|"
     + "|".join(_word(w) + r"\b" for w in ("tomorrow", "tonight", "later today", "this week"))
     + "|"
+    # Within the hour, within the next hour: a deadline an hour away at most.
+    + _word("within")
+    + r"\s(?:the\s(?:next\s|coming\s)?)?hour\b|"
     + _word("by")
     + r"\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|end of (?:day|the day|week))\b"
