@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,17 @@ MINIMAL: dict[str, Any] = {
     "started_at": "2026-03-29T20:00:00+08:00",
     "published_at": "2026-03-29T20:30:00+08:00",
 }
+
+
+def changed(facts: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    """Return a deep copy of ``facts`` with top-level fields set, or removed where None."""
+    out = copy.deepcopy(facts)
+    for key, value in changes.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
 
 
 def run_cli(

@@ -13,13 +13,13 @@ WeChat template message's issue keyword) says, on the same condition, that there
 
 from __future__ import annotations
 
-import copy
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from support import changed
 
 from crisiscomms.channels import variants as v
 from crisiscomms.drafting import Draft, draft
@@ -45,13 +45,7 @@ def _facts() -> dict[str, Any]:
 
 
 def _optus(**changes: Any) -> dict[str, Any]:
-    facts = copy.deepcopy(_facts())
-    for key, value in changes.items():
-        if value is None:
-            facts.pop(key, None)
-        else:
-            facts[key] = value
-    return facts
+    return changed(_facts(), **changes)
 
 
 #: The Optus progress update as published (no link, no next-update time); with a link to

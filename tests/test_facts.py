@@ -7,13 +7,12 @@ code can swallow the field path or leak a traceback.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from support import run_cli
+from support import changed, run_cli
 
 from crisiscomms.facts import FactsError, format_loc, parse_incident
 from crisiscomms.kinds import KINDS
@@ -30,13 +29,7 @@ VALID: dict[str, Any] = {
 
 
 def _with(**changes: Any) -> dict[str, Any]:
-    facts = json.loads(json.dumps(VALID))
-    for key, value in changes.items():
-        if value is None:
-            facts.pop(key, None)
-        else:
-            facts[key] = value
-    return facts
+    return changed(VALID, **changes)
 
 
 def _voucher(**item: Any) -> list[dict[str, Any]]:

@@ -44,18 +44,25 @@ def _shape(text: str, kind: str | None) -> list[tuple[object, ...]]:
     ]
 
 
+def _assert_same_findings(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str, small: int, kind: str | None
+) -> None:
+    """Lint every text with ``module.name`` huge, then ``small``: the findings must not differ."""
+    texts = _texts()
+    monkeypatch.setattr(module, name, 10**9)
+    whole = [_shape(text, kind) for text in texts]
+    monkeypatch.setattr(module, name, small)
+    cut = [_shape(text, kind) for text in texts]
+    assert sum(map(len, whole)) > 100
+    for text, expected, got in zip(texts, whole, cut, strict=True):
+        assert got == expected, text[:200]
+
+
 @pytest.mark.parametrize("kind", [None, "first-statement"])
 def test_windowed_findings_are_the_whole_texts(
     monkeypatch: pytest.MonkeyPatch, kind: str | None
 ) -> None:
-    texts = _texts()
-    monkeypatch.setattr(engine, "_WINDOW", 10**9)
-    whole = [_shape(text, kind) for text in texts]
-    monkeypatch.setattr(engine, "_WINDOW", 40)
-    windowed = [_shape(text, kind) for text in texts]
-    assert sum(map(len, whole)) > 100
-    for text, expected, got in zip(texts, whole, windowed, strict=True):
-        assert got == expected, text[:200]
+    _assert_same_findings(monkeypatch, engine, "_WINDOW", 40, kind)
 
 
 def test_small_windows_do_cut_the_texts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,11 +82,4 @@ def test_the_automaton_read_in_chunks_finds_what_it_finds_in_one_read(
     # texts; a word that starts in one chunk and ends in the next must still be found once.
     from crisiscomms.lint import scanner
 
-    texts = _texts()
-    monkeypatch.setattr(scanner, "_CHUNK", 10**9)
-    whole = [_shape(text, None) for text in texts]
-    monkeypatch.setattr(scanner, "_CHUNK", 5)
-    chunked = [_shape(text, None) for text in texts]
-    assert sum(map(len, whole)) > 100
-    for text, expected, got in zip(texts, whole, chunked, strict=True):
-        assert got == expected, text[:200]
+    _assert_same_findings(monkeypatch, scanner, "_CHUNK", 5, None)
