@@ -68,11 +68,31 @@ def test_spans_point_into_the_text_as_given() -> None:
         ("中午11点", {11}),
         ("下午两三点", {14, 15}),  # an estimate, not 23:00
         ("10点前", {10, 22}),  # no part of the day: either
+        ("晚上一点", {1}),  # the small hours, not 13:00
+        ("夜里两点", {2}),
+        ("晚上5点", {17}),
+        ("晚上十一点", {23}),
     ],
 )
 def test_one_reading_of_the_hours_the_old_readers_disagreed_on(text: str, hours: set[int]) -> None:
     (m,) = [m for m in find_mentions(text) if m.kind == "clock"]
     assert m.hours == hours
+
+
+@pytest.mark.parametrize(
+    ("text", "eta", "wrong"),
+    [
+        ("预计今晚一点前恢复。", "2026-03-30T01:00:00+08:00", False),  # the night after the 29th
+        ("预计今晚一点前恢复。", "2026-03-29T13:00:00+08:00", True),
+        ("预计今晚一点前恢复。", "2026-03-31T01:00:00+08:00", True),  # a day later
+        ("预计今晚12点前恢复。", "2026-03-30T00:00:00+08:00", False),
+        ("预计今晚十点前恢复。", "2026-03-29T22:00:00+08:00", False),
+    ],
+)
+def test_tonight_in_the_small_hours_is_the_next_day(text: str, eta: str, wrong: bool) -> None:
+    facts = {**MINIMAL, "started_at": "2026-03-29T09:00:00+08:00", "eta": eta}
+    facts["published_at"] = "2026-03-29T09:30:00+08:00"
+    assert bool(_mismatches(text, facts, "zh")) is wrong
 
 
 def test_ten_oclock_two_hours_later_is_a_duration_not_ten_past_two() -> None:

@@ -24,21 +24,22 @@ PERIODS: dict[str, str] = {
     "凌晨": "night", "半夜": "night", "午夜": "night",
     "清晨": "am", "早上": "am", "早晨": "am", "上午": "am", "今早": "am", "明早": "am",
     "中午": "noon", "午间": "noon", "正午": "noon",
-    "下午": "pm", "傍晚": "pm", "晚上": "pm", "晚间": "pm", "夜间": "pm", "夜里": "pm",
-    "深夜": "late", "今晚": "pm", "明晚": "pm", "昨晚": "pm",
+    "下午": "pm", "傍晚": "pm",
+    "晚上": "evening", "晚间": "evening", "夜间": "evening", "夜里": "evening",
+    "深夜": "late", "今晚": "evening", "明晚": "evening", "昨晚": "evening",
 }  # fmt: skip
 _PERIOD = "|".join(sorted(PERIODS, key=len, reverse=True))
 
 #: Relative days: (day offset, part of day or "").
 RELATIVE_DAYS: dict[str, tuple[int, str]] = {
     "今天": (0, ""), "今日": (0, ""), "当天": (0, ""), "当日": (0, ""), "今早": (0, "am"),
-    "今晚": (0, "pm"), "今夜": (0, "pm"), "明天": (1, ""), "明日": (1, ""), "次日": (1, ""),
-    "明早": (1, "am"), "明晚": (1, "pm"), "后天": (2, ""), "昨天": (-1, ""), "昨日": (-1, ""),
-    "昨晚": (-1, "pm"),
-    "today": (0, ""), "tonight": (0, "pm"), "later today": (0, ""), "end of day": (0, ""),
+    "今晚": (0, "evening"), "今夜": (0, "evening"), "明天": (1, ""), "明日": (1, ""),
+    "次日": (1, ""), "明早": (1, "am"), "明晚": (1, "evening"), "后天": (2, ""), "昨天": (-1, ""),
+    "昨日": (-1, ""), "昨晚": (-1, "evening"),
+    "today": (0, ""), "tonight": (0, "evening"), "later today": (0, ""), "end of day": (0, ""),
     "end of the day": (0, ""), "this morning": (0, "am"), "this afternoon": (0, "pm"),
-    "this evening": (0, "pm"), "tomorrow": (1, ""), "tomorrow morning": (1, "am"),
-    "tomorrow afternoon": (1, "pm"), "tomorrow evening": (1, "pm"), "yesterday": (-1, ""),
+    "this evening": (0, "evening"), "tomorrow": (1, ""), "tomorrow morning": (1, "am"),
+    "tomorrow afternoon": (1, "pm"), "tomorrow evening": (1, "evening"), "yesterday": (-1, ""),
 }  # fmt: skip
 _REL_ZH = "|".join(sorted((k for k in RELATIVE_DAYS if not k.isascii()), key=len, reverse=True))
 _REL_EN = "|".join(

@@ -15,6 +15,9 @@ How the readings the two old readers disagreed on are settled:
   (``以下三点``, ``快一点``), so 十点 here is not read at all.
 - ``上午12点`` is noon (上午 runs up to noon); ``凌晨12点``, ``晚上12点`` and
   ``12 a.m.`` are midnight; ``下午12点`` and ``12 p.m.`` are noon.
+- ``晚上``, ``今晚`` and the other evening words with 1 to 4 o'clock are the small
+  hours: ``晚上一点`` is 01:00, and ``今晚一点`` 01:00 the next day; with 5 to 11
+  o'clock they are the evening (``晚上8点`` 20:00).
 - ``两三点`` (two adjacent numerals) is an estimate, "two or three o'clock":
   hour 2 with 3 as another reading, never 23:00 or 3:00.
 - ``中午`` with an hour: ``中午12点`` 12:00, ``中午1点`` 13:00, ``中午11点`` 11:00;
@@ -470,6 +473,8 @@ def _apply_period(hour: int, period: str) -> int:
         return hour + 12 if hour < 12 else hour
     if period == "pm":
         return hour + 12 if hour < 12 else (0 if hour == 12 else hour)
+    if period == "evening":  # 晚上12点 is midnight, 晚上一点 01:00: the small hours of the night
+        return 0 if hour == 12 else (hour + 12 if 5 <= hour < 12 else hour)
     if period == "night":
         return 0 if hour == 12 else hour
     if period == "late":  # 深夜: 11点 is 23:00, 1点 is 01:00
@@ -570,6 +575,8 @@ def _fields(
     get = values.get
     year, month, day, minute = get("year"), get("month"), get("day"), get("minute")
     day_offset, seconds, precision = get("day_offset"), get("seconds"), get("precision")
+    if isinstance(day_offset, int) and get("period") == "evening" and hour is not None and hour < 5:
+        day_offset += 1  # 今晚一点, 今晚12点: the small hours after tonight, the next day
     offset = get("utc_offset_minutes")
     return [
         o_start,
