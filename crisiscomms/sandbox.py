@@ -37,6 +37,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import _PassArg
 
 from . import limits
+from .macromodules import NoticeTemplate
 from .view import Record, Value
 
 #: What ``loop`` offers a template: its counters, none of its methods.
@@ -90,6 +91,7 @@ class NoticeSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, functions: Iterable[Callable[..., Any]] = (), **options: Any) -> None:
         super().__init__(finalize=printable, **options)
         self.code_generator_class = BoundedCodeGenerator
+        self.template_class = NoticeTemplate
         self.filters = {name: _guarded(name) for name in JINJA_FILTERS}
         self.tests = {name: jinja_tests.TESTS[name] for name in JINJA_TESTS}
         self.functions: tuple[Callable[..., Any], ...] = (bounded_range, *functions)

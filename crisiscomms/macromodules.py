@@ -1,0 +1,101 @@
+"""Macro modules imported ``with context``, made once per set of facts instead of per render.
+
+Every notice starts ``{% import "zh/_macros.txt.j2" as m with context %}``: Jinja runs
+the macros template again at each render, building every macro anew, about a fifth of
+a render. What it builds depends only on what the import hands it (the facts view,
+the language, the functions, the modules imported before it) and on the formatter of
+the draft; a module made from the very same objects, all of them read-only, is the
+same module. :class:`NoticeTemplate` keeps the last few modules each macros template
+made, by the identity of those objects (held, so no id is reused), and hands a kept
+one back only when every one of them is the same object again. An import that hands
+over anything else (a loop, a list a template built) makes its module as before.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Mapping
+from decimal import Decimal
+from types import BuiltinFunctionType, FunctionType
+from typing import Any
+from weakref import WeakSet
+
+from jinja2 import Template
+from jinja2.environment import TemplateModule
+from jinja2.utils import missing
+
+from .filters import formatter_in_use
+from .view import Record, Value
+
+#: What an import may hand over for its module to be kept: read-only data of the facts
+#: view (text and whole numbers by value: equal ones print alike), the registered
+#: functions, and modules kept before it (:data:`_MADE`).
+_KEPT_BY_VALUE = (str, int, bool, type(None))
+_KEPT_BY_IDENTITY = (Record, Value, float, Decimal, FunctionType, BuiltinFunctionType)
+_KEEP = 4  # modules kept per macros template (one per facts view and language in use)
+
+
+class NoticeTemplate(Template):
+    """A template whose modules imported ``with context`` are kept while their inputs are."""
+
+    _kept: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], TemplateModule]]
+
+    def make_module(
+        self,
+        vars: dict[str, Any] | None = None,
+        shared: bool = False,
+        locals: Mapping[str, Any] | None = None,
+    ) -> TemplateModule:
+        if not shared or vars is None:
+            return super().make_module(vars, shared, locals)
+        parent = dict(vars)
+        for name, value in (locals or {}).items():
+            if value is not missing:
+                parent[name] = value
+        held = (formatter_in_use(), *parent.values())
+        key = _key(parent, held)
+        if key is None:
+            return super().make_module(parent, True)
+        kept = self.__dict__.get("_kept")
+        if kept is None:
+            kept = self._kept = OrderedDict()
+        found = kept.get(key)
+        if found is not None and all(map(_same, found[0], held)):
+            return found[1]
+        module = super().make_module(parent, True)
+        _MADE.add(module)
+        kept[key] = (held, module)
+        while len(kept) > _KEEP:
+            kept.popitem(last=False)
+        return module
+
+
+#: The modules :class:`NoticeTemplate` made from read-only inputs (they may be kept).
+_MADE: WeakSet[TemplateModule] = WeakSet()
+
+
+def _key(parent: dict[str, Any], held: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The key of a module made from ``parent``, or None when one of its values is not kept."""
+    key: list[Any] = [id(held[0])]
+    for name, value in parent.items():
+        kind = type(value)
+        if kind in _KEPT_BY_VALUE:
+            key.append((name, kind, value))
+        elif _read_only(value):
+            key.append((name, id(value)))
+        else:
+            return None
+    return tuple(key)
+
+
+def _read_only(value: Any) -> bool:
+    """True for a value that no template can change and that is kept by identity."""
+    if isinstance(value, _KEPT_BY_IDENTITY):
+        return True
+    if type(value) is tuple:
+        return all(type(item) in _KEPT_BY_VALUE or _read_only(item) for item in value)
+    return isinstance(value, TemplateModule) and value in _MADE
+
+
+def _same(kept: Any, now: Any) -> bool:
+    return kept is now or (type(kept) is type(now) and type(now) in _KEPT_BY_VALUE and kept == now)
