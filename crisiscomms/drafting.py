@@ -205,12 +205,10 @@ def _draft(
 ) -> Draft:
     """Render one checked kind and language: the facts and translations are already valid."""
     template = get_template(kind_, lang_, pack, channel)
+    if channel != "notice":
+        return _channel_draft(incident, converted, kind_, lang_, channel, template, pack)
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
-    if channel != "notice":
-        return _channel_draft(
-            incident, converted, kind_, lang_, channel, template, text, gaps, pack
-        )
     findings = _placeholder_findings(text, gaps, lang_, template.id)
     return Draft(
         kind=kind_,
@@ -232,15 +230,17 @@ def _channel_draft(
     lang_: DraftLang,
     channel: Channel,
     template: Template,
-    rendered: str,
-    gaps: list[MissingFact],
     pack: Pack | None = None,
 ) -> Draft:
-    """Split a channel variant into its forms, keep the fullest that fits, and measure it."""
+    """Split a channel variant into its forms, keep the fullest that fits, and measure it.
+
+    Its forms may be rendered already, as another language's counterpart.
+    """
     from .channels import variants
 
     shape = variants.variant(channel)
-    forms = variants.forms_of(channel, rendered, template.id, incident, lang_, template.sha256)
+    forms = variants.rendered_forms(channel, template, incident, lang_)
+    gaps = missing_facts(incident, kind_)
     others = variants.counterparts(channel, kind_, lang_, incident, pack) if len(forms) > 1 else []
     chosen = variants.choose(forms, others)
     split, parts, payload, report = chosen.split, chosen.parts, chosen.payload, chosen.report
@@ -346,6 +346,11 @@ def _hant_facts(incident: Incident, lang: DraftLang) -> tuple[Incident, tuple[Co
 def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
     """:func:`missing_translations`, looked up once per incident and language (facts are frozen)."""
     return list(_CHECKED.get(incident, lang, lambda: missing_translations(incident, lang)))
+
+
+def untranslated(incident: Incident, lang: str) -> list[Problem]:
+    """Return the free-text facts without text in ``lang`` (looked up once per facts object)."""
+    return _untranslated(incident, normalize_lang(lang))
 
 
 def read_template_pack(templates: str | Path | None) -> Pack | None:
