@@ -241,7 +241,11 @@ def _channel_draft(
     shape = variants.variant(channel)
     forms = variants.rendered_forms(channel, template, incident, lang_)
     gaps = missing_facts(incident, kind_)
-    others = variants.counterparts(channel, kind_, lang_, incident, pack) if len(forms) > 1 else []
+    others = (
+        variants.counterparts(channel, kind_, lang_, _drafted_from(incident, lang_), pack)
+        if len(forms) > 1
+        else []
+    )
     chosen = variants.choose(forms, others)
     split, parts, payload, report = chosen.split, chosen.parts, chosen.payload, chosen.report
     text = split.text
@@ -334,13 +338,36 @@ _HANT: KeptFor[tuple[Incident, tuple[Converted, ...]]] = KeptFor(16)
 _CHECKED: KeptFor[list[Problem]] = KeptFor(16)
 
 
+#: The facts each Traditional copy was made from.
+_ORIGINS: KeptFor[Incident] = KeptFor(16)
+
+
 def _hant_facts(incident: Incident, lang: DraftLang) -> tuple[Incident, tuple[Converted, ...]]:
     """:func:`hant_facts`, converted once per incident and language (facts are frozen).
 
     The same facts object then drafts every kind and channel of a pack, so the view
     of it and its missing translations are built once too (both are kept by object).
     """
-    return _HANT.get(incident, lang, lambda: hant_facts(incident, lang))
+
+    def convert() -> tuple[Incident, tuple[Converted, ...]]:
+        filled, converted = hant_facts(incident, lang)
+        _ORIGINS.get(filled, None, lambda: incident)
+        return filled, converted
+
+    return _HANT.get(incident, lang, convert)
+
+
+def _drafted_from(incident: Incident, lang: DraftLang) -> Incident:
+    """Return the facts a Traditional copy was made from, while it is still their copy.
+
+    A copy differs from them only in its ``lang`` text, so their zh and en drafts (kept
+    when a pack drafted them) are the Traditional draft's counterparts. Else ``incident``.
+    """
+    origin = _ORIGINS.kept(incident, None) if lang in HANT_LANGS else None
+    if origin is None:
+        return incident
+    current = _HANT.kept(origin, lang)
+    return origin if current is not None and current[0] is incident else incident
 
 
 def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
