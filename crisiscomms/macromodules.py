@@ -18,10 +18,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from types import BuiltinFunctionType, FunctionType
 from typing import Any
-from weakref import WeakSet
+from weakref import WeakKeyDictionary, WeakSet
 
 from jinja2 import Template
 from jinja2.environment import TemplateModule
+from jinja2.runtime import Macro
 from jinja2.utils import missing
 
 from .filters import formatter_in_use
@@ -64,6 +65,7 @@ class NoticeTemplate(Template):
             return found[1]
         module = super().make_module(parent, True)
         _MADE.add(module)
+        _PLAIN.update(m for m in module.__dict__.values() if type(m) is Macro and _plain(m))
         kept[key] = (held, module)
         while len(kept) > _KEEP:
             kept.popitem(last=False)
@@ -72,6 +74,42 @@ class NoticeTemplate(Template):
 
 #: The modules :class:`NoticeTemplate` made from read-only inputs (they may be kept).
 _MADE: WeakSet[TemplateModule] = WeakSet()
+
+#: The macros of those modules that take no ``caller``, ``varargs`` or ``kwargs``: what
+#: one writes for the same arguments (text, whole numbers) depends only on its module's
+#: inputs, so it is written once (:func:`call_kept`).
+_PLAIN: WeakSet[Macro] = WeakSet()
+_WRITTEN: WeakKeyDictionary[Macro, dict[tuple[Any, ...], str]] = WeakKeyDictionary()
+_WRITTEN_PER_MACRO = 64
+
+
+def is_plain(macro: Macro) -> bool:
+    """True for a macro of a kept module that takes nothing but its own arguments."""
+    return macro in _PLAIN
+
+
+def call_kept(macro: Macro, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """Call a plain macro; for arguments that are all text or whole numbers, write it once."""
+    if not all(type(a) in _KEPT_BY_VALUE for a in args) or not all(
+        type(v) in _KEPT_BY_VALUE for v in kwargs.values()
+    ):
+        return macro(*args, **kwargs)
+    key = (*((type(a), a) for a in args), *((k, type(v), v) for k, v in kwargs.items()))
+    written = _WRITTEN.get(macro)
+    if written is None:
+        written = _WRITTEN[macro] = {}
+    text = written.get(key)
+    if text is None:
+        text = macro(*args, **kwargs)
+        if type(text) is str and len(written) < _WRITTEN_PER_MACRO:
+            written[key] = text
+    return text
+
+
+def _plain(macro: Macro) -> bool:
+    return not (
+        macro.caller or macro.catch_kwargs or macro.catch_varargs or macro._default_autoescape
+    )
 
 
 def _key(parent: dict[str, Any], held: tuple[Any, ...]) -> tuple[Any, ...] | None:

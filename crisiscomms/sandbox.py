@@ -37,7 +37,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import _PassArg
 
 from . import limits
-from .macromodules import NoticeTemplate
+from .macromodules import NoticeTemplate, call_kept, is_plain
 from .view import Record, Value
 
 #: What ``loop`` offers a template: its counters, none of its methods.
@@ -168,6 +168,8 @@ class NoticeSandbox(ImmutableSandboxedEnvironment):
                 kwargs.pop("_block_vars", None)
                 kwargs.pop("_loop_vars", None)
             try:
+                if type(__obj) is Macro and is_plain(__obj):
+                    return call_kept(__obj, args, kwargs)
                 return __obj(*args, **kwargs)
             except StopIteration:
                 return __self.undefined(
