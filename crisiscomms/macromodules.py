@@ -9,6 +9,12 @@ same module. :class:`NoticeTemplate` keeps the last few modules each macros temp
 made, by the identity of those objects (held, so no id is reused), and hands a kept
 one back only when every one of them is the same object again. An import that hands
 over anything else (a loop, a list a template built) makes its module as before.
+
+For the same reason a kept module's macro writes the same text for the same plain
+arguments (short text, whole numbers): :func:`call_kept` keeps it (a pack calls
+``m.greeting()`` or ``c.brief('apology')`` in every notice and channel of a language).
+A macro given facts, a ``caller``, or defined in the notice itself is called each time.
+What is kept is bounded: short texts, a few per macro, a million characters in all.
 """
 
 from __future__ import annotations
@@ -81,6 +87,9 @@ _MADE: WeakSet[TemplateModule] = WeakSet()
 _PLAIN: WeakSet[Macro] = WeakSet()
 _WRITTEN: WeakKeyDictionary[Macro, dict[tuple[Any, ...], str]] = WeakKeyDictionary()
 _WRITTEN_PER_MACRO = 64
+_WRITTEN_MOST = 2_000  # characters of one text kept: a notice's sentences, not a custom pack's bulk
+_WRITTEN_IN_ALL = 1_000_000  # characters kept in all; past it, everything kept is let go
+_written_chars = 0
 
 
 def is_plain(macro: Macro) -> bool:
@@ -90,9 +99,7 @@ def is_plain(macro: Macro) -> bool:
 
 def call_kept(macro: Macro, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """Call a plain macro; for arguments that are all text or whole numbers, write it once."""
-    if not all(type(a) in _KEPT_BY_VALUE for a in args) or not all(
-        type(v) in _KEPT_BY_VALUE for v in kwargs.values()
-    ):
+    if not all(map(_small_plain, args)) or not all(map(_small_plain, kwargs.values())):
         return macro(*args, **kwargs)
     key = (*((type(a), a) for a in args), *((k, type(v), v) for k, v in kwargs.items()))
     written = _WRITTEN.get(macro)
@@ -101,9 +108,22 @@ def call_kept(macro: Macro, args: tuple[Any, ...], kwargs: dict[str, Any]) -> An
     text = written.get(key)
     if text is None:
         text = macro(*args, **kwargs)
-        if type(text) is str and len(written) < _WRITTEN_PER_MACRO:
-            written[key] = text
+        if type(text) is str and len(text) <= _WRITTEN_MOST and len(written) < _WRITTEN_PER_MACRO:
+            _keep_written(written, key, text)
     return text
+
+
+def _keep_written(written: dict[tuple[Any, ...], str], key: tuple[Any, ...], text: str) -> None:
+    global _written_chars
+    _written_chars += len(text) + 64
+    if _written_chars > _WRITTEN_IN_ALL:
+        _WRITTEN.clear()
+        _written_chars = len(text) + 64
+    written[key] = text
+
+
+def _small_plain(value: Any) -> bool:
+    return type(value) in _KEPT_BY_VALUE and (type(value) is not str or len(value) <= 200)
 
 
 def _plain(macro: Macro) -> bool:
