@@ -99,9 +99,12 @@ def is_plain(macro: Macro) -> bool:
 
 def call_kept(macro: Macro, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """Call a plain macro; for arguments that are all text or whole numbers, write it once."""
-    if not all(map(_small_plain, args)) or not all(map(_small_plain, kwargs.values())):
-        return macro(*args, **kwargs)
-    key = (*((type(a), a) for a in args), *((k, type(v), v) for k, v in kwargs.items()))
+    key: tuple[Any, ...] = ()
+    if args or kwargs:
+        values = (*args, *kwargs.values())
+        if not all(map(_small_plain, values)):
+            return macro(*args, **kwargs)
+        key = (values, tuple(map(type, values)), tuple(kwargs))
     written = _WRITTEN.get(macro)
     if written is None:
         written = _WRITTEN[macro] = {}
