@@ -35,6 +35,9 @@ def _median_ms(
 ) -> tuple[float, float]:
     """Median wall and CPU ms of ``call(facts)``, each run on facts from ``fresh()``.
 
+    The least CPU time of the runs is kept in :data:`BEST_CPU_MS` (on a shared machine
+    the steadiest figure: other processes only ever add to it).
+
     Templates are compiled and modules imported (warm), but each run gets a facts
     object of its own, made before the clock starts, and the values found in texts
     are forgotten: what is kept per facts object or per text (views, Traditional
@@ -52,7 +55,11 @@ def _median_ms(
         call(facts)
         cpu.append(time.process_time_ns() - start_cpu)
         wall.append(time.perf_counter_ns() - start)
+    BEST_CPU_MS.append(min(cpu) / 1e6)
     return statistics.median(wall) / 1e6, statistics.median(cpu) / 1e6
+
+
+BEST_CPU_MS: list[float] = []
 
 
 def main() -> int:
@@ -82,6 +89,7 @@ def main() -> int:
     verdict = "ok" if whole < PACK_TARGET_MS else "OVER"
     print(f"full pack, warm, new facts each run, median of {args.runs}: {whole:8.2f} ms "
           f"(CPU {whole_cpu:.2f} ms)  {verdict} (target < {PACK_TARGET_MS:.0f} ms)")  # fmt: skip
+    print(f"  CPU, best of {args.runs}: {BEST_CPU_MS[-1]:.2f} ms")
     again, again_cpu = _median_ms(build_pack, args.runs, lambda: incident)
     print(f"  the same facts object again:  {again:8.2f} ms (CPU {again_cpu:.2f} ms; "
           f"what is kept per facts object is reused)")  # fmt: skip

@@ -205,12 +205,10 @@ def _draft(
 ) -> Draft:
     """Render one checked kind and language: the facts and translations are already valid."""
     template = get_template(kind_, lang_, pack, channel)
+    if channel != "notice":
+        return _channel_draft(incident, converted, kind_, lang_, channel, template, pack)
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
-    if channel != "notice":
-        return _channel_draft(
-            incident, converted, kind_, lang_, channel, template, text, gaps, pack
-        )
     findings = _placeholder_findings(text, gaps, lang_, template.id)
     return Draft(
         kind=kind_,
@@ -232,16 +230,22 @@ def _channel_draft(
     lang_: DraftLang,
     channel: Channel,
     template: Template,
-    rendered: str,
-    gaps: list[MissingFact],
     pack: Pack | None = None,
 ) -> Draft:
-    """Split a channel variant into its forms, keep the fullest that fits, and measure it."""
+    """Split a channel variant into its forms, keep the fullest that fits, and measure it.
+
+    Its forms may be rendered already, as another language's counterpart.
+    """
     from .channels import variants
 
     shape = variants.variant(channel)
-    forms = variants.forms_of(channel, rendered, template.id, incident, lang_, template.sha256)
-    others = variants.counterparts(channel, kind_, lang_, incident, pack) if len(forms) > 1 else []
+    forms = variants.rendered_forms(channel, template, incident, lang_)
+    gaps = missing_facts(incident, kind_)
+    others = (
+        variants.counterparts(channel, kind_, lang_, _drafted_from(incident, lang_), pack)
+        if len(forms) > 1
+        else []
+    )
     chosen = variants.choose(forms, others)
     split, parts, payload, report = chosen.split, chosen.parts, chosen.payload, chosen.report
     text = split.text
@@ -334,18 +338,46 @@ _HANT: KeptFor[tuple[Incident, tuple[Converted, ...]]] = KeptFor(16)
 _CHECKED: KeptFor[list[Problem]] = KeptFor(16)
 
 
+#: The facts each Traditional copy was made from.
+_ORIGINS: KeptFor[Incident] = KeptFor(16)
+
+
 def _hant_facts(incident: Incident, lang: DraftLang) -> tuple[Incident, tuple[Converted, ...]]:
     """:func:`hant_facts`, converted once per incident and language (facts are frozen).
 
     The same facts object then drafts every kind and channel of a pack, so the view
     of it and its missing translations are built once too (both are kept by object).
     """
-    return _HANT.get(incident, lang, lambda: hant_facts(incident, lang))
+
+    def convert() -> tuple[Incident, tuple[Converted, ...]]:
+        filled, converted = hant_facts(incident, lang)
+        _ORIGINS.get(filled, None, lambda: incident)
+        return filled, converted
+
+    return _HANT.get(incident, lang, convert)
+
+
+def _drafted_from(incident: Incident, lang: DraftLang) -> Incident:
+    """Return the facts a Traditional copy was made from, while it is still their copy.
+
+    A copy differs from them only in its ``lang`` text, so their zh and en drafts (kept
+    when a pack drafted them) are the Traditional draft's counterparts. Else ``incident``.
+    """
+    origin = _ORIGINS.kept(incident, None) if lang in HANT_LANGS else None
+    if origin is None:
+        return incident
+    current = _HANT.kept(origin, lang)
+    return origin if current is not None and current[0] is incident else incident
 
 
 def _untranslated(incident: Incident, lang: DraftLang) -> list[Problem]:
     """:func:`missing_translations`, looked up once per incident and language (facts are frozen)."""
     return list(_CHECKED.get(incident, lang, lambda: missing_translations(incident, lang)))
+
+
+def untranslated(incident: Incident, lang: str) -> list[Problem]:
+    """Return the free-text facts without text in ``lang`` (looked up once per facts object)."""
+    return _untranslated(incident, normalize_lang(lang))
 
 
 def read_template_pack(templates: str | Path | None) -> Pack | None:

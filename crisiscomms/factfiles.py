@@ -135,7 +135,7 @@ def _parse_json(text: str, name: str) -> Any:
         raise InputError(f"{name}: invalid JSON: {error}") from None
 
 
-_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_TOML_AT = r"\(at line (\d+), column (\d+)\)"  # in tomllib's messages; searched on error only
 
 
 def _parse_toml(text: str, name: str) -> Any:
@@ -146,7 +146,7 @@ def _parse_toml(text: str, name: str) -> Any:
         if "overwrite" in message or "twice" in message:
             for loc, first, again in toml_locations(text).duplicates:
                 raise _duplicate(name, loc, first, again) from None
-        at = _TOML_AT.search(message)
+        at = re.search(_TOML_AT, message)
         where = f"{name}:{at.group(1)}:{at.group(2)}" if at else name
         raise InputError(f"{where}: invalid TOML: {message}") from None
     except ValueError as error:

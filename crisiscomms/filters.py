@@ -46,6 +46,11 @@ def current_formatter() -> Formatter:
     return formatter
 
 
+def formatter_in_use() -> Formatter | None:
+    """Return the formatter of the draft being rendered, or None outside a draft."""
+    return _FORMATTER.get()
+
+
 # What each argument must be: a check and how to name it in an error.
 _Check = tuple[Callable[[Any], bool], str]
 _TIME: _Check = (lambda v: isinstance(v, datetime) and v.tzinfo is not None, "a time")

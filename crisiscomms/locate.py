@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 Loc = tuple[str | int, ...]
 
@@ -38,7 +39,9 @@ class Located:
         return None
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:\n]|[^\s{}\[\],:"]+')
+#: JSON's tokens: a string, a punctuation mark or line feed, a bare word or number.
+#: Compiled when first used (a facts file with no error in it needs no locations).
+_JSON_TOKEN = r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:\n]|[^\s{}\[\],:"]+'
 
 
 def json_locations(text: str) -> Located:
@@ -53,7 +56,7 @@ def json_locations(text: str) -> Located:
     line = 1
     # Each frame: [path, key or list index, whether the next string is a key].
     stack: list[list[object]] = []
-    for match in _JSON_TOKEN.finditer(text):
+    for match in _compiled(_JSON_TOKEN).finditer(text):
         token = match.group()
         if token == "\n":
             line += 1
@@ -99,7 +102,7 @@ def _part(value: object) -> str | int:
     return value
 
 
-_TOML_KEY = re.compile(r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*')
+_TOML_KEY = r'\s*(?:"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+))\s*'
 
 
 def _toml_key(text: str) -> tuple[list[str], str] | None:
@@ -107,7 +110,7 @@ def _toml_key(text: str) -> tuple[list[str], str] | None:
     parts: list[str] = []
     rest = text
     while True:
-        match = _TOML_KEY.match(rest)
+        match = _compiled(_TOML_KEY).match(rest)
         if match is None:
             return None
         quoted, literal, bare = match.groups()
@@ -190,3 +193,8 @@ def _brackets(text: str) -> int:
     """Open minus closed square brackets, outside strings and comments (roughly)."""
     text = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', "", text).split("#", 1)[0]
     return text.count("[") - text.count("]")
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

@@ -37,6 +37,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import _PassArg
 
 from . import limits
+from .macromodules import NoticeTemplate, call_kept, is_plain
 from .view import Record, Value
 
 #: What ``loop`` offers a template: its counters, none of its methods.
@@ -90,6 +91,7 @@ class NoticeSandbox(ImmutableSandboxedEnvironment):
     def __init__(self, functions: Iterable[Callable[..., Any]] = (), **options: Any) -> None:
         super().__init__(finalize=printable, **options)
         self.code_generator_class = BoundedCodeGenerator
+        self.template_class = NoticeTemplate
         self.filters = {name: _guarded(name) for name in JINJA_FILTERS}
         self.tests = {name: jinja_tests.TESTS[name] for name in JINJA_TESTS}
         self.functions: tuple[Callable[..., Any], ...] = (bounded_range, *functions)
@@ -166,6 +168,8 @@ class NoticeSandbox(ImmutableSandboxedEnvironment):
                 kwargs.pop("_block_vars", None)
                 kwargs.pop("_loop_vars", None)
             try:
+                if type(__obj) is Macro and is_plain(__obj):
+                    return call_kept(__obj, args, kwargs)
                 return __obj(*args, **kwargs)
             except StopIteration:
                 return __self.undefined(

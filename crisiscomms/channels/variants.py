@@ -426,29 +426,14 @@ def _stand_in(forms: list[Shaped], rank: int) -> Shaped:
 
 
 def forms_of(
-    channel: str,
-    rendered: str,
-    template_id: str,
-    incident: Incident,
-    lang: str,
-    template_hash: str = "",
+    channel: str, rendered: str, template_id: str, incident: Incident, lang: str
 ) -> list[Shaped]:
-    """Return every form a rendered channel variant wrote, shaped and measured.
-
-    With ``template_hash``, remembered for the last few incidents: a pack drafts each
-    language once as itself and once as the other language's counterpart.
-    """
+    """Return every form a rendered channel variant wrote, shaped and measured."""
     shape = variant(channel)
-
-    def measured() -> list[Shaped]:
-        return [
-            shaped(channel, name, split, incident, lang)
-            for name, split in split_forms(rendered, shape, template_id)
-        ]
-
-    if not template_hash:
-        return measured()
-    return _FORMS.get(incident, (channel, template_id, template_hash, lang), measured)
+    return [
+        shaped(channel, name, split, incident, lang)
+        for name, split in split_forms(rendered, shape, template_id)
+    ]
 
 
 #: The forms of the last few variants drafted, by incident, template and language.
@@ -474,21 +459,36 @@ def counterparts(
     """
     if not variant(channel).forms:
         return []
-    from ..facts import missing_translations
-    from ..templating import get_template, render
+    from ..drafting import untranslated
+    from ..templating import get_template
 
     found: list[list[Shaped]] = []
     for other in COUNTERPARTS.get(lang, ()):
         template = get_template(kind, other, pack, channel)
-        held = _FORMS.kept(incident, (channel, template.id, template.sha256, other))
+        held = _FORMS.kept(incident, _form_key(channel, template, other))
         if held is not None:
             found.append(held)
-            continue
-        if missing_translations(incident, other):
-            continue
-        rendered = render(template, incident, other)
-        found.append(forms_of(channel, rendered, template.id, incident, other, template.sha256))
+        elif not untranslated(incident, other):
+            found.append(rendered_forms(channel, template, incident, other))
     return found
+
+
+def rendered_forms(channel: str, template: Any, incident: Incident, lang: str) -> list[Shaped]:
+    """Return the forms of ``template`` (a channel variant) rendered for ``incident`` in ``lang``.
+
+    Remembered for the last few incidents: a pack drafts each language once as itself and
+    once as another language's counterpart, and renders it only once.
+    """
+    from ..templating import render
+
+    def measured() -> list[Shaped]:
+        return forms_of(channel, render(template, incident, lang), template.id, incident, lang)
+
+    return _FORMS.get(incident, _form_key(channel, template, lang), measured)
+
+
+def _form_key(channel: str, template: Any, lang: str) -> tuple[str, ...]:
+    return (channel, template.id, template.sha256, lang)
 
 
 def form_figures(chosen: Shaped, forms: list[Shaped]) -> dict[str, Any]:
