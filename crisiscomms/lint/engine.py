@@ -62,13 +62,15 @@ class _Context:
         self._satisfying: dict[tuple[int, int, int], bool] = {}
 
     def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
-        patterns = getattr(rule, which)
-        hits = self.hits.get(rule.lang, {})
-        norm, breaks = self.norm, self.breaks
-        if len(patterns) == 1:
-            found = find_matches(patterns[0], norm, hits, lo, hi, breaks)
-        else:
-            found = [m for p in patterns for m in find_matches(p, norm, hits, lo, hi, breaks)]
+        hits = self.hits[rule.lang]
+        norm, breaks, present = self.norm, self.breaks, hits.present
+        # Only patterns whose first role has hits can match: most patterns of a short text.
+        found = [
+            m
+            for p in getattr(rule, which)
+            if p.first in present
+            for m in find_matches(p, norm, hits, lo, hi, breaks)
+        ]
         # Longest first at each start; two stable sorts on C-level keys: (start, -end).
         found.sort(key=_END, reverse=True)
         found.sort(key=_START)
@@ -94,9 +96,11 @@ class _Context:
 
     def has_match(self, rule: Rule) -> bool:
         """Return True when one of ``rule``'s match patterns matches anywhere in the window."""
-        hits, norm, breaks = self.hits.get(rule.lang, {}), self.norm, self.breaks
-        size = len(norm)
-        return any(has_match(p, norm, hits, 0, size, breaks) for p in rule.match)
+        hits, norm, breaks = self.hits[rule.lang], self.norm, self.breaks
+        size, present = len(norm), hits.present
+        return any(
+            has_match(p, norm, hits, 0, size, breaks) for p in rule.match if p.first in present
+        )
 
     def all_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
         """Return the ends and starts of ``rule``'s unless-matches in the window, by start."""
@@ -112,8 +116,13 @@ class _Context:
         key = (id(rule), lo, hi)
         found = self._satisfying.get(key)
         if found is None:
-            norm, hits, breaks = self.norm, self.hits.get(rule.lang, {}), self.breaks
-            found = any(has_match(p, norm, hits, lo, hi, breaks) for p in rule.satisfied_by)
+            norm, hits, breaks = self.norm, self.hits[rule.lang], self.breaks
+            present = hits.present
+            found = any(
+                has_match(p, norm, hits, lo, hi, breaks)
+                for p in rule.satisfied_by
+                if p.first in present
+            )
             self._satisfying[key] = found
         return found
 
