@@ -14,10 +14,18 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crisiscomms.lint import satisfiers
+from crisiscomms.lint import grammar, satisfiers
 from crisiscomms.lint import scanner as scanner_module
 from crisiscomms.lint.catalog import ruleset
-from crisiscomms.lint.grammar import Breaks, find_matches, has_match, parse_pattern
+from crisiscomms.lint.grammar import (
+    Breaks,
+    Hits,
+    Match,
+    Pattern,
+    find_matches,
+    has_match,
+    parse_pattern,
+)
 from crisiscomms.lint.scanner import Scanner
 
 _CLOCK = r"(?:[01]?\d|2[0-4]):[0-5]\d"
@@ -164,3 +172,34 @@ def test_scan_matches_the_plain_loop(data: st.DataObject, chunk: int) -> None:
         assert roles["no such role"] == roles.get("no such role") == ([], [])
         for role in roles.present:
             assert roles[role] == roles.get(role) and roles[role][0]
+
+
+def _walked(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int) -> list[Match]:
+    # find_matches' general form: every hit of the first role walked element by element.
+    out: list[Match] = []
+    starts, ends = hits[pattern.elements[0].role or ""]
+    first, last = pattern.span
+    for s0, e0 in zip(starts, ends, strict=True):
+        if lo <= s0 < hi:
+            a, b = (s0 if first == 0 else -1), (e0 if last == 0 else -1)
+            key = (s0, e0) if pattern.key == 0 else (-1, -1)
+            grammar._walk(pattern, text, Breaks(text), hits, 1, e0, a, b, *key, out)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _hits(),
+    st.sampled_from(["@a <3 x", "@a <1 xy", "@a <2 ^x", "@a <<5 y", "?@a <4 ^x", "@a x"]),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_role_then_literal_patterns(
+    case: tuple[str, dict[str, tuple[list[int], list[int]]]], source: str, lo: int, hi: int
+) -> None:
+    text, hits = case
+    text = text.replace("y", "x", len(text) // 2)
+    pattern = parse_pattern(source, _ROLES, "test")
+    assert find_matches(pattern, text, hits, lo, hi, Breaks(text)) == _walked(
+        pattern, text, hits, lo, hi
+    )

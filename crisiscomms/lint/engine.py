@@ -63,12 +63,12 @@ class _Context:
 
     def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
         hits = self.hits[rule.lang]
-        norm, breaks, present = self.norm, self.breaks, hits.present
-        # Only patterns whose first role has hits can match: most patterns of a short text.
+        norm, breaks, present = self.norm, self.breaks, hits.present.keys()
+        # Only patterns each of whose roles has hits can match: most patterns of a short text.
         found = [
             m
             for p in getattr(rule, which)
-            if p.first in present
+            if p.needs <= present
             for m in find_matches(p, norm, hits, lo, hi, breaks)
         ]
         # Longest first at each start; two stable sorts on C-level keys: (start, -end).
@@ -97,9 +97,9 @@ class _Context:
     def has_match(self, rule: Rule) -> bool:
         """Return True when one of ``rule``'s match patterns matches anywhere in the window."""
         hits, norm, breaks = self.hits[rule.lang], self.norm, self.breaks
-        size, present = len(norm), hits.present
+        size, present = len(norm), hits.present.keys()
         return any(
-            has_match(p, norm, hits, 0, size, breaks) for p in rule.match if p.first in present
+            has_match(p, norm, hits, 0, size, breaks) for p in rule.match if p.needs <= present
         )
 
     def all_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
@@ -117,11 +117,11 @@ class _Context:
         found = self._satisfying.get(key)
         if found is None:
             norm, hits, breaks = self.norm, self.hits[rule.lang], self.breaks
-            present = hits.present
+            present = hits.present.keys()
             found = any(
                 has_match(p, norm, hits, lo, hi, breaks)
                 for p in rule.satisfied_by
-                if p.first in present
+                if p.needs <= present
             )
             self._satisfying[key] = found
         return found

@@ -61,7 +61,7 @@ class Pattern:
     key: int
     not_after: tuple[str, ...] = ()  # literals that must not end the text before element 0
     span: tuple[int, int] = (0, -1)  # first and last element the match's span covers
-    first: str = ""  # the first element's role: where matching starts
+    needs: frozenset[str] = frozenset()  # the roles it names: no match without a hit of each
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -138,9 +138,8 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
     if not shown or key in hidden:
         raise ConfigError(f"{where}: pattern {source!r}: the key and one element must be shown")
     span = (shown[0], shown[-1])
-    first = elements[0].role
-    assert first is not None
-    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span, first)
+    needs = frozenset(e.role for e in elements if e.role is not None)
+    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span, needs)
 
 
 #: Where a pattern matched: (start, end, key start, key end) -- the whole span and its key
@@ -227,9 +226,10 @@ def _find_matches(
     second = elements[1]
     if len(elements) == 2 and second.role is not None:
         return _pairs(pattern, breaks, starts, ends, hits[second.role], i, stop)
-    touching = pattern.gaps[0][0] == 0 and not second.negated
-    if len(elements) == 2 and second.literal is not None and touching:
-        return _touching_literal(pattern, text, starts, ends, second.literal, i, stop)
+    if len(elements) == 2 and second.literal is not None and not second.negated:
+        if pattern.gaps[0][0] == 0:
+            return _touching_literal(pattern, text, starts, ends, second.literal, i, stop)
+        return _near_literal(pattern, text, breaks, starts, ends, second.literal, i, stop)
     out: list[Match] = []
     key = pattern.key
     first, last = pattern.span
@@ -270,6 +270,35 @@ def _touching_literal(
             b = e0 + size if last == 1 else e0
             key = (s0, e0) if pattern.key == 0 else (e0, e0 + size)
             out.append((a, b, *key))
+    return out
+
+
+def _near_literal(
+    pattern: Pattern,
+    text: str,
+    breaks: Breaks,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    literal: str,
+    i: int,
+    stop: int,
+) -> list[Match]:
+    # ``@role <N literal`` (修复 ... 中): _walk's answer, the first place the literal
+    # starts within N characters, with no break before it; no recursion.
+    size = len(literal)
+    limit, commas = pattern.gaps[0]
+    stops = breaks.positions(SENTENCE_BREAKS if commas else CLAUSE_BREAKS)
+    first, last = pattern.span
+    key_first = pattern.key == 0
+    find = text.find
+    out: list[Match] = []
+    for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True):
+        at = find(literal, e0, e0 + limit + size)
+        if at < 0 or (at > e0 and at > stops[bisect_left(stops, e0)]):
+            continue
+        end = at + size
+        key = (s0, e0) if key_first else (at, end)
+        out.append((s0 if first == 0 else at, end if last == 1 else e0, *key))
     return out
 
 
