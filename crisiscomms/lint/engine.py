@@ -71,9 +71,10 @@ class _Context:
             if p.needs <= present
             for m in find_matches(p, norm, hits, lo, hi, breaks)
         ]
-        # Longest first at each start; two stable sorts on C-level keys: (start, -end).
-        found.sort(key=_END, reverse=True)
-        found.sort(key=_START)
+        if len(found) > 1:
+            # Longest first at each start; two stable sorts on C-level keys: (start, -end).
+            found.sort(key=_END, reverse=True)
+            found.sort(key=_START)
         return found
 
     def _local_matches(self, rule: Rule, which: str, lo: int, hi: int) -> list[Match]:
@@ -179,12 +180,7 @@ class _Run:
         self.lines = _Lines(text)
         self.findings: dict[tuple[str, int, int], Finding] = {}
         self.reported: set[str] = set()
-        active = [r for r in plan.rules if r.id not in plan.disabled]
-        self.local = [r for r in active if r.check == "match" and r.scope != "text"]
-        self.whole = [r for r in active if r.check == "match" and r.scope == "text"]
-        self.complete = [
-            r for r in active if r.check == "completeness" and plan.kind in r.kinds
-        ] if plan.kind else []  # fmt: skip
+        self.local, self.whole, self.complete = _partition(plan.rules, plan.disabled, plan.kind)
         self.makers: dict[int, _FindingMaker] = {}
         # Per rule of the text scope or of completeness: satisfied by a pattern somewhere,
         # and what it would report (its matches; for completeness, the first topic match).
@@ -218,12 +214,18 @@ class _Run:
         findings, reported, span = self.findings, self.reported, self.normalized.span
         # rule id -> starts of the sentences it was reported in: one finding per rule and sentence.
         reported_in: dict[str, set[int]] = {}
-        for rule in self.local:
+        hits = context.hits
+        for rule, firsts in self.local:
             if rule.once and rule.id in reported:
                 continue  # reported already: no match of it can be reported again
+            if firsts.isdisjoint(hits[rule.lang].present):
+                continue  # no hit of a role any of its patterns starts with
+            matches = context.matches(rule, "match")
+            if not matches:
+                continue
             seen = reported_in.setdefault(rule.id, set())
             conditional = bool(rule.satisfiers or rule.satisfied_by)
-            for start, end, sentence in _reportable(rule, context, seen, conditional):
+            for start, end, sentence in _reportable(rule, context, matches, seen, conditional):
                 ostart, oend = span(lo + start, lo + end)
                 key = (rule.id, ostart, oend)
                 if key in findings and not _prefer(rule, context.norm[start:end]):
@@ -249,7 +251,8 @@ class _Run:
         if rule.once and pending:
             return
         seen: set[int] = set()
-        for start, end, sentence in _reportable(rule, context, seen, False):
+        matches = context.matches(rule, "match")
+        for start, end, sentence in _reportable(rule, context, matches, seen, False):
             seen.add(sentence)
             pending.append(self.make(rule, *self.normalized.span(lo + start, lo + end)))
             if rule.once:
@@ -277,6 +280,8 @@ class _Run:
                     break
         for finding in self._completeness(detected):
             findings[(finding.rule, finding.start, finding.end)] = finding
+        if not findings:
+            return []
         emitted = {key[0] for key in findings}
         superseded = {s for r in self.plan.rules if r.id in emitted for s in r.supersedes} & emitted
         result = [f for f in findings.values() if f.rule not in superseded]
@@ -307,12 +312,11 @@ class _Run:
 
 
 def _reportable(
-    rule: Rule, context: _Context, seen: set[int], conditional: bool
+    rule: Rule, context: _Context, matches: list[Match], seen: set[int], conditional: bool
 ) -> Iterator[tuple[int, int, int]]:
-    """Yield the spans of ``rule``'s matches in ``context`` that stand: not cancelled, not
-    satisfied in their scope, in a sentence ``seen`` does not hold yet (the caller adds the
-    sentences it reports in)."""
-    matches = context.matches(rule, "match")
+    """Yield the spans of ``rule``'s ``matches`` in ``context`` that stand: not cancelled,
+    not satisfied in their scope, in a sentence ``seen`` does not hold yet (the caller adds
+    the sentences it reports in)."""
     if not matches:
         return
     many = len(matches) > _MANY
@@ -357,6 +361,36 @@ def _reportable(
             extended = rule.extend.match(norm, start)
             end = max(end, extended.end()) if extended else end
         yield start, end, sentence[0]
+
+
+#: The rules of a clause, sentence or paragraph (each with the roles its match patterns
+#: start with), of the whole text, and of completeness.
+_Partition = tuple[tuple[tuple[Rule, frozenset[str]], ...], tuple[Rule, ...], tuple[Rule, ...]]
+#: id of a plan's rules -> (the rules, kept alive so the id stays theirs), by disabled and kind
+_PARTITIONS: dict[tuple[int, frozenset[str], str | None], tuple[tuple[Rule, ...], _Partition]] = {}
+
+
+def _partition(rules: tuple[Rule, ...], disabled: frozenset[str], kind: str | None) -> _Partition:
+    """Return the active rules of a clause/sentence/paragraph, of the whole text, and of
+    completeness for ``kind``: worked out once per cached plan, not once per text."""
+    key = (id(rules), disabled, kind)
+    known = _PARTITIONS.get(key)
+    if known is not None and known[0] is rules:
+        return known[1]
+    active = [r for r in rules if r.id not in disabled]
+    local = tuple(
+        (r, frozenset(p.elements[0].role or "" for p in r.match))
+        for r in active
+        if r.check == "match" and r.scope != "text"
+    )
+    whole = tuple(r for r in active if r.check == "match" and r.scope == "text")
+    complete = tuple(
+        r for r in active if r.check == "completeness" and kind is not None and kind in r.kinds
+    )
+    if len(_PARTITIONS) > 256:  # plans with many configurations: start again
+        _PARTITIONS.clear()
+    _PARTITIONS[key] = (rules, (local, whole, complete))
+    return local, whole, complete
 
 
 def _windows(norm: str, plan: Plan) -> list[int]:
