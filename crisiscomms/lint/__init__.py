@@ -87,12 +87,8 @@ def lint(
         chinese_variant(text) if lang == "auto" else ("zh-Hant" if lang == "zh-Hant" else "zh")
     )
     plan = Plan(base.scanner, base.rules, notice_kind, config.disable, config.severity, chinese)
-    if len(text) < _SHORT:  # few objects: the collector has little to walk
-        return apply_suppressions(text, evaluate(text, plan))
     with paused_collection():  # a long text makes millions of acyclic objects: see ..bulk
         return apply_suppressions(text, evaluate(text, plan))
 
 
-#: Below this many characters, lint() leaves the cycle collector running (see ..bulk).
-_SHORT = 1 << 14
 _DEFAULT = LintConfig()
