@@ -327,13 +327,21 @@ def _reportable(
     scope_ok = False
     unless_ends: list[int] | None = None
     unless_starts: list[int] = []
-    for match in matches:
+    # Matches are by start: those left in a sentence already reported in, or in a scope
+    # known to be satisfied, are stepped over with one bisect.
+    k, count = 0, len(matches)
+    while k < count:
+        match = matches[k]
+        k += 1
         start = match[0]
         if not sentence[0] <= start < sentence[1]:
             sentence = _bounds(sentence_ends, start, size)
         if sentence[0] in seen:
-            continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one.
+            # One finding per rule and sentence: 带来的不便，深表歉意 is one.
+            k = bisect_left(matches, sentence[1], k, count, key=_START)
+            continue
         if scope_ok and scope[0] <= start < scope[1]:
+            k = bisect_left(matches, scope[1], k, count, key=_START)
             continue  # satisfied where it stands (known already)
         # Whether a match is cancelled and whether it is satisfied are independent. With few
         # matches, an unless-match near each is looked for first; with many, the scope is
@@ -346,6 +354,7 @@ def _reportable(
                 scope = _bounds(scope_ends, start, size)
                 scope_ok = context.satisfied(rule, *scope)
             if scope_ok:
+                k = bisect_left(matches, scope[1], k, count, key=_START)
                 continue
         if many and rule.unless:
             if unless_ends is None:
