@@ -190,7 +190,8 @@ def _word_length(part: list[_Hit]) -> int:
     return end - start
 
 
-#: Characters the automaton reads at a time (see :meth:`Scanner.scan`).
+#: Characters the automaton reads at a time (see :meth:`Scanner.scan`): twice the engine's
+#: window, so that a window (cut after the first paragraph end past 64K) is read at once.
 _CHUNK = 1 << 17
 
 _INDEX = itemgetter(0)
