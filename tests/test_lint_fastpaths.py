@@ -1,19 +1,32 @@
 """The linter's faster forms answer exactly as the plain forms they replace.
 
 The satisfier patterns are written for ``re``'s skip to candidates (every branch led
-by one literal); has_match answers two-role patterns without recursion. Each is
+by one literal); has_match answers two-role patterns without recursion; the scanner
+sorts and groups hits in C and makes a role's lists when first asked for them. Each is
 checked here against its plain form.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crisiscomms.lint import satisfiers
-from crisiscomms.lint.grammar import Breaks, find_matches, has_match, parse_pattern
+from crisiscomms.lint import grammar, satisfiers
+from crisiscomms.lint import scanner as scanner_module
+from crisiscomms.lint.catalog import ruleset
+from crisiscomms.lint.grammar import (
+    Breaks,
+    Hits,
+    Match,
+    Pattern,
+    find_matches,
+    has_match,
+    parse_pattern,
+)
+from crisiscomms.lint.scanner import Scanner
 
 _CLOCK = r"(?:[01]?\d|2[0-4]):[0-5]\d"
 _SPAN_ZH = r"\d{1,3}\s?(?:个)?\s?(?:小时|分钟|钟头|天|个工作日|工作日)"
@@ -112,3 +125,81 @@ def test_two_role_patterns(
                 key = (s0, e0) if pattern.key == 0 else (s1, e1)
                 plain.append((s0 if first == 0 else s1, e1 if last == 1 else e0, *key))
     assert found == plain
+
+
+def _plain_scan(scanner: Scanner, text: str) -> dict[str, dict[str, tuple[list[int], list[int]]]]:
+    # The scan as a loop over every hit: words with a letter or digit at an edge only at
+    # word edges, every role's hits sorted by start, then end.
+    word = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    spans: dict[str, dict[str, list[tuple[int, int]]]] = {lang: {} for lang in scanner.langs}
+    for index, start, end in scanner.raw(text):
+        found = scanner.words[index]
+        if found[0] in word and start and text[start - 1] in word:
+            continue
+        if found[-1] in word and end < len(text) and text[end] in word:
+            continue
+        for lang, role in scanner._entries[index]:
+            spans[lang].setdefault(role, []).append((start, end))
+    return {
+        lang: {
+            role: ([s for s, _ in sorted(x)], [e for _, e in sorted(x)]) for role, x in by.items()
+        }
+        for lang, by in spans.items()
+    }
+
+
+@cache
+def _both() -> Scanner:
+    return Scanner([ruleset("zh"), ruleset("en")])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.sampled_from([3, 7, 1 << 17]))
+def test_scan_matches_the_plain_loop(data: st.DataObject, chunk: int) -> None:
+    scanner = _both()
+    pieces = st.one_of(
+        st.sampled_from(scanner.words), st.sampled_from(["，", "。", " ", "\n", "a", "1", "X"])
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=30)))
+    kept, scanner_module._CHUNK = scanner_module._CHUNK, chunk  # read in chunks this long
+    try:
+        found = scanner.scan(text)
+    finally:
+        scanner_module._CHUNK = kept
+    assert {lang: found[lang].resolved() for lang in found} == _plain_scan(scanner, text)
+    # A role looked up gives the lists resolved() gives; a role without hits, empty lists.
+    for roles in found.values():
+        assert roles["no such role"] == roles.get("no such role") == ([], [])
+        for role in roles.present:
+            assert roles[role] == roles.get(role) and roles[role][0]
+
+
+def _walked(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int) -> list[Match]:
+    # find_matches' general form: every hit of the first role walked element by element.
+    out: list[Match] = []
+    starts, ends = hits[pattern.elements[0].role or ""]
+    first, last = pattern.span
+    for s0, e0 in zip(starts, ends, strict=True):
+        if lo <= s0 < hi:
+            a, b = (s0 if first == 0 else -1), (e0 if last == 0 else -1)
+            key = (s0, e0) if pattern.key == 0 else (-1, -1)
+            grammar._walk(pattern, text, Breaks(text), hits, 1, e0, a, b, *key, out)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _hits(),
+    st.sampled_from(["@a <3 x", "@a <1 xy", "@a <2 ^x", "@a <<5 y", "?@a <4 ^x", "@a x"]),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_role_then_literal_patterns(
+    case: tuple[str, dict[str, tuple[list[int], list[int]]]], source: str, lo: int, hi: int
+) -> None:
+    text, hits = case
+    text = text.replace("y", "x", len(text) // 2)
+    pattern = parse_pattern(source, _ROLES, "test")
+    assert find_matches(pattern, text, hits, lo, hi, Breaks(text)) == _walked(
+        pattern, text, hits, lo, hi
+    )

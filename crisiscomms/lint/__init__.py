@@ -6,15 +6,13 @@ The main entry point is :func:`lint`; rules live in data files under
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..bulk import paused_collection
 from ..errors import InputError
 from ..findings import Finding
 from ..kinds import LINT_LANGS, normalize_kind
 from .catalog import plan_for
 from .config import LintConfig, find_config, load_config
-from .engine import evaluate
+from .engine import Plan, evaluate
 from .registry import ALL
 from .ruleids import COMPLETENESS_RULES, RULE_IDS, WORDING_RULES
 from .suppress import apply_suppressions
@@ -74,7 +72,7 @@ def lint(
     if lang not in LINT_LANGS:
         raise InputError(f"unknown language {lang!r}; choose one of: {', '.join(LINT_LANGS)}")
     notice_kind = normalize_kind(kind) if kind else None
-    config = config or LintConfig()
+    config = config or _DEFAULT
     if ALL in config.disable:
         return []
     merged: dict[tuple[str, str], tuple[str, ...]] = {}
@@ -84,16 +82,13 @@ def lint(
             key = ("zh" if lg == "zh-Hant" else lg, rule_id)
             merged[key] = merged.get(key, ()) + phrases
     extras = tuple((lg, rule_id, phrases) for (lg, rule_id), phrases in merged.items())
-    plan = plan_for(_RULE_SETS[lang], extras)
+    base = plan_for(_RULE_SETS[lang], extras)
     chinese = (
         chinese_variant(text) if lang == "auto" else ("zh-Hant" if lang == "zh-Hant" else "zh")
     )
-    plan = replace(
-        plan,
-        kind=notice_kind,
-        disabled=config.disable,
-        severities=config.severity,
-        chinese=chinese,
-    )
+    plan = Plan(base.scanner, base.rules, notice_kind, config.disable, config.severity, chinese)
     with paused_collection():  # a long text makes millions of acyclic objects: see ..bulk
         return apply_suppressions(text, evaluate(text, plan))
+
+
+_DEFAULT = LintConfig()

@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from .engine import Plan, evaluate
 from .grammar import parse_pattern
 from .phrases import expand_all
-from .rules import RULE_LANGS, RuleSet, parse_rules, read_rule_file
+from .rules import RULE_LANGS, Rule, RuleSet, parse_rules, read_rule_file
 from .scanner import Scanner
 
 ExtraPhrases = tuple[tuple[str, str, tuple[str, ...]], ...]  # (lang, rule id, phrases)
@@ -73,7 +73,9 @@ def with_extras(base: RuleSet, added: dict[str, tuple[str, ...]]) -> RuleSet:
 
 
 @lru_cache(maxsize=64)
-def _scanner(langs: tuple[str, ...], extras: ExtraPhrases) -> tuple[Scanner, tuple[RuleSet, ...]]:
+def _scanner(
+    langs: tuple[str, ...], extras: ExtraPhrases
+) -> tuple[Scanner, tuple[RuleSet, ...], tuple[Rule, ...]]:
     sets = []
     for lang in langs:
         added = {rule_id: phrases for lg, rule_id, phrases in extras if lg == lang}
@@ -81,10 +83,12 @@ def _scanner(langs: tuple[str, ...], extras: ExtraPhrases) -> tuple[Scanner, tup
         if unknown:
             raise ConfigError(f"extra-phrases.{lang}: {sorted(unknown)} take no extra phrases")
         sets.append(with_extras(ruleset(lang), added))
-    return Scanner(sets), tuple(sets)
+    # One tuple of the rules per configuration: the engine keys what it derives from the
+    # rules (which are active, for a kind) on it.
+    return Scanner(sets), tuple(sets), tuple(r for s in sets for r in s.rules)
 
 
 def plan_for(langs: tuple[str, ...], extras: ExtraPhrases = ()) -> Plan:
     """Return a cached plan (scanner and rules) for the rule sets of ``langs``."""
-    scanner, sets = _scanner(langs, extras)
-    return Plan(scanner=scanner, rules=tuple(r for s in sets for r in s.rules))
+    scanner, _, rules = _scanner(langs, extras)
+    return Plan(scanner=scanner, rules=rules)

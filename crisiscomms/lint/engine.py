@@ -62,16 +62,19 @@ class _Context:
         self._satisfying: dict[tuple[int, int, int], bool] = {}
 
     def matches(self, rule: Rule, which: str, lo: int = 0, hi: int | None = None) -> list[Match]:
-        patterns = getattr(rule, which)
-        hits = self.hits.get(rule.lang, {})
-        norm, breaks = self.norm, self.breaks
-        if len(patterns) == 1:
-            found = find_matches(patterns[0], norm, hits, lo, hi, breaks)
-        else:
-            found = [m for p in patterns for m in find_matches(p, norm, hits, lo, hi, breaks)]
-        # Longest first at each start; two stable sorts on C-level keys: (start, -end).
-        found.sort(key=_END, reverse=True)
-        found.sort(key=_START)
+        hits = self.hits[rule.lang]
+        norm, breaks, present = self.norm, self.breaks, hits.present.keys()
+        # Only patterns each of whose roles has hits can match: most patterns of a short text.
+        found = [
+            m
+            for p in getattr(rule, which)
+            if p.needs <= present
+            for m in find_matches(p, norm, hits, lo, hi, breaks)
+        ]
+        if len(found) > 1:
+            # Longest first at each start; two stable sorts on C-level keys: (start, -end).
+            found.sort(key=_END, reverse=True)
+            found.sort(key=_START)
         return found
 
     def _local_matches(self, rule: Rule, which: str, lo: int, hi: int) -> list[Match]:
@@ -94,9 +97,11 @@ class _Context:
 
     def has_match(self, rule: Rule) -> bool:
         """Return True when one of ``rule``'s match patterns matches anywhere in the window."""
-        hits, norm, breaks = self.hits.get(rule.lang, {}), self.norm, self.breaks
-        size = len(norm)
-        return any(has_match(p, norm, hits, 0, size, breaks) for p in rule.match)
+        hits, norm, breaks = self.hits[rule.lang], self.norm, self.breaks
+        size, present = len(norm), hits.present.keys()
+        return any(
+            has_match(p, norm, hits, 0, size, breaks) for p in rule.match if p.needs <= present
+        )
 
     def all_unless(self, rule: Rule) -> tuple[list[int], list[int]]:
         """Return the ends and starts of ``rule``'s unless-matches in the window, by start."""
@@ -112,8 +117,13 @@ class _Context:
         key = (id(rule), lo, hi)
         found = self._satisfying.get(key)
         if found is None:
-            norm, hits, breaks = self.norm, self.hits.get(rule.lang, {}), self.breaks
-            found = any(has_match(p, norm, hits, lo, hi, breaks) for p in rule.satisfied_by)
+            norm, hits, breaks = self.norm, self.hits[rule.lang], self.breaks
+            present = hits.present.keys()
+            found = any(
+                has_match(p, norm, hits, lo, hi, breaks)
+                for p in rule.satisfied_by
+                if p.needs <= present
+            )
             self._satisfying[key] = found
         return found
 
@@ -170,12 +180,7 @@ class _Run:
         self.lines = _Lines(text)
         self.findings: dict[tuple[str, int, int], Finding] = {}
         self.reported: set[str] = set()
-        active = [r for r in plan.rules if r.id not in plan.disabled]
-        self.local = [r for r in active if r.check == "match" and r.scope != "text"]
-        self.whole = [r for r in active if r.check == "match" and r.scope == "text"]
-        self.complete = [
-            r for r in active if r.check == "completeness" and plan.kind in r.kinds
-        ] if plan.kind else []  # fmt: skip
+        self.local, self.whole, self.complete = _partition(plan.rules, plan.disabled, plan.kind)
         self.makers: dict[int, _FindingMaker] = {}
         # Per rule of the text scope or of completeness: satisfied by a pattern somewhere,
         # and what it would report (its matches; for completeness, the first topic match).
@@ -209,12 +214,18 @@ class _Run:
         findings, reported, span = self.findings, self.reported, self.normalized.span
         # rule id -> starts of the sentences it was reported in: one finding per rule and sentence.
         reported_in: dict[str, set[int]] = {}
-        for rule in self.local:
+        hits = context.hits
+        for rule, firsts in self.local:
             if rule.once and rule.id in reported:
                 continue  # reported already: no match of it can be reported again
+            if firsts.isdisjoint(hits[rule.lang].present):
+                continue  # no hit of a role any of its patterns starts with
+            matches = context.matches(rule, "match")
+            if not matches:
+                continue
             seen = reported_in.setdefault(rule.id, set())
             conditional = bool(rule.satisfiers or rule.satisfied_by)
-            for start, end, sentence in _reportable(rule, context, seen, conditional):
+            for start, end, sentence in _reportable(rule, context, matches, seen, conditional):
                 ostart, oend = span(lo + start, lo + end)
                 key = (rule.id, ostart, oend)
                 if key in findings and not _prefer(rule, context.norm[start:end]):
@@ -240,7 +251,8 @@ class _Run:
         if rule.once and pending:
             return
         seen: set[int] = set()
-        for start, end, sentence in _reportable(rule, context, seen, False):
+        matches = context.matches(rule, "match")
+        for start, end, sentence in _reportable(rule, context, matches, seen, False):
             seen.add(sentence)
             pending.append(self.make(rule, *self.normalized.span(lo + start, lo + end)))
             if rule.once:
@@ -268,6 +280,8 @@ class _Run:
                     break
         for finding in self._completeness(detected):
             findings[(finding.rule, finding.start, finding.end)] = finding
+        if not findings:
+            return []
         emitted = {key[0] for key in findings}
         superseded = {s for r in self.plan.rules if r.id in emitted for s in r.supersedes} & emitted
         result = [f for f in findings.values() if f.rule not in superseded]
@@ -298,12 +312,11 @@ class _Run:
 
 
 def _reportable(
-    rule: Rule, context: _Context, seen: set[int], conditional: bool
+    rule: Rule, context: _Context, matches: list[Match], seen: set[int], conditional: bool
 ) -> Iterator[tuple[int, int, int]]:
-    """Yield the spans of ``rule``'s matches in ``context`` that stand: not cancelled, not
-    satisfied in their scope, in a sentence ``seen`` does not hold yet (the caller adds the
-    sentences it reports in)."""
-    matches = context.matches(rule, "match")
+    """Yield the spans of ``rule``'s ``matches`` in ``context`` that stand: not cancelled,
+    not satisfied in their scope, in a sentence ``seen`` does not hold yet (the caller adds
+    the sentences it reports in)."""
     if not matches:
         return
     many = len(matches) > _MANY
@@ -314,13 +327,21 @@ def _reportable(
     scope_ok = False
     unless_ends: list[int] | None = None
     unless_starts: list[int] = []
-    for match in matches:
+    # Matches are by start: those left in a sentence already reported in, or in a scope
+    # known to be satisfied, are stepped over with one bisect.
+    k, count = 0, len(matches)
+    while k < count:
+        match = matches[k]
+        k += 1
         start = match[0]
         if not sentence[0] <= start < sentence[1]:
             sentence = _bounds(sentence_ends, start, size)
         if sentence[0] in seen:
-            continue  # One finding per rule and sentence: 带来的不便，深表歉意 is one.
+            # One finding per rule and sentence: 带来的不便，深表歉意 is one.
+            k = bisect_left(matches, sentence[1], k, count, key=_START)
+            continue
         if scope_ok and scope[0] <= start < scope[1]:
+            k = bisect_left(matches, scope[1], k, count, key=_START)
             continue  # satisfied where it stands (known already)
         # Whether a match is cancelled and whether it is satisfied are independent. With few
         # matches, an unless-match near each is looked for first; with many, the scope is
@@ -333,6 +354,7 @@ def _reportable(
                 scope = _bounds(scope_ends, start, size)
                 scope_ok = context.satisfied(rule, *scope)
             if scope_ok:
+                k = bisect_left(matches, scope[1], k, count, key=_START)
                 continue
         if many and rule.unless:
             if unless_ends is None:
@@ -348,6 +370,36 @@ def _reportable(
             extended = rule.extend.match(norm, start)
             end = max(end, extended.end()) if extended else end
         yield start, end, sentence[0]
+
+
+#: The rules of a clause, sentence or paragraph (each with the roles its match patterns
+#: start with), of the whole text, and of completeness.
+_Partition = tuple[tuple[tuple[Rule, frozenset[str]], ...], tuple[Rule, ...], tuple[Rule, ...]]
+#: id of a plan's rules -> (the rules, kept alive so the id stays theirs), by disabled and kind
+_PARTITIONS: dict[tuple[int, frozenset[str], str | None], tuple[tuple[Rule, ...], _Partition]] = {}
+
+
+def _partition(rules: tuple[Rule, ...], disabled: frozenset[str], kind: str | None) -> _Partition:
+    """Return the active rules of a clause/sentence/paragraph, of the whole text, and of
+    completeness for ``kind``: worked out once per cached plan, not once per text."""
+    key = (id(rules), disabled, kind)
+    known = _PARTITIONS.get(key)
+    if known is not None and known[0] is rules:
+        return known[1]
+    active = [r for r in rules if r.id not in disabled]
+    local = tuple(
+        (r, frozenset(p.elements[0].role or "" for p in r.match))
+        for r in active
+        if r.check == "match" and r.scope != "text"
+    )
+    whole = tuple(r for r in active if r.check == "match" and r.scope == "text")
+    complete = tuple(
+        r for r in active if r.check == "completeness" and kind is not None and kind in r.kinds
+    )
+    if len(_PARTITIONS) > 256:  # plans with many configurations: start again
+        _PARTITIONS.clear()
+    _PARTITIONS[key] = (rules, (local, whole, complete))
+    return local, whole, complete
 
 
 def _windows(norm: str, plan: Plan) -> list[int]:

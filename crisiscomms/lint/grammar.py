@@ -61,6 +61,7 @@ class Pattern:
     key: int
     not_after: tuple[str, ...] = ()  # literals that must not end the text before element 0
     span: tuple[int, int] = (0, -1)  # first and last element the match's span covers
+    needs: frozenset[str] = frozenset()  # the roles it names: no match without a hit of each
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -68,7 +69,9 @@ class Pattern:
         return tuple(e.role for e in self.elements if e.role is not None)
 
 
-Hits = Mapping[str, tuple[list[int], list[int]]]  # role -> (sorted starts, matching ends)
+#: role -> (sorted starts, matching ends), for every role a pattern names (a scanner's
+#: :class:`~.scanner.RoleHits` answers any role).
+Hits = Mapping[str, tuple[Sequence[int], Sequence[int]]]
 
 
 def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str) -> Pattern:
@@ -135,7 +138,8 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
     if not shown or key in hidden:
         raise ConfigError(f"{where}: pattern {source!r}: the key and one element must be shown")
     span = (shown[0], shown[-1])
-    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span)
+    needs = frozenset(e.role for e in elements if e.role is not None)
+    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span, needs)
 
 
 #: Where a pattern matched: (start, end, key start, key end) -- the whole span and its key
@@ -209,7 +213,7 @@ def _find_matches(
 ) -> list[Match]:
     role = pattern.elements[0].role
     assert role is not None
-    starts, ends = hits.get(role, ((), ()))
+    starts, ends = hits[role]
     i = bisect_left(starts, lo) if lo else 0
     stop = len(starts) if hi is None else bisect_left(starts, hi)
     if i >= stop:
@@ -221,10 +225,11 @@ def _find_matches(
         breaks = Breaks(text)
     second = elements[1]
     if len(elements) == 2 and second.role is not None:
-        return _pairs(pattern, breaks, starts, ends, hits.get(second.role, ((), ())), i, stop)
-    touching = pattern.gaps[0][0] == 0 and not second.negated
-    if len(elements) == 2 and second.literal is not None and touching:
-        return _touching_literal(pattern, text, starts, ends, second.literal, i, stop)
+        return _pairs(pattern, breaks, starts, ends, hits[second.role], i, stop)
+    if len(elements) == 2 and second.literal is not None and not second.negated:
+        if pattern.gaps[0][0] == 0:
+            return _touching_literal(pattern, text, starts, ends, second.literal, i, stop)
+        return _near_literal(pattern, text, breaks, starts, ends, second.literal, i, stop)
     out: list[Match] = []
     key = pattern.key
     first, last = pattern.span
@@ -265,6 +270,35 @@ def _touching_literal(
             b = e0 + size if last == 1 else e0
             key = (s0, e0) if pattern.key == 0 else (e0, e0 + size)
             out.append((a, b, *key))
+    return out
+
+
+def _near_literal(
+    pattern: Pattern,
+    text: str,
+    breaks: Breaks,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    literal: str,
+    i: int,
+    stop: int,
+) -> list[Match]:
+    # ``@role <N literal`` (修复 ... 中): _walk's answer, the first place the literal
+    # starts within N characters, with no break before it; no recursion.
+    size = len(literal)
+    limit, commas = pattern.gaps[0]
+    stops = breaks.positions(SENTENCE_BREAKS if commas else CLAUSE_BREAKS)
+    first, last = pattern.span
+    key_first = pattern.key == 0
+    find = text.find
+    out: list[Match] = []
+    for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True):
+        at = find(literal, e0, e0 + limit + size)
+        if at < 0 or (at > e0 and at > stops[bisect_left(stops, e0)]):
+            continue
+        end = at + size
+        key = (s0, e0) if key_first else (at, end)
+        out.append((s0 if first == 0 else at, end if last == 1 else e0, *key))
     return out
 
 
@@ -363,7 +397,7 @@ def _walk(
             _walk(pattern, text, breaks, hits, index + 1, end, a_, b_, key_start, key_end, out)
         return
     assert element.role is not None
-    starts, ends = hits.get(element.role, ((), ()))
+    starts, ends = hits[element.role]
     j = bisect_left(starts, lo)
     if j == len(starts) or starts[j] > hi:
         return
@@ -393,7 +427,7 @@ def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks:
         return bool(find_matches(pattern, text, hits, lo, hi, breaks))
     role = pattern.elements[0].role
     assert role is not None
-    starts, ends = hits.get(role, ((), ()))
+    starts, ends = hits[role]
     i = bisect_left(starts, lo) if lo else 0
     stop = bisect_left(starts, hi)
     if i >= stop:
@@ -403,7 +437,7 @@ def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks:
         return True
     second = elements[1].role
     if len(elements) == 2 and second is not None:
-        return _any_pair(pattern, breaks, ends, hits.get(second, ((), ()))[0], i, stop)
+        return _any_pair(pattern, breaks, ends, hits[second][0], i, stop)
     return any(_chain(pattern, text, breaks, hits, 1, ends[k]) for k in range(i, stop))
 
 
@@ -445,7 +479,7 @@ def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, 
             return _chain(pattern, text, breaks, hits, index + 1, at + len(element.literal))
         return False
     assert element.role is not None
-    starts, ends = hits.get(element.role, ((), ()))
+    starts, ends = hits[element.role]
     j = bisect_left(starts, lo)
     if j == len(starts) or starts[j] > hi:
         return False

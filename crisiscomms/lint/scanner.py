@@ -9,7 +9,9 @@ in any language ("soon" is not in "soonest", "xx" not in "xxl").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import Any
 
 from .rules import RuleSet
@@ -21,9 +23,9 @@ except ImportError:  # pragma: no cover - exercised only without the wheel
     _ac = None
 
 #: lang -> role -> (sorted starts, ends in the same order)
-Hits = dict[str, dict[str, tuple[list[int], list[int]]]]
-#: Where one word's hits go: the append methods of its roles' start and end lists.
-_Row = tuple[tuple[Callable[[int], None], Callable[[int], None]], ...]
+Hits = dict[str, "RoleHits"]
+#: (word index, start, end), as the automaton reports a word found
+_Hit = tuple[int, int, int]
 
 
 class _Automaton:
@@ -81,76 +83,120 @@ class Scanner:
             for role, words in ruleset.lexicon.items():
                 for word in words:
                     table.setdefault(word, []).append((ruleset.lang, role))
-        self.words = list(table)
+        # ASCII words first: the ASCII automaton's word indices are the same as the other's.
+        self.words = sorted(table, key=lambda w: not w.isascii())
         self._entries = [tuple(table[w]) for w in self.words]
         self._edges = [(_wordish(w[0]), _wordish(w[-1])) for w in self.words]
         self._edged = [left or right for left, right in self._edges]
-        ascii_ids = [i for i, w in enumerate(self.words) if w.isascii()]
-        self._ascii_ids = ascii_ids
-        self._ascii = _Automaton([self.words[i] for i in ascii_ids])
+        self._ascii = _Automaton([w for w in self.words if w.isascii()])
         self._all = _Automaton(self.words)
         self._longest = max(map(len, self.words), default=1)
 
     def raw(self, text: str) -> list[tuple[int, int, int]]:
         """Return (word index, start, end) for every word in ``text``, unfiltered."""
-        if text.isascii():
-            ids = self._ascii_ids
-            return [(ids[i], s, e) for i, s, e in self._ascii.find(text)]
-        return self._all.find(text)
+        return (self._ascii if text.isascii() else self._all).find(text)
 
     def scan(self, text: str) -> Hits:
         """Return the hits of every role in ``text`` (already normalised), sorted by start."""
-        hits: Hits = {lang: {} for lang in self.langs}
-        # Each hit word's destination lists (their append methods), found once per scan
-        # rather than once per hit; only words with an ASCII letter or digit at an edge
-        # need their neighbours looked at.
-        targets: list[_Row | None] = [None] * len(self.words)
-        edged, edges, word = self._edged, self._edges, _WORD
         n = len(text)
         # The automaton reads the text a chunk at a time (each chunk runs on by the longest
         # word, and keeps the words that start in it): one list of every word found in a
         # 10 MB text costs more per word than short lists do.
-        longest = self._longest
-        for lo in range(0, n, _CHUNK):
-            hi = min(n, lo + _CHUNK)
-            piece = text if lo == 0 and hi == n else text[lo : hi + longest - 1]
-            limit = hi - lo
-            for index, start, end in self.raw(piece):
-                if start >= limit:
-                    continue  # the next chunk finds it
-                start += lo
-                end += lo
-                if edged[index]:
-                    left, right = edges[index]
-                    if left and start and text[start - 1] in word:
-                        continue
-                    if right and end < n and text[end] in word:
-                        continue
-                row = targets[index]
-                if row is None:
-                    row = targets[index] = self._row(hits, index)
-                for add_start, add_end in row:
-                    add_start(start)
-                    add_end(end)
-        for by_role in hits.values():
-            for role, (starts, ends) in by_role.items():
-                if starts != sorted(starts):
-                    ordered = sorted(zip(starts, ends, strict=True))
-                    by_role[role] = ([s for s, _ in ordered], [e for _, e in ordered])
-        return hits
-
-    def _row(self, hits: Hits, index: int) -> _Row:
-        row = []
-        for lang, role in self._entries[index]:
-            pair = hits[lang].get(role)
-            if pair is None:
-                pair = hits[lang][role] = ([], [])
-            row.append((pair[0].append, pair[1].append))
-        return tuple(row)
+        if n <= _CHUNK:
+            found = self.raw(text)
+        else:
+            found = []
+            for lo in range(0, n, _CHUNK):
+                piece, limit = text[lo : lo + _CHUNK + self._longest - 1], min(n - lo, _CHUNK)
+                found += [(i, s + lo, e + lo) for i, s, e in self.raw(piece) if s < limit]
+        # The hits of one word, in order, then the lists of each role: sorts and slices
+        # in C, a Python step per word found rather than per hit.
+        found.sort(key=_INDEX)
+        parts: dict[str, dict[str, list[list[_Hit]]]] = {lang: {} for lang in self.langs}
+        padded = ""
+        for index, same in groupby(found, _INDEX):
+            part = list(same)
+            if self._edged[index]:
+                padded = padded or f" {text} "
+                part = _at_word_edges(padded, part, *self._edges[index])
+                if not part:
+                    continue
+            for lang, role in self._entries[index]:
+                of_role = parts[lang].get(role)
+                if of_role is None:
+                    parts[lang][role] = [part]
+                else:
+                    of_role.append(part)
+        return {lang: RoleHits(of_lang) for lang, of_lang in parts.items()}
 
 
-#: Characters the automaton reads at a time (see :meth:`Scanner.scan`).
-_CHUNK = 1 << 16
+class RoleHits(dict[str, tuple[list[int], list[int]]]):
+    """role -> (sorted starts, ends in the same order), for the roles of one language.
+
+    A role's lists are made when it is first looked up (``hits[role]``, ``get``): most
+    roles of a long text are never asked about. A role without hits gives two empty
+    lists; iterating gives only the roles looked up so far (see :meth:`resolved`);
+    ``role in hits.present`` says whether a role has hits, without making its lists.
+    """
+
+    __slots__ = ("present",)
+
+    def __init__(self, parts: dict[str, list[list[_Hit]]]) -> None:
+        """Hold ``parts``: role -> the hits of each of its words found, each word's in order."""
+        super().__init__()
+        self.present = parts
+
+    def __missing__(self, role: str) -> tuple[list[int], list[int]]:
+        parts = self.present.get(role)
+        found = self[role] = _starts_ends(parts) if parts else ([], [])
+        return found
+
+    def get(self, role: str, default: object = None) -> Any:
+        """Return ``role``'s lists, two empty lists if it has no hits (never ``default``)."""
+        return self[role]
+
+    def resolved(self) -> dict[str, tuple[list[int], list[int]]]:
+        """Return every role that has hits, with its lists (a plain dict)."""
+        for role in self.present:
+            self[role]  # makes the role's lists
+        return {role: pair for role, pair in self.items() if pair[0]}
+
+
+def _at_word_edges(padded: str, part: list[_Hit], left: bool, right: bool) -> list[_Hit]:
+    """Return the hits of ``part`` (one word's) that neither follow nor precede a letter or
+    digit on the edges ``left`` and ``right`` (``padded`` is the text with a space each side)."""
+    word = _WORD
+    if left and right:
+        return [h for h in part if padded[h[1]] not in word and padded[h[2] + 1] not in word]
+    if left:
+        return [h for h in part if padded[h[1]] not in word]
+    return [h for h in part if padded[h[2] + 1] not in word]
+
+
+def _starts_ends(parts: list[list[_Hit]]) -> tuple[list[int], list[int]]:
+    """Return the starts and ends of the hits of one role's words, sorted by start then end."""
+    if len(parts) == 1:  # one word: its hits are in order already
+        ordered = parts[0]
+    else:
+        # Each word's hits are in order; shorter words first, a stable sort by start puts
+        # the hits that start together in the order of their ends.
+        by_length = sorted(parts, key=_word_length)
+        ordered = sorted(chain.from_iterable(by_length), key=_START)
+    return list(map(_START, ordered)), list(map(_END, ordered))
+
+
+def _word_length(part: list[_Hit]) -> int:
+    _, start, end = part[0]
+    return end - start
+
+
+#: Characters the automaton reads at a time (see :meth:`Scanner.scan`): twice the engine's
+#: window, so that a window (cut after the first paragraph end past 64K) is read at once.
+_CHUNK = 1 << 17
+
+_INDEX = itemgetter(0)
+_START = itemgetter(1)
+_END = itemgetter(2)
 
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 

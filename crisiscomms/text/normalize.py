@@ -309,7 +309,9 @@ def _edits(text: str, astral: bool, rare: bool) -> dict[int, str]:
     table = fold_table()
     for m in patterns["spelled"].finditer(text):
         _spelled(text, m, edits)
-    for m in patterns["gap" if rare else "space_gap"].finditer(text):
+    # A gap is read only before a CJK character: an ASCII text (str.isascii is O(1)) has none.
+    gaps = () if text.isascii() else patterns["gap" if rare else "space_gap"].finditer(text)
+    for m in gaps:
         start, end = m.span()
         if start and _CJK_CHAR.match(text, start - 1):
             edits.update(dict.fromkeys(range(start, end), ""))
