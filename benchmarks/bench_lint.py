@@ -1,7 +1,8 @@
 """Measure lint speed against two baselines over the same text, side by side in one run.
 
 Run: ``python benchmarks/bench_lint.py`` (``--quick`` skips the 10 MB runs, ``--once`` times
-each size once instead of the best of three rounds, ``--rounds N`` takes the best of N). Prints:
+each size once instead of the best of three rounds, ``--rounds N`` takes the best of N,
+``--fresh`` also times each size of section 3 in a new process of its own). Prints:
 
 1. lint() on 1 MiB of mixed zh/en notice text, as a share of a bare
    ``ahocorasick-rs`` scan of the linter's own lexicon over the same text
@@ -10,7 +11,10 @@ each size once instead of the best of three rounds, ``--rounds N`` takes the bes
    lexicon over it (target: at most 2x);
 3. lint() of 100 KB, 1 MB and 10 MB (characters) and the ratios, for ordinary
    text and for text with about a million findings at 10 MB (target: linear,
-   10x the text in at most 12x the time).
+   10x the text in at most 12x the time). In one process, each run inherits the heap the
+   runs before it left (a 10 MB run with a million findings takes half a gigabyte), so the
+   same work can take a fifth more or less from round to round; ``--fresh`` times every
+   size in a process of its own as well, which starts each from the same state.
 
 Nothing is asserted: machines are shared and timings drift.
 """
@@ -19,11 +23,13 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable
 from functools import partial
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import ahocorasick_rs
@@ -129,8 +135,36 @@ def main(argv: list[str]) -> int:
             found = ", ".join(map(str, counts))
             print(f"   {name:8} {clock:4} " + "".join(f"{t:>11.2f}s" for t in figures)
                   + f"   {ratios}   (findings: {found})", flush=True)  # fmt: skip
+    if "--fresh" in argv:
+        print("   each size in a new process of its own (cpu, best of the rounds):")
+        for name in ("ordinary", "dense"):
+            cpus = [min(_fresh_cpu(name, size) for _ in range(rounds)) for size in sizes]
+            ratios = " ".join(f"{b / a:.1f}x" for a, b in pairwise(cpus))
+            print(f"   {name:8} cpu  " + "".join(f"{t:>11.2f}s" for t in cpus) + f"   {ratios}")
     print("   target: each 10x larger input takes at most 12x the time")
     return 0
+
+
+#: Lints one text of a size in a new process and prints the CPU seconds it took.
+_FRESH = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from bench_lint import DENSE, NOTICE, repeat
+from crisiscomms.lint import lint
+lint("预热 warm-up")
+text = repeat(DENSE if sys.argv[2] == "dense" else NOTICE, int(sys.argv[3]))
+start = time.process_time()
+lint(text)
+print(time.process_time() - start)
+"""
+
+
+def _fresh_cpu(name: str, size: int) -> float:
+    """CPU seconds of one lint() of ``size`` characters of ``name`` text in a new process."""
+    here = str(Path(__file__).resolve().parent)
+    argv = [sys.executable, "-c", _FRESH, here, name, str(size)]
+    done = subprocess.run(argv, check=True, capture_output=True, text=True)
+    return float(done.stdout.split()[-1])
 
 
 if __name__ == "__main__":
