@@ -227,9 +227,7 @@ def _find_matches(
     if len(elements) == 2 and second.role is not None:
         return _pairs(pattern, breaks, starts, ends, hits[second.role], i, stop)
     if len(elements) == 2 and second.literal is not None and not second.negated:
-        if pattern.gaps[0][0] == 0:
-            return _touching_literal(pattern, text, starts, ends, second.literal, i, stop)
-        return _near_literal(pattern, text, breaks, starts, ends, second.literal, i, stop)
+        return _role_then_literal(pattern, text, breaks, starts, ends, second.literal, i, stop)
     out: list[Match] = []
     key = pattern.key
     first, last = pattern.span
@@ -244,36 +242,7 @@ def _find_matches(
     return out
 
 
-def _touching_literal(
-    pattern: Pattern,
-    text: str,
-    starts: Sequence[int],
-    ends: Sequence[int],
-    literal: str,
-    i: int,
-    stop: int,
-) -> list[Match]:
-    # ``@role literal`` (修复后): _walk's answer, a startswith per hit and no recursion.
-    size = len(literal)
-    follows = text.startswith
-    first, last = pattern.span
-    if first == 0 and last == 1 and pattern.key == 0:
-        return [
-            (s0, e0 + size, s0, e0)
-            for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True)
-            if follows(literal, e0)
-        ]
-    out: list[Match] = []
-    for s0, e0 in zip(starts[i:stop], ends[i:stop], strict=True):
-        if follows(literal, e0):
-            a = s0 if first == 0 else e0
-            b = e0 + size if last == 1 else e0
-            key = (s0, e0) if pattern.key == 0 else (e0, e0 + size)
-            out.append((a, b, *key))
-    return out
-
-
-def _near_literal(
+def _role_then_literal(
     pattern: Pattern,
     text: str,
     breaks: Breaks,
@@ -283,11 +252,12 @@ def _near_literal(
     i: int,
     stop: int,
 ) -> list[Match]:
-    # ``@role <N literal`` (修复 ... 中): _walk's answer, the first place the literal
-    # starts within N characters, with no break before it; no recursion.
+    # ``@role literal`` (修复后) and ``@role <N literal`` (修复 ... 中): _walk's answer, the
+    # first place the literal starts within N characters (0: right after the hit), with
+    # no break before it; one find per hit, no recursion.
     size = len(literal)
     limit, commas = pattern.gaps[0]
-    stops = breaks.positions(SENTENCE_BREAKS if commas else CLAUSE_BREAKS)
+    stops = breaks.positions(SENTENCE_BREAKS if commas else CLAUSE_BREAKS) if limit else []
     first, last = pattern.span
     key_first = pattern.key == 0
     find = text.find
