@@ -10,6 +10,7 @@ import multiprocessing
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,25 @@ def test_two_processes_creating_the_journal_at_once_both_succeed(journal_db: str
         jobs = [pool.apply_async(publish_many, (journal_db, f"new-{n}", 3, start)) for n in (1, 2)]
         start.set()
         assert [len(job.get(timeout=300)) for job in jobs] == [3, 3]
+
+
+def test_opening_while_another_program_switches_the_file_waits_for_it(tmp_path: Path) -> None:
+    # SQLite answers a journal-mode switch that meets another connection's write lock with
+    # "database is locked" at once, without the busy timeout: the race two processes creating
+    # the journal together can lose. Here the other writer holds its lock for 0.3 s.
+    path = tmp_path / "journal.sqlite3"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("CREATE TABLE other_program (x)")
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO other_program VALUES (1)")
+    release = threading.Timer(0.3, other.execute, ("COMMIT",))
+    release.start()
+    try:
+        with open_journal(str(path), create=True) as journal:
+            assert journal.version() == schema.LATEST
+    finally:
+        release.join()
+        other.close()
 
 
 def test_a_writer_killed_mid_transaction_leaves_a_readable_journal(

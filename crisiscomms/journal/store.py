@@ -15,6 +15,8 @@ it was before its transaction.
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -32,6 +34,7 @@ from .model import Commitment, Publication, rules
 ENV_VAR = "CRISISCOMMS_DB"
 _LOCK_KEY = 0x6A6F75726E616C  # PostgreSQL advisory lock taken while the schema changes
 _BUSY_SECONDS = 30
+_SQLITE_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (and their extended forms)
 
 
 class JournalError(InputError):
@@ -333,9 +336,25 @@ def _sqlite_connect(dbapi_connection: Any, record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys = ON")
     # Write-ahead log: readers never wait for a writer, and a commit needs no sync of the
     # database file; a process that dies mid-write leaves the journal as it was.
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    # Switching a file to WAL needs it to itself for a moment. When another connection holds
+    # its write lock (a second process creating the journal at the same instant), SQLite
+    # answers "database is locked" at once, without the busy timeout; wait for it here.
+    deadline = time.monotonic() + _BUSY_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            busy = getattr(error, "sqlite_errorcode", 0) & 0xFF in _SQLITE_BUSY_CODES
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_begin(conn: Connection) -> None:
