@@ -9,8 +9,9 @@ in any language ("soon" is not in "soonest", "xx" not in "xxl").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import chain, groupby
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -114,8 +115,15 @@ class Scanner:
         found.sort(key=_INDEX)
         parts: dict[str, dict[str, list[list[_Hit]]]] = {lang: {} for lang in self.langs}
         padded = ""
-        for index, same in groupby(found, _INDEX):
-            part = list(same)
+        # Each word's hits are one run of ``found``: a bisect finds where it ends, and a
+        # slice (in C) takes it, rather than a step per hit.
+        indices = list(map(_INDEX, found))
+        lo, count = 0, len(found)
+        while lo < count:
+            index = indices[lo]
+            hi = bisect_right(indices, index, lo)
+            part = found[lo:hi]
+            lo = hi
             if self._edged[index]:
                 padded = padded or f" {text} "
                 part = _at_word_edges(padded, part, *self._edges[index])
