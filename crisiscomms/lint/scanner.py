@@ -199,8 +199,8 @@ def _word_length(part: list[_Hit]) -> int:
 
 
 #: Characters the automaton reads at a time (see :meth:`Scanner.scan`): twice the engine's
-#: window, so that a window (cut after the first paragraph end past 64K) is read at once.
-_CHUNK = 1 << 17
+#: window, so that a window (cut after the first paragraph end past 16K) is read at once.
+_CHUNK = 1 << 15
 
 _INDEX = itemgetter(0)
 _START = itemgetter(1)
