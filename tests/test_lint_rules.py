@@ -95,3 +95,24 @@ def test_traditional_text_is_folded_and_answered_in_traditional() -> None:
     assert [f.rule for f in found] == ["vague-fix-no-timeline"]
     assert found[0].message.startswith("只說")
     assert lint("正在緊急修復，預計今晚22:00前恢復。") == []
+
+
+# Class words added for the ninth zh dev batch, tried on Traditional cousins no example spells out.
+ZH_CLASS_CASES = [
+    ("zh-Hant", "因燃氣公司檢修，餐廳今日暫停營業。", "blame-shift", True),
+    ("zh-Hant", "因住戶違章用電，整棟大樓跳閘。", "blame-shift", True),
+    ("zh-Hant", "我們保證往後每一天服務都穩定可用。", "over-promise", True),
+    ("zh-Hant", "我們承諾不會再向您收取這筆費用。", "over-promise", False),
+    ("zh-Hant", "資料組正在逐條比對交易流水。", "vague-fix-no-timeline", True),
+    ("zh-Hant", "系統剛才打了個盹，現已恢復。", "minimizing", True),
+    ("zh-Hant", "會員月費小幅上調10元。", "minimizing", False),
+    ("zh-Hant", "押金退不出來的情況，工程師在處理。", "no-data-safety-statement", True),
+    ("zh-Hant", "此次異常，還請各位多多包涵。", "empty-apology", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "rule_id", "fires"), ZH_CLASS_CASES)
+def test_zh_class_words_reach_traditional_cousins(
+    lang: str, text: str, rule_id: str, fires: bool
+) -> None:
+    assert (rule_id in {f.rule for f in lint(text, lang=lang)}) is fires
