@@ -178,7 +178,10 @@ class _Run:
         self.text, self.normalized, self.plan, self.single = text, normalized, plan, single
         self.norm = normalized.text
         self.lines = _Lines(text)
-        self.findings: dict[tuple[str, int, int], Finding] = {}
+        # The findings of the windows read so far. Two rules (the zh and en rules of one id)
+        # can report one span; such spans lie in one window, so each window's findings are
+        # told apart in a dict of its own, cache-sized, and then kept in one list.
+        self.found: list[Finding] = []
         self.reported: set[str] = set()
         self.local, self.whole, self.complete = _partition(plan.rules, plan.disabled, plan.kind)
         self.makers: dict[int, _FindingMaker] = {}
@@ -211,7 +214,8 @@ class _Run:
 
     def _report(self, lo: int, context: _Context) -> None:
         """Report the window's findings of the rules of a clause, sentence or paragraph."""
-        findings, reported, span = self.findings, self.reported, self.normalized.span
+        reported, span = self.reported, self.normalized.span
+        findings: dict[tuple[str, int, int], Finding] = {}
         # rule id -> starts of the sentences it was reported in: one finding per rule and sentence.
         reported_in: dict[str, set[int]] = {}
         hits = context.hits
@@ -235,6 +239,7 @@ class _Run:
                 findings[key] = self.make(rule, ostart, oend)
                 if rule.once:
                     break
+        self.found += findings.values()
 
     def _hold(self, rule: Rule, lo: int, context: _Context, size: int) -> None:
         """Note what a rule of the whole text finds in the window, to decide at the end."""
@@ -260,8 +265,22 @@ class _Run:
 
     def result(self) -> list[Finding]:
         """Return every finding, once every window is read, sorted by position."""
-        findings, detected = self.findings, dict[tuple[str, int, int], bool]()
+        found, detected = self.found, dict[tuple[str, int, int], bool]()
         whole = (0, len(self.norm))
+        # Where the findings that a later one (of the whole text, of completeness) may
+        # replace stand in ``found``: only those of the rule ids decided here, most texts none.
+        later = {r.id for r in self.whole if self.pending.get(id(r))}
+        later |= {r.id for r in self.complete}
+        at = {(f.rule, f.start, f.end): i for i, f in enumerate(found) if f.rule in later}
+
+        def put(finding: Finding, key: tuple[str, int, int]) -> None:
+            i = at.get(key)
+            if i is None:
+                at[key] = len(found)
+                found.append(finding)
+            else:
+                found[i] = finding
+
         for rule in self.whole:
             pending = self.pending.get(id(rule))
             if not pending or id(rule) in self.satisfied:
@@ -272,19 +291,19 @@ class _Run:
                 continue  # satisfied anywhere: no match of it can be reported
             for finding in pending:
                 key = (rule.id, finding.start, finding.end)
-                if key in findings and not _prefer(rule, finding.excerpt):
+                if key in at and not _prefer(rule, finding.excerpt):
                     continue
                 self.reported.add(rule.id)
-                findings[key] = finding
+                put(finding, key)
                 if rule.once:
                     break
         for finding in self._completeness(detected):
-            findings[(finding.rule, finding.start, finding.end)] = finding
-        if not findings:
+            put(finding, (finding.rule, finding.start, finding.end))
+        if not found:
             return []
-        emitted = {key[0] for key in findings}
+        emitted = set(map(_RULE, found))
         superseded = {s for r in self.plan.rules if r.id in emitted for s in r.supersedes} & emitted
-        result = [f for f in findings.values() if f.rule not in superseded]
+        result = [f for f in found if f.rule not in superseded] if superseded else found
         result.sort(key=_POSITION)
         return result
 
@@ -470,6 +489,7 @@ def _bounds(ends: list[int], position: int, size: int) -> tuple[int, int]:
 
 #: A finding's (start, end, rule), read in C: a text dense with findings sorts a million.
 _POSITION = attrgetter("start", "end", "rule")
+_RULE = attrgetter("rule")
 
 
 def _prefer(rule: Rule, excerpt: str) -> bool:
