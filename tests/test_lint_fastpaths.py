@@ -48,7 +48,10 @@ _PLAIN = {
         r"|\bhourly\b|\bhalf-hourly\b"
         r"|(?:本周|本月|今天|今日|今晚|本周末|月底|年底|周[一二三四五六日]|星期[一二三四五六日天])"
         r"\s?(?:内|前|之前|以内)"
-        r"|明天|明日|后天|下周|下个月|\btomorrow\b|\btonight\b|\blater today\b|\bthis week\b"
+        r"|明天|明日|后天|下周|下个月|\btomorrow\b|\blater today\b"
+        r"|\b(?:by|before|until|later|end\sof)\s(?:tonight|this\sweek)\b"
+        r"|(?:\bwill|'ll|\bshould|\bexpect(?:s|ed)?|\bplan(?:s|ned)?\sto|\baim(?:s|ing)?\sto"
+        r"|\bgoing\sto)\b[^.!?;\n]{0,48}?\b(?:tonight|this\sweek)\b"
         r"|\bwithin\s(?:the\s(?:next\s|coming\s)?)?hour\b"
         r"|\bby\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|end of (?:day|the day|week))\b"
@@ -66,7 +69,8 @@ _WORD_LIST = (
     "之后 前 以前 next update by before until within about hours minutes days business day at in "
     "hour month 每 隔 一 两 三 半 七 日 every few two thirty hrs hourly half-hourly 本周 今晚 "
     "月底 周 星期 明天 后天 下周 下个月 tomorrow tonight later today this week friday end of "
-    "the coming noon 万 千 已 起 。 ; \n . 0 1 2 9 12 24 25 19 03 ٣ 59 60 x a _ :"
+    "the coming noon will 'll should expect plan to going we 万 千 已 起 。 ; \n . 0 1 2 9 12 24 "
+    "25 19 03 ٣ 59 60 x a _ :"
 )
 _WORDS = _WORD_LIST.split(" ")
 _TOKENS = st.lists(st.sampled_from([*_WORDS, " ", " ", "", ":", "2", "1"]), max_size=12).map(

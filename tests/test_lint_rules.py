@@ -116,3 +116,20 @@ def test_zh_class_words_reach_traditional_cousins(
     lang: str, text: str, rule_id: str, fires: bool
 ) -> None:
     assert (rule_id in {f.rule for f in lint(text, lang=lang)}) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Tonight and this week name when the trouble is, not when it ends...
+        ("Streaming is being a pain tonight. Our team is working on it.", True),
+        ("The portal went down this week. We'll keep working to improve it.", True),
+        # ...unless the sentence puts the work there.
+        ("Our team is working on it and we'll have it fixed tonight.", False),
+        ("Engineers are on it; a fix is due later this week.", False),
+        ("Our team is working on it. We expect to restore full service by tonight.", False),
+    ],
+)
+def test_tonight_and_this_week_commit_only_when_they_point_ahead(text: str, flagged: bool) -> None:
+    rules = {f.rule for f in lint(text, lang="en")}
+    assert ("vague-fix-no-timeline" in rules) is flagged

@@ -68,8 +68,14 @@ _CADENCE = re.compile(
         r"\s?(?:内|前|之前|以内)",
     )
     + "|明天|明日|后天|下周|下个月|"
-    + "|".join(_word(w) + r"\b" for w in ("tomorrow", "tonight", "later today", "this week"))
+    + "|".join(_word(w) + r"\b" for w in ("tomorrow", "later today"))
     + "|"
+    # Tonight and this week also name when the trouble is (being a pain tonight, went down
+    # this week): ahead only after by, before, until, later or end of, or with a will, an
+    # expect or a plan before them in the sentence (we'll have it fixed tonight).
+    + r"\b(?:by|before|until|later|end\sof)\s(?:tonight|this\sweek)\b|"
+    + r"(?:\bwill|'ll|\bshould|\bexpect(?:s|ed)?|\bplan(?:s|ned)?\sto|\baim(?:s|ing)?\sto"
+    + r"|\bgoing\sto)\b[^.!?;\n]{0,48}?\b(?:tonight|this\sweek)\b|"
     # Within the hour, within the next hour: a deadline an hour away at most.
     + _word("within")
     + r"\s(?:the\s(?:next\s|coming\s)?)?hour\b|"
