@@ -133,3 +133,19 @@ def test_zh_class_words_reach_traditional_cousins(
 def test_tonight_and_this_week_commit_only_when_they_point_ahead(text: str, flagged: bool) -> None:
     rules = {f.rule for f in lint(text, lang="en")}
     assert ("vague-fix-no-timeline" in rules) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A time that says which transfers or orders are meant promises nothing...
+        ("您今日15:00后发起的跨行转账将延迟入账，我行正加紧处理。", True),
+        ("昨晚20:00后提交的订单暂未同步，技术团队正在处理。", True),
+        # ...a time that says when the work ends does.
+        ("我行正加紧处理，预计今日15:00后恢复。", False),
+        ("技术团队正在处理，今晚20:00前同步全部订单。", False),
+    ],
+)
+def test_a_time_that_picks_out_which_things_commits_to_nothing(text: str, flagged: bool) -> None:
+    rules = {f.rule for f in lint(text, lang="zh")}
+    assert ("vague-fix-no-timeline" in rules) is flagged

@@ -88,6 +88,8 @@ _WILL_BEFORE = re.compile(
     r"\b(?:will|'ll|expect|expects|expected|plan to|planned)\b|将|会|预计|计划"
 )
 _SENTENCE_BREAK = re.compile(r"[。!?;\n]|\.\s")
+# A time that says which things are meant (…后发起的转账, …前下单的用户), not when one will be done.
+_QUALIFIER = re.compile(r"[^。!?;,\n的]{1,6}的(?!话)")
 _WILL_AFTER = re.compile(r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)")
 
 
@@ -153,6 +155,8 @@ def has_concrete_time(text: str) -> bool:
     if any(p.search(text) for p in _SURELY_AHEAD) or _CADENCE.search(text) is not None:
         return True
     for t in find_times(text):
+        if _QUALIFIER.match(text, t.end):
+            continue  # which ones, not when: 今日15:00后发起的转账, 22:00前下单的用户
         if t.concrete or (t.day_offset is not None and t.day_offset > 0 and not t.is_past):
             return True
         if t.kind != "duration" and not t.is_past and _WILL_AFTER.match(text, t.end):
