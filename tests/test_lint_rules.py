@@ -119,33 +119,25 @@ def test_zh_class_words_reach_traditional_cousins(
 
 
 @pytest.mark.parametrize(
-    ("text", "flagged"),
+    ("lang", "text", "flagged"),
     [
         # Tonight and this week name when the trouble is, not when it ends...
-        ("Streaming is being a pain tonight. Our team is working on it.", True),
-        ("The portal went down this week. We'll keep working to improve it.", True),
+        ("en", "Streaming is being a pain tonight. Our team is working on it.", True),
+        ("en", "The portal went down this week. We'll keep working to improve it.", True),
         # ...unless the sentence puts the work there.
-        ("Our team is working on it and we'll have it fixed tonight.", False),
-        ("Engineers are on it; a fix is due later this week.", False),
-        ("Our team is working on it. We expect to restore full service by tonight.", False),
-    ],
-)
-def test_tonight_and_this_week_commit_only_when_they_point_ahead(text: str, flagged: bool) -> None:
-    rules = {f.rule for f in lint(text, lang="en")}
-    assert ("vague-fix-no-timeline" in rules) is flagged
-
-
-@pytest.mark.parametrize(
-    ("text", "flagged"),
-    [
+        ("en", "Our team is working on it and we'll have it fixed tonight.", False),
+        ("en", "Engineers are on it; a fix is due later this week.", False),
+        ("en", "Our team is working on it. We expect to restore full service by tonight.", False),
         # A time that says which transfers or orders are meant promises nothing...
-        ("您今日15:00后发起的跨行转账将延迟入账，我行正加紧处理。", True),
-        ("昨晚20:00后提交的订单暂未同步，技术团队正在处理。", True),
+        ("zh", "您今日15:00后发起的跨行转账将延迟入账，我行正加紧处理。", True),
+        ("zh", "昨晚20:00后提交的订单暂未同步，技术团队正在处理。", True),
         # ...a time that says when the work ends does.
-        ("我行正加紧处理，预计今日15:00后恢复。", False),
-        ("技术团队正在处理，今晚20:00前同步全部订单。", False),
+        ("zh", "我行正加紧处理，预计今日15:00后恢复。", False),
+        ("zh", "技术团队正在处理，今晚20:00前同步全部订单。", False),
     ],
 )
-def test_a_time_that_picks_out_which_things_commits_to_nothing(text: str, flagged: bool) -> None:
-    rules = {f.rule for f in lint(text, lang="zh")}
+def test_only_a_time_that_says_when_the_work_ends_commits(
+    lang: str, text: str, flagged: bool
+) -> None:
+    rules = {f.rule for f in lint(text, lang=lang)}
     assert ("vague-fix-no-timeline" in rules) is flagged
