@@ -22,6 +22,7 @@ from ..facts import Incident
 from ..findings import Finding
 from ..resources import templates_root
 from ..text import LineIndex, Normalized, normalize
+from ..text.literals import Gated, fold_for_gates
 from .factvalues import fact_values
 from .textspans import message_lang, sentence_around
 
@@ -104,11 +105,12 @@ def claims_made(
     folded_free: str | None = None  # Traditional text of a Simplified fact matches it folded
     asked = placeholder_paths(original)
     in_free: dict[str, bool] = {}  # matched words -> they are the facts' own words
+    folded = fold_for_gates(n.text)  # what every pattern's quick test reads
     for claim in claim_families():
         placeholder = claim.get("placeholder")
         if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
-        for start, end in family_matches(claim, n):
+        for start, end in _family_matches(claim, n, folded):
             piece = original[start:end].strip().lower()
             if piece in free:
                 continue
@@ -196,20 +198,25 @@ def claim_families() -> tuple[dict[str, Any], ...]:
     """Load the claims contract from ``templates/claims.toml``, patterns compiled.
 
     Patterns are folded like the text they run on (:func:`~crisiscomms.text.normalize`):
-    full-width punctuation becomes ASCII, letters lower case.
+    full-width punctuation becomes ASCII, letters lower case. ``gated`` holds each
+    pattern with the strings it cannot match without (:class:`~crisiscomms.text.literals.Gated`).
     """
     path = templates_root() / "claims.toml"
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        return tuple(
-            {
-                **body,
-                "name": name,
-                "patterns": [re.compile(_fold(p), re.MULTILINE) for p in body["patterns"]],
-                "unless": [re.compile(_fold(p)) for p in body.get("unless", [])],
-            }
-            for name, body in raw.items()
-        )
+        families = []
+        for name, body in raw.items():
+            patterns = [re.compile(_fold(p), re.MULTILINE) for p in body["patterns"]]
+            families.append(
+                {
+                    **body,
+                    "name": name,
+                    "patterns": patterns,
+                    "gated": tuple(map(Gated, patterns)),
+                    "unless": [re.compile(_fold(p)) for p in body.get("unless", [])],
+                }
+            )
+        return tuple(families)
     except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as error:
         raise TemplateError(f"{path}: {error}") from None
 
@@ -249,10 +256,16 @@ def family_matches(family: Mapping[str, Any], text: str | Normalized) -> Iterato
     :class:`~crisiscomms.text.Normalized` to avoid normalising again.
     """
     n = text if isinstance(text, Normalized) else normalize(text)
+    return _family_matches(family, n, fold_for_gates(n.text))
+
+
+def _family_matches(
+    family: Mapping[str, Any], n: Normalized, folded: str
+) -> Iterator[tuple[int, int]]:
     s = n.text
     numeric = family.get("name") in _NUMERIC_CLAIMS
-    for pattern in family["patterns"]:
-        for match in pattern.finditer(s):
+    for pattern in family["gated"]:
+        for match in pattern.finditer(s, folded):
             if numeric and not _DIGIT.search(match.group()):
                 continue  # [\d,.]+ matched only the comma that ，folds to
             sentence = sentence_around(s, *match.span())

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from .literals import Gated, fold_for_gates
 from .normalize import Normalized, normalize
 from .numerals import CN_LARGE_NUMERAL_CHARS, EN_NUMBERS, read_number
 
@@ -126,8 +127,9 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
         (COUNT, _count),
         (COUNT_WORDS, _count),
     )
+    folded = fold_for_gates(s)  # a pattern none of whose words is in s is not run
     for pattern, read in readers:
-        for match in pattern.finditer(s):
+        for match in _GATED[pattern].finditer(s, folded):
             start, end = match.span()
             if start == end or taken.find(1, start, end) != -1:
                 continue
@@ -137,6 +139,10 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
                 taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda q: q.norm_start)
     return found
+
+
+#: Each pattern _find runs, with the words it cannot match without (see ..literals).
+_GATED = {p: Gated(p) for p in (MONEY, MONEY_AFTER, PERCENT, PERCENT_ZH, COUNT, COUNT_WORDS)}
 
 
 def find_quantities_outside(n: Normalized, spans: list[tuple[int, int]]) -> list[Quantity]:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from . import timepatterns as P
+from .literals import Gated, fold_for_gates
 from .normalize import Normalized, normalize
 from .numerals import EN_NUMBERS, parse_number, zh_range
 
@@ -178,41 +179,42 @@ def find_times(text: str | Normalized, lang: Lang | str = "auto") -> list[TimeEx
 def _find_parts(s: str, lang: str) -> list[_Part]:
     want_zh, want_en = lang != "en", lang not in ("zh", "zh-Hant")
     parts: list[_Part] = []
-    for m in P.COLON_CLOCK.finditer(s):
+    folded = fold_for_gates(s)  # a pattern none of whose words is in s is not run
+    for m in _GATED[P.COLON_CLOCK].finditer(s, folded):
         parts.append(_clock_part(m, _period_before(s, m.start()), m.group("ampm")))
-    for m in P.ZONE.finditer(s):
+    for m in _GATED[P.ZONE].finditer(s, folded):
         parts.append(_zone_part(m))
-    for m in P.EN_DATE.finditer(s):
+    for m in _GATED[P.EN_DATE].finditer(s, folded):
         if m.group("iy") or want_en:
             parts.append(_en_date_part(m))
     if want_zh:
-        for m in P.ZH_CLOCK.finditer(s):
+        for m in _GATED[P.ZH_CLOCK].finditer(s, folded):
             part = _zh_clock_part(m, s)
             if part is not None:
                 parts.append(part)
-        for m in P.ZH_NOON.finditer(s):
+        for m in _GATED[P.ZH_NOON].finditer(s, folded):
             hour = 0 if m.group("word") == "午夜" else 12
             parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
-        for m in P.ZH_DATE.finditer(s):
+        for m in _GATED[P.ZH_DATE].finditer(s, folded):
             year = P.lead_in(P.YEAR_BEFORE, s, m.start())
             start, y = (year.start(), year.group("y")) if year else (m.start(), None)
             parts.append(_date_part(start, m.end(), y, m.group("mo"), m.group("d")))
-        for m in P.ZH_DURATION.finditer(s):
+        for m in _GATED[P.ZH_DURATION].finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
     if want_en:
-        for m in P.EN_CLOCK.finditer(s):
+        for m in _GATED[P.EN_CLOCK].finditer(s, folded):
             if m.group("word"):
                 hour = 12 if m.group("word") == "noon" else 0
                 parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
             else:
                 parts.append(_clock_part(m, None, m.group("ampm")))
-        for m in P.EN_DURATION.finditer(s):
+        for m in _GATED[P.EN_DURATION].finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
-    for m in P.RELATIVE_DAY.finditer(s):
+    for m in _GATED[P.RELATIVE_DAY].finditer(s, folded):
         rel = m.group("rel") or " ".join(m.group("rel_en").split())
         if (rel.isascii() and want_en) or (not rel.isascii() and want_zh):
             offset, period = P.RELATIVE_DAYS[rel]
@@ -221,6 +223,25 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
             values: dict[str, int | str | None] = {"day_offset": offset, "period": period}
             parts.append(_Part(m.start(), m.end(), "relative_day", values))
     return [p for p in parts if _valid(p)]
+
+
+#: Each pattern _find_parts runs, with the words it cannot match without: a Chinese
+#: text skips the English patterns and an English one the Chinese (see ..literals).
+_GATED = {
+    p: Gated(p)
+    for p in (
+        P.COLON_CLOCK,
+        P.EN_CLOCK,
+        P.EN_DATE,
+        P.EN_DURATION,
+        P.RELATIVE_DAY,
+        P.ZH_CLOCK,
+        P.ZH_DATE,
+        P.ZH_DURATION,
+        P.ZH_NOON,
+        P.ZONE,
+    )
+}
 
 
 def _period_before(s: str, start: int) -> tuple[int, str] | None:

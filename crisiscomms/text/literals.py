@@ -1,0 +1,183 @@
+"""The words a regular expression cannot match without: a quick test before a slow search.
+
+Python's regular expressions skip quickly to where a match may start only when a
+pattern opens with a plain character or class. A pattern that opens with ``\\b``,
+a lookbehind or an optional group is tried at every position of the text: a
+claim pattern such as ``[^。]{2,24}?所致`` reads a notice of 2,500 characters in
+about a millisecond, whether or not 所致 is in it. :class:`Gated` finds, once
+per pattern, strings one of which every match must contain (所致), and
+searches only texts that hold one. The matches are exactly the pattern's own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["Gated", "fold_for_gates", "required_strings"]
+
+#: Characters that a case-insensitive pattern matches to an ASCII letter although
+#: ``str.lower()`` does not give that letter: ı and ſ (Python's extra case pairs),
+#: and İ, whose lower case is two characters (i and a combining dot).
+_ASCII_LIKE = (("i\u0307", "i"), ("\u0131", "i"), ("\u017f", "s"))
+
+
+def fold_for_gates(text: str) -> str:
+    """Return ``text`` as :meth:`Gated.could_match` reads it for case-insensitive patterns.
+
+    Examples:
+        >>> fold_for_gates("CAUSED BY")
+        'caused by'
+        >>> fold_for_gates("İnſide")
+        'inside'
+    """
+    folded = text.lower()
+    if not folded.isascii():
+        for odd, letter in _ASCII_LIKE:
+            if odd in folded:
+                folded = folded.replace(odd, letter)
+    return folded
+
+
+class Gated:
+    """A compiled pattern with the strings one of which each of its matches contains.
+
+    Examples:
+        >>> g = Gated(re.compile(r"(?i)\\b(?:was|were)\\s+caused\\s+by\\b"))
+        >>> g.needs, g.ignorecase
+        (('caused',), True)
+        >>> [m.group() for m in g.finditer("It WAS caused by a fault.")]
+        ['WAS caused by']
+        >>> list(g.finditer("Nothing here."))
+        []
+    """
+
+    __slots__ = ("ignorecase", "needs", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        found = required_strings(pattern)
+        self.ignorecase = found is not None and found[1]
+        self.needs: tuple[str, ...] | None = found[0] if found is not None else None
+
+    def could_match(self, text: str, folded: str | None = None) -> bool:
+        """Return False only when no match of the pattern can be in ``text``.
+
+        ``folded`` is :func:`fold_for_gates` of ``text``, passed when many patterns
+        read one text.
+        """
+        if self.needs is None:
+            return True
+        if self.ignorecase:
+            text = fold_for_gates(text) if folded is None else folded
+        return any(word in text for word in self.needs)
+
+    def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+        """Return the pattern's ``finditer`` over ``text``, or nothing when it cannot match."""
+        if not self.could_match(text, folded):
+            return iter(())
+        return self.pattern.finditer(text)
+
+
+def required_strings(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:
+    """Return strings one of which every match of ``pattern`` contains, and whether they are
+    to be looked for case-insensitively; None when no such strings are known.
+
+    Only what the pattern must consume is counted (never a lookaround, nothing optional):
+    the set is a necessary condition, never a guess.
+
+    Examples:
+        >>> required_strings(re.compile(r"[^。]{2,24}?所致"))
+        (('所致',), False)
+        >>> required_strings(re.compile(r"(?:由于|因为)(?!本次)"))
+        (('因为', '由于'), False)
+        >>> required_strings(re.compile(r"(?i)\\b\\d+\\s?(?:hours?|h)\\b"))
+        (('h',), True)
+        >>> required_strings(re.compile(r"\\d+(?:%|percent)?")) is None  # all of it optional
+        True
+    """
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        ignorecase = bool(parsed.state.flags & re.IGNORECASE)
+        found = _Walk(c, ignorecase).sequence(list(parsed.data))
+    except Exception:  # a private parser that may change: then no gate at all
+        return None
+    if found is None:
+        return None
+    if ignorecase and not all(map(_foldable, found)):
+        return None
+    return tuple(sorted(word.lower() if ignorecase else word for word in found)), ignorecase
+
+
+def _foldable(word: str) -> bool:
+    """Return True when ``word`` reads the same in :func:`fold_for_gates`'s text as the
+    pattern reads it: ASCII, or characters with no case (Chinese characters, punctuation)."""
+    return all(ch.isascii() or unicodedata.category(ch) in _NO_CASE for ch in word)
+
+
+#: Unicode categories whose characters have no case: ideographs, digits, punctuation, symbols.
+_NO_CASE = frozenset(
+    ["Lo", "Nd", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs"]
+)
+
+
+class _Walk:
+    """Walk a parsed pattern for the strings one of which it must consume."""
+
+    def __init__(self, constants: Any, ignorecase: bool) -> None:
+        self.c, self.ignorecase = constants, ignorecase
+
+    def sequence(self, items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+        """The best set for a sequence: its longest run of literal characters, or the best
+        set of one of its parts, whichever has the longer shortest string."""
+        c = self.c
+        best: frozenset[str] | None = None
+        run: list[str] = []
+
+        def offer(found: frozenset[str] | None) -> None:
+            nonlocal best
+            if found and (best is None or _rank(found) > _rank(best)):
+                best = found
+
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            offer(frozenset({"".join(run)}) if run else None)
+            run = []
+            if op is c.SUBPATTERN:
+                _group, add_flags, del_flags, sub = av
+                if (add_flags | del_flags) & re.IGNORECASE:
+                    continue  # case changes inside: nothing from here
+                offer(self.sequence(list(sub.data)))
+            elif op is c.ATOMIC_GROUP:
+                offer(self.sequence(list(av.data)))
+            elif op is c.BRANCH:
+                offer(self.branch(av[1]))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                low, _high, body = av
+                if low >= 1:
+                    offer(self.sequence(list(body.data)))
+            # Anything else (a class, any character, an assertion, a lookaround, a
+            # back-reference, a conditional) requires no string of its own.
+        offer(frozenset({"".join(run)}) if run else None)
+        return best
+
+    def branch(self, alternatives: list[Any]) -> frozenset[str] | None:
+        found: set[str] = set()
+        for alternative in alternatives:
+            part = self.sequence(list(alternative.data))
+            if part is None:
+                return None  # one way through needs nothing: the branch needs nothing
+            found |= part
+        return frozenset(found)
+
+
+def _rank(found: frozenset[str]) -> tuple[int, int]:
+    # The longer its shortest string, the rarer a set is in text; then the fewer strings.
+    return min(map(len, found)), -len(found)

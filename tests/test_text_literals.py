@@ -1,0 +1,113 @@
+"""The quick test before a slow search never hides a match (crisiscomms.text.literals)."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crisiscomms.factcheck.claims import claim_families
+from crisiscomms.text import normalize, quantities, times
+from crisiscomms.text.literals import Gated, fold_for_gates, required_strings
+
+#: Every gated pattern the library runs: claims, times, quantities.
+PATTERNS = [g.pattern for f in claim_families() for g in f["gated"]]
+PATTERNS += list(times._GATED) + list(quantities._GATED)
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+# Pieces texts are made of: the words the gates look for, the characters around them,
+# letters that case-insensitive matching treats as ASCII (İ ı ſ K), and notice words.
+_PIECES = sorted(
+    {w for p in PATTERNS for w in (required_strings(p) or ((), False))[0]}
+    | {"İ", "ı", "ſ", "K", "Ω", "ẞ", "CAUSED BY", "Was", "DATA", "11:30", "3月29日", "  "}
+    | set("0123456789.,:;%$¥()[]-/ \n。，：；（）数据资金用户约万元点时分月日号")
+    | {"caused by", "related to", "due to", "no data", "refund", "12 pm", "2 hours", "半小时"}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.data())
+def test_a_gated_pattern_finds_exactly_what_the_pattern_finds(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    pattern = data.draw(st.sampled_from(PATTERNS))
+    for s in (text, normalize(text).text):
+        assert _spans(Gated(pattern).finditer(s)) == _spans(pattern.finditer(s))
+        assert _spans(Gated(pattern).finditer(s, fold_for_gates(s))) == _spans(pattern.finditer(s))
+
+
+def test_every_pattern_of_claims_and_times_has_its_gate() -> None:
+    # Patterns the library runs on every draft: one that loses its gate is read in full
+    # at every position of every text (a parser change in Python would do it silently).
+    ungated = [p.pattern for p in PATTERNS if required_strings(p) is None]
+    assert len(ungated) <= 2, ungated
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"[^。;,\n]{2,24}?所致", ("所致",)),
+        (r"(?:由于|因为)(?!(?:本次|此次)?故障)", ("因为", "由于")),
+        (r"(?i)\b(?:was|were)\s+(?:caused|triggered)\s+by\b", ("caused", "triggered")),
+        (r"abc(?:de)?", ("abc",)),
+        (r"(?:xy|yz)+q", ("xy", "yz")),  # the longer words win over the one letter
+        (r"(?P<n>\d+)\s?(?:小时|分钟)(?:内|后)?", ("分钟", "小时")),
+    ],
+)
+def test_the_words_a_pattern_needs(pattern: str, needs: tuple[str, ...]) -> None:
+    found = required_strings(re.compile(pattern))
+    assert found is not None and found[0] == needs
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\d+(?:%|percent)?",  # all optional but the digits
+        r"(?:abc|\d)x",  # one way through needs no word
+        r"(?=caused)\w+",  # a lookahead is not consumed: not counted
+        r"a*b?",
+        r"(?i:Caused) by",  # a case change inside: only " by" is sure, which is kept
+    ],
+)
+def test_no_word_is_claimed_that_a_match_can_do_without(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    found = required_strings(compiled)
+    if found is not None:
+        # Whatever is claimed really stands in every match of these samples.
+        for sample in ("12", "12percent", "7x", "abcx", "caused", "b", "CAUSED by", "Caused by"):
+            for m in compiled.finditer(sample):
+                assert any(w in m.group() for w in found[0]), (pattern, sample, found)
+
+
+def test_case_insensitive_gates_see_every_letter_python_matches_case_insensitively() -> None:
+    # Every character that (?i) matches to an ASCII letter must fold to that letter, or
+    # a gate would skip a text the pattern matches (İ, ı, ſ, the Kelvin sign K).
+    others = (chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    alphabet = "".join(others)
+    for letter in string.ascii_lowercase:
+        for m in re.finditer(f"(?i){letter}", alphabet):
+            assert letter in fold_for_gates(m.group()), (letter, hex(ord(m.group())))
+
+
+def test_a_text_without_the_words_is_not_searched() -> None:
+    class Counting:
+        searched = 0
+
+        def finditer(self, text: str) -> list[re.Match[str]]:
+            Counting.searched += 1
+            return []
+
+    gated = Gated(re.compile(r"[^。]{2,24}?所致"))
+    gated.pattern = Counting()  # type: ignore[assignment]
+    assert list(gated.finditer("系统升级导致服务中断。")) == []
+    assert Counting.searched == 0
+    list(gated.finditer("系统升级所致。"))
+    assert Counting.searched == 1
