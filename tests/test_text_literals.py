@@ -106,6 +106,7 @@ def test_a_text_without_the_words_is_not_searched() -> None:
             return []
 
     gated = Gated(re.compile(r"[^。]{2,24}?所致"))
+    assert gated.needs == ("所致",)  # worked out from the real pattern, then spied on
     gated.pattern = Counting()  # type: ignore[assignment]
     assert list(gated.finditer("系统升级导致服务中断。")) == []
     assert Counting.searched == 0

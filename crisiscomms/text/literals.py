@@ -54,13 +54,32 @@ class Gated:
         []
     """
 
-    __slots__ = ("ignorecase", "needs", "pattern")
+    __slots__ = ("_ignorecase", "_needs", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        found = required_strings(pattern)
-        self.ignorecase = found is not None and found[1]
-        self.needs: tuple[str, ...] | None = found[0] if found is not None else None
+        self._needs: tuple[str, ...] | bool | None = False  # False: not worked out yet
+        self._ignorecase = False
+
+    def _work_out(self) -> None:
+        # On first use, not at import: parsing a pattern again costs about half a
+        # millisecond, and a command that never reads a time need not pay for it.
+        found = required_strings(self.pattern)
+        self._needs, self._ignorecase = found if found is not None else (None, False)
+
+    @property
+    def needs(self) -> tuple[str, ...] | None:
+        """Strings one of which every match contains (None: no such strings known)."""
+        if self._needs is False:
+            self._work_out()
+        return self._needs  # type: ignore[return-value]
+
+    @property
+    def ignorecase(self) -> bool:
+        """Whether :attr:`needs` are looked for case-insensitively."""
+        if self._needs is False:
+            self._work_out()
+        return self._ignorecase
 
     def could_match(self, text: str, folded: str | None = None) -> bool:
         """Return False only when no match of the pattern can be in ``text``.
@@ -68,11 +87,12 @@ class Gated:
         ``folded`` is :func:`fold_for_gates` of ``text``, passed when many patterns
         read one text.
         """
-        if self.needs is None:
+        needs = self.needs
+        if needs is None:
             return True
-        if self.ignorecase:
+        if self._ignorecase:
             text = fold_for_gates(text) if folded is None else folded
-        return any(word in text for word in self.needs)
+        return any(word in text for word in needs)
 
     def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
         """Return the pattern's ``finditer`` over ``text``, or nothing when it cannot match."""
