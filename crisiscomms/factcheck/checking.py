@@ -3,7 +3,8 @@
 A chatbot rewrites a draft fluently and gets a number wrong; a PR person types
 22:00 where the facts say 21:00. :func:`check_draft` reads every count, amount,
 duration, clock time, date and share the text states (:mod:`.quantities`) and
-reports ``fact-mismatch`` (error) where one disagrees with the facts;
+reports ``fact-mismatch`` (error) where one disagrees with the facts, or where the
+text gives as the cause one the facts rule out (:mod:`.ruledout`);
 ``unsupported-claim`` (warning) where the text asserts what the facts do not hold
 (a cause while the cause is unknown, safe data while it is being checked,
 compensation the facts do not list; phrases in ``claims.toml``); plus everything
@@ -29,6 +30,7 @@ from .factvalues import FactValues, fact_values
 from .mismatches import mismatches
 from .names import lint_with_names
 from .parity import ParityReport, check_parity
+from .ruledout import ruled_out_causes
 from .textspans import message_lang
 
 __all__ = [
@@ -81,5 +83,6 @@ def check_draft(
         n = normalize(text)  # one normalising for the number and the claim checks
         found = list(mismatches(n, fact_values(incident), shown))
         found += unsupported_claims(n, incident, shown)
+        found += ruled_out_causes(n, incident, shown)
         found += lint_with_names(text, incident, lang, kind)  # names are not wording
         return sorted(found, key=lambda f: (f.start, f.end, f.rule))
