@@ -89,8 +89,12 @@ class LintTextArgs(_Args):
     """Arguments of ``lint_text``."""
 
     text: Text
-    lang: Literal["zh", "zh-Hant", "en", "auto"] = Field(
-        default="auto", description="Language of the text; 'auto' detects it (mixed is fine)."
+    lang: Literal["zh", "zh-Hant", "zh-Hant-HK", "zh-Hant-TW", "en", "auto"] = Field(
+        default="auto",
+        description=(
+            "Language of the text; 'auto' detects it (mixed is fine). A draft's own "
+            "'zh-Hant-HK' / 'zh-Hant-TW' reads as 'zh-Hant'."
+        ),
     )
     kind: Kind | None = Field(
         default=None, description="The notice kind, to add its completeness checks."
@@ -102,8 +106,12 @@ class CheckDraftArgs(_Args):
 
     text: Text
     facts: Facts
-    lang: Literal["zh", "zh-Hant", "en", "auto"] = Field(
-        default="auto", description="Language of the text; 'auto' detects it."
+    lang: Literal["zh", "zh-Hant", "zh-Hant-HK", "zh-Hant-TW", "en", "auto"] = Field(
+        default="auto",
+        description=(
+            "Language of the text; 'auto' detects it. A draft's own 'zh-Hant-HK' / "
+            "'zh-Hant-TW' reads as 'zh-Hant'."
+        ),
     )
     kind: Kind | None = Field(
         default=None, description="The notice kind, to add its completeness checks."

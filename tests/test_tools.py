@@ -150,3 +150,16 @@ def test_answers_are_plain_json() -> None:
     ]:
         result = call_tool(name, args)
         assert json.loads(json.dumps(result, ensure_ascii=False)) == result
+
+
+@pytest.mark.parametrize("tool", ["check_draft", "lint_text"])
+@pytest.mark.parametrize("lang", ["zh-Hant-HK", "zh-Hant-TW"])
+def test_a_drafts_own_regional_tag_is_a_language_the_checks_accept(tool: str, lang: str) -> None:
+    # draft_notice tags a Traditional draft zh-Hant-HK; a chatbot passes the tag straight on.
+    args: dict[str, Any] = {"text": "我們會盡快修復。", "lang": lang}
+    if tool == "check_draft":
+        args["facts"] = MINIMAL
+    result = call_tool(tool, args)
+    assert result["ok"], result
+    messages = [f["message"] for f in result["findings"] if f["rule"] == "vague-time"]
+    assert messages and "時間" in messages[0]  # spoken in Traditional, as zh-Hant is

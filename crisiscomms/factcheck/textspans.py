@@ -88,5 +88,7 @@ def message_lang(text: str, lang: str) -> str:
     """
     if lang in ("zh", "zh-Hant", "en"):
         return lang
+    if lang.startswith("zh-Hant-"):  # a draft's own regional tag
+        return "zh-Hant"
     detected = detect_language(text)
     return "zh" if detected == "mixed" else detected

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..bulk import paused_collection
 from ..errors import InputError
 from ..findings import Finding
-from ..kinds import LINT_LANGS, normalize_kind
+from ..kinds import HANT_LANGS, LINT_LANGS, normalize_kind
 from .catalog import plan_for
 from .config import LintConfig, find_config, load_config
 from .engine import Plan, evaluate
@@ -49,7 +49,8 @@ def lint(
     Args:
         text: any notice, statement or chatbot answer.
         lang: ``zh``, ``zh-Hant``, ``en``, or ``auto`` (every rule set applies
-            to its own script, so mixed zh/en text is linted throughout).
+            to its own script, so mixed zh/en text is linted throughout). A draft's
+            own ``zh-Hant-HK`` or ``zh-Hant-TW`` reads as ``zh-Hant``.
         kind: a notice kind (``first_statement``, ``progress-update``...) to
             add the completeness checks for that kind.
         config: disabled rules, severity overrides and extra phrases.
@@ -69,8 +70,11 @@ def lint(
         >>> [f.rule for f in lint("We are investigating. We apologize for any inconvenience.")]
         ['vague-fix-no-timeline', 'empty-apology']
     """
+    if lang in HANT_LANGS:
+        lang = "zh-Hant"  # a draft's own tag: both regions lint alike
     if lang not in LINT_LANGS:
-        raise InputError(f"unknown language {lang!r}; choose one of: {', '.join(LINT_LANGS)}")
+        choices = ", ".join((*LINT_LANGS, *HANT_LANGS))
+        raise InputError(f"unknown language {lang!r}; choose one of: {choices}")
     notice_kind = normalize_kind(kind) if kind else None
     config = config or _DEFAULT
     if ALL in config.disable:

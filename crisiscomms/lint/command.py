@@ -13,7 +13,7 @@ from typing import Any
 from ..errors import CrisisCommsError, ExitStatus, InputError
 from ..findings import Finding, has_errors
 from ..inputs import MAX_TEXT_BYTES, decode, read_input
-from ..kinds import KINDS, LINT_LANGS, kind_slug
+from ..kinds import HANT_LANGS, KINDS, LINT_LANGS, kind_slug
 from ..report import format_findings
 from . import LintConfig, find_config, lint, load_config
 from .catalog import ruleset
@@ -32,7 +32,9 @@ def add_parser(subparsers: Any) -> None:
         "1: some; 2: bad input or usage.",
     )
     parser.add_argument("files", metavar="FILE", nargs="*", help="files to lint; - or none: stdin")
-    parser.add_argument("--lang", choices=LINT_LANGS, default="auto", help="default: auto")
+    parser.add_argument(
+        "--lang", choices=(*LINT_LANGS, *HANT_LANGS), default="auto", help="default: auto"
+    )
     parser.add_argument("--kind", metavar="KIND", help=f"add completeness checks for: {kinds}")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--config", metavar="PATH", help="pyproject.toml or .crisiscomms.toml")
