@@ -16,7 +16,7 @@ from .errors import TemplateError
 from .facts import DATA_AREAS, FUNDS_AREAS, Compensation, Incident
 from .findings import Finding
 from .formatting import load_terms
-from .kinds import NoticeKind
+from .kinds import HANT_LANGS, NoticeKind
 from .resources import templates_root
 from .text import LineIndex
 
@@ -51,17 +51,25 @@ class MissingFact:
         }
 
     def finding(self, text: str, start: int, lang: str, lines: LineIndex | None = None) -> Finding:
-        """Return the ``missing-<element>`` error at this fact's placeholder in ``text``."""
+        """Return the ``missing-<element>`` error at this fact's placeholder in ``text``.
+
+        A Traditional draft's finding speaks its region's Traditional text.
+        """
         end = start + len(placeholder_text(self.element, lang))
+        why, question = self.why, self.question
+        if lang in HANT_LANGS:
+            terms = load_terms(lang)
+            why = {**why, lang: terms["element_why"][self.element]}
+            question = {**question, lang: terms["element_question"][self.element]}
         return Finding.at(
             text,
             start,
             end,
             rule=self.rule,
             severity="error",
-            messages=self.why,
+            messages=why,
             lang=lang,
-            suggestions=self.question,
+            suggestions=question,
             lines=lines,
         )
 

@@ -270,3 +270,18 @@ def test_without_opencc_converting_is_a_clear_input_error(
             hant.convert("网络", "zh-Hant-HK")
     finally:
         hant._opencc.cache_clear()
+
+
+@pytest.mark.parametrize("lang", HANT_LANGS)
+def test_a_traditional_drafts_missing_fact_findings_speak_traditional(lang: str) -> None:
+    # The login example lacks the restored time, the count and the prevention an apology needs.
+    incident = read_facts(str(ROOT / "examples" / "login-outage.yaml"))
+    missing = [f for f in draft(incident, "apology", lang).findings if f.rule.startswith("missing")]
+    assert missing
+    for finding in missing:
+        simplified = hant.convert(finding.message, lang) != finding.message
+        assert not simplified, (finding.rule, finding.message)
+        assert hant.convert(finding.suggestion, lang) == finding.suggestion, finding.suggestion
+    zh = draft(incident, "apology", "zh").findings
+    assert {f.rule for f in zh} >= {f.rule for f in missing}
+    assert all(a.message != b.message for a in missing for b in zh if a.rule == b.rule)

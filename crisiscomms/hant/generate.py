@@ -8,8 +8,9 @@ For each region (``zh-Hant-HK``, ``zh-Hant-TW``) it writes ``templates/<region>/
   (OpenCC's regional configuration, then ``fixes.toml``), imports pointed at the
   region's own folder;
 - ``terms.toml``: ``zh/terms.toml`` converted, the region's ``[terms.<region>]``
-  entries of ``fixes.toml`` set over it, and ``[element_labels]`` (the
-  placeholder labels of ``elements.toml``);
+  entries of ``fixes.toml`` set over it, and ``[element_labels]``, ``[element_why]``
+  and ``[element_question]`` (the placeholder labels, and what a ``missing-*`` finding
+  says, of ``elements.toml``);
 - ``audiences.toml``: the Traditional name and salutation of every shipped audience.
 
 Generated files that no longer have a source are removed. Rerun it after any
@@ -65,6 +66,13 @@ def _terms(terms: Mapping[str, Any], elements: Mapping[str, Any], lang: str) -> 
     data = _merge(_converted(terms, lang), term_overrides()[lang])
     labels = {name: convert(spec["label"]["zh"], lang) for name, spec in elements.items()}
     data["element_labels"] = labels
+    # What a missing-* finding says in a Traditional draft: why, and the question to ask.
+    data["element_why"] = {
+        name: convert(spec["why"]["zh"], lang) for name, spec in elements.items()
+    }
+    data["element_question"] = {
+        name: convert(spec["question"]["zh"], lang) for name, spec in elements.items()
+    }
     return _HEADER.format(source=f"{SOURCE}/terms.toml") + _toml(data)
 
 
