@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Incident
+from ..facts import Incident, Text
 from ..findings import Finding, frozen_messages
 from ..text import LineIndex, Normalized
 from ..text import normalize as _normalize
@@ -69,16 +69,26 @@ def ruled_out_causes(n: Normalized, incident: Incident, lang: str) -> list[Findi
 
 
 def _cores(incident: Incident, framing: list[str]) -> list[str]:
-    """Return each ruled-out cause as a text would name it: normalised, framing taken off."""
+    """Return each ruled-out cause as a text would name it: normalised, framing taken off.
+
+    A ruled-out cause that the facts' own cause also names is left out: a text that
+    states the facts' cause says nothing the facts rule out.
+    """
+    given = incident.cause.description
+    own = [] if given is None else [_normalize(t).text for t in _texts(given) if t]
     cores: list[str] = []
     for item in incident.cause.not_caused_by:
-        for text in (item.zh, item.en):
+        for text in _texts(item):
             if not text:
                 continue
             core = _normalize(text).text
             for pattern in framing:
                 core = re.sub(pattern, "", core)
             core = core.strip(" ,.;:'\"")
-            if len(core) >= 2:
+            if len(core) >= 2 and not any(core in text for text in own):
                 cores.append(core)
     return cores
+
+
+def _texts(text: Text) -> list[str]:
+    return [t for t in (text.zh, text.en, text.zh_Hant, text.zh_Hant_HK, text.zh_Hant_TW) if t]
