@@ -114,7 +114,9 @@ class Compensation(FactModel):
     eligibility: Text | None = None
     """Who qualifies, precisely and publicly: 3月29日0:00至12:20期间下单失败的用户."""
     claim_method: Text | None = None
-    """Where and how to claim, as a sentence; not needed when automatic."""
+    """Where and how to claim, as a sentence. When automatic, how it reaches people if that
+    is more than being credited (无需申请，从9月及以后的账单中扣减): the notices then say it in
+    these words, and delivered_by is not asked for."""
     automatic: bool = False
     """True when it is credited without any action; then give delivered_by."""
     delivered_by: Time | None = None

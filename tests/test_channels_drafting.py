@@ -13,6 +13,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from strategies import incident_models
 from support import MINIMAL, ROOT, run_cli
@@ -483,3 +484,53 @@ def test_a_kind_with_no_variant_on_a_channel_is_refused_and_all_skips_it() -> No
         {"facts": _short_facts(), "kind": "post_incident_report", "channel": "sms"},
     )
     assert not refused["ok"] and refused["errors"][0]["loc"] == ["channel"]
+
+
+def _compensation_facts(**plan: Any) -> Incident:
+    path = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
+    facts = yaml.safe_load(path.read_text(encoding="utf-8"))
+    base = {
+        k: v
+        for k, v in facts["compensation"][0].items()
+        if k
+        not in ("claim_method", "claim_deadline", "delivered_by", "automatic", "available_from")
+    }
+    facts["compensation"] = [{**base, **plan}]
+    return parse_incident(facts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_automatic_compensation_is_described_in_the_facts_own_words(
+    lang: str, channel: str
+) -> None:
+    # KDDI, 2022: ¥200 off a bill issued in or after September; no delivery date to give.
+    words = {
+        "zh": "将从9月及以后开具的账单中扣减",
+        "en": "taken off a bill issued in or after September",
+    }
+    incident = _compensation_facts(automatic=True, claim_method=words)
+    made = draft(incident, "compensation_notice", lang, channel=channel)
+    # In the facts' words, or (the briefest form, when nothing longer fits) the link to them.
+    assert words[lang] in made.text or _brief_with_link(made), made.text
+    assert not [f for f in made.findings if f.rule == "missing-delivery-time"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("channel", ["sms", "push", "x", "weibo", "wechat"])
+def test_the_day_compensation_becomes_usable_reaches_every_short_form(
+    lang: str, channel: str
+) -> None:
+    incident = _compensation_facts(
+        automatic=False,
+        claim_method={"zh": "在App中搜索“补偿”领取", "en": "search for 'compensation' in the app"},
+        claim_deadline="2026-04-30T23:59:00+08:00",
+        available_from="2026-04-02T00:00:00+08:00",
+    )
+    made = draft(incident, "compensation_notice", lang, channel=channel)
+    assert ("4月2日" if lang == "zh" else "Apr 2") in made.text or _brief_with_link(made), made.text
+
+
+def _brief_with_link(made: Draft) -> bool:
+    form = (made.length or {}).get("form", {})
+    return form.get("used") == "brief" and "https://" in made.text
