@@ -168,10 +168,11 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
         # time, a cadence, or an estimated recovery time ("unknown" is no time). A
         # check promised "by the next update" needs a time or cadence of its own.
         estimated = incident.eta is not None and incident.eta != "unknown"
-        if (ongoing and not (_committed(incident) or estimated)) or (
-            _result_pending(incident) and not _committed(incident)
-        ):
+        pending = _result_pending(incident) and not _committed(incident)
+        if (ongoing and not (_committed(incident) or estimated)) or (pending and ongoing):
             yield "next_update", None
+        elif pending:
+            yield "result_time", _pending_path(incident)
         if not ongoing:
             yield from _count_gaps(incident)
     elif kind == "apology":
@@ -184,8 +185,7 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
             yield "data_statement", None
         if involves & FUNDS_AREAS and not _funds_stated(incident):
             yield "funds_statement", None
-        if _result_pending(incident) and not _committed(incident):
-            yield "next_update", None
+        yield from _result_gap(incident)
         if not incident.prevention:
             yield "prevention", None
         if not incident.contacts:
@@ -197,8 +197,7 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
     else:
         if not incident.compensation:
             yield "compensation", None
-        if _result_pending(incident) and not _committed(incident):
-            yield "next_update", None
+        yield from _result_gap(incident)
         for i, plan in enumerate(incident.compensation):
             yield from _plan_gaps(plan, f"compensation[{i}]", bool(incident.contacts))
 
@@ -213,8 +212,7 @@ def _resolution_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
         yield "data_statement", None
     if involves & FUNDS_AREAS and not _funds_stated(incident):
         yield "funds_statement", None
-    if _result_pending(incident) and not _committed(incident):
-        yield "next_update", None
+    yield from _result_gap(incident)
     if not incident.contacts:
         yield "contact", None
 
@@ -232,8 +230,7 @@ def _report_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
         yield "data_statement", None
     if set(incident.impact.involves) & FUNDS_AREAS and not _funds_stated(incident):
         yield "funds_statement", None
-    if _result_pending(incident) and not _committed(incident):
-        yield "next_update", None
+    yield from _result_gap(incident)
     if not incident.prevention:
         yield "prevention", None
     if not incident.contacts:
@@ -266,6 +263,27 @@ def _result_pending(incident: Incident) -> bool:
     )
 
 
+def _result_gap(incident: Incident) -> Iterator[tuple[str, str | None]]:
+    """A data or funds check under way with no time for its result: while service is down,
+    the next update is that time; once it is back, the result's own time is asked for."""
+    if _result_pending(incident) and not _committed(incident):
+        if incident.status == "resolved":
+            yield "result_time", _pending_path(incident)
+        else:
+            yield "next_update", None
+
+
+def _pending_path(incident: Incident) -> str:
+    """The facts path of the first check under way with no time for its result."""
+    named = [("data", incident.data), ("funds", incident.funds)]
+    named += [(f"funds_per_audience[{i}]", s) for i, s in enumerate(incident.funds_per_audience)]
+    for name, statement in named:
+        pending = statement is not None and statement.status == "under_investigation"
+        if pending and statement is not None and statement.result_by is None:
+            return f"{name}.result_by"
+    return "data.result_by"
+
+
 def _funds_stated(incident: Incident) -> bool:
     """True when the facts say what happened to money: for everyone, or per audience."""
     return incident.funds is not None or bool(incident.funds_per_audience)
@@ -277,7 +295,8 @@ def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tupl
     if plan.eligibility is None:
         yield "eligibility", f"{at}.eligibility"
     if plan.automatic:
-        if plan.delivered_by is None:
+        # How it reaches people, in the facts' words (从9月账单中扣减), says when as well.
+        if plan.delivered_by is None and plan.claim_method is None:
             yield "delivery_time", f"{at}.delivered_by"
     else:
         if plan.claim_method is None:

@@ -338,3 +338,49 @@ def test_the_readme_shows_what_the_pack_drafts() -> None:
     script = made.file("cs-script.zh.txt").text
     assert script.startswith(shown[0])
     assert shown[1].split("\n```", 1)[0] in script
+
+
+def test_an_eta_without_a_next_update_is_what_the_documents_answer_with() -> None:
+    # KDDI, 2022: an estimated recovery time, no next update time. The progress update is
+    # complete with it; the documents asked for a next update time all the same.
+    facts = _ongoing(
+        eta="2026-03-29T23:30:00+08:00",
+        contacts=[{"channel": {"zh": "客服热线", "en": "Hotline"}, "value": "400-123-4567"}],
+    )
+    made = build_pack(parse_incident(facts))
+    for f in made.files:
+        if f.role == "document":
+            assert "【待补充：下次更新时间】" not in f.text, f.name
+            assert "[TO FILL: next update time]" not in f.text, f.name
+    script = next(f for f in made.files if f.kind == "cs_script" and f.lang == "zh")
+    assert "23:30" in script.text
+
+
+def test_a_traditional_briefing_names_what_was_published_in_traditional() -> None:
+    made = build_pack(read_facts(str(COOLING)), langs=("zh", "zh-Hant-HK", "zh-Hant-TW"))
+    for lang, sms in (("zh-Hant-HK", "短訊"), ("zh-Hant-TW", "簡訊")):
+        briefing = next(f for f in made.files if f.kind == "briefing" and f.lang == lang)
+        listed = briefing.text.split("三、")[1].split("四、")[0]
+        assert sms in listed and "繁體中文" in listed, listed[:200]
+        assert not {"长文公告", "简体中文", "繁体中文", "短信"} & set(listed.split("（")), listed[
+            :200
+        ]
+        assert "長文公告" in listed
+
+
+def test_a_resolved_briefing_does_not_promise_an_update_it_says_will_not_come() -> None:
+    # BEA, 2019: service back, data still being checked, no next update and no time for the
+    # result. Section 2 promised a next update that section 4 said no channel commits to.
+    facts = _ongoing(
+        status="resolved",
+        resolved_at="2026-03-29T20:20:00+08:00",
+        data={"status": "under_investigation"},
+    )
+    made = build_pack(parse_incident(facts), langs=("zh", "en"))
+    for lang, next_update, result in (
+        ("zh", "【待补充：下次更新时间】", "【待补充：核查结果公布时间】"),
+        ("en", "[TO FILL: next update time]", "[TO FILL: time the result is published]"),
+    ):
+        briefing = next(f for f in made.files if f.kind == "briefing" and f.lang == lang)
+        assert next_update not in briefing.text
+        assert result in briefing.text

@@ -213,3 +213,27 @@ def test_a_referral_alone_is_a_whole_plan() -> None:
     plan = {"audience": "enterprise_customers", "referral": TEXT}
     inc = incident(audiences=["users", "enterprise_customers"], compensation=[plan])
     assert rules(inc, "compensation_notice") == []
+
+
+def test_a_check_still_running_after_recovery_asks_when_its_result_comes() -> None:
+    # Facebook, 2021: service back, data still being checked, no time for the result. The
+    # drafts asked for a "next update time" and an ETA for a service already restored.
+    checking = {"status": "under_investigation", "description": TEXT}
+    resolved = incident(status="resolved", resolved_at="2026-03-29T21:00:00+08:00", data=checking)
+    for kind in ("apology", "resolution_notice", "post_incident_report", "progress_update"):
+        assert "missing-result-time" in rules(resolved, kind), kind
+        assert "missing-next-update" not in rules(resolved, kind), kind
+    assert "data.result_by" in paths(resolved, "apology")
+    funds = incident(status="resolved", resolved_at="2026-03-29T21:00:00+08:00", funds=checking)
+    assert "funds.result_by" in paths(funds, "apology")
+    # While service is down the next update is when the result comes: asked as before.
+    ongoing = incident(data=checking)
+    assert "missing-next-update" in rules(ongoing, "apology")
+    assert "missing-result-time" not in rules(ongoing, "apology")
+    # A time for the result, or a next update, answers it.
+    timed = incident(
+        status="resolved",
+        resolved_at="2026-03-29T21:00:00+08:00",
+        data={**checking, "result_by": "2026-04-02T18:00:00+08:00"},
+    )
+    assert "missing-result-time" not in rules(timed, "apology")
