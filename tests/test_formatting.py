@@ -93,6 +93,22 @@ def test_money_carries_its_currency(amount: Decimal, currency: str, zh: str, en:
     assert fmt("en").money(amount, currency) == en
 
 
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant-HK", "zh-Hant-TW"])
+def test_the_yen_is_named_where_its_symbol_is_the_yuans(lang: str) -> None:
+    # KDDI, 2022: a Hong Kong reader took "退款¥200" for renminbi.
+    from crisiscomms.factcheck import check_parity
+    from crisiscomms.factcheck.quantities import find_mentions
+
+    shown = fmt(lang).money(Decimal("200"), "JPY")
+    assert "¥" not in shown and shown.startswith("200日")
+    assert [(m.kind, m.value, m.currency) for m in find_mentions(f"退款{shown}")] == [
+        ("money", Decimal("200"), "JPY")
+    ]
+    english = fmt("en").money(Decimal("200"), "JPY")
+    report = check_parity(f"退款{shown}。", f"A refund of {english}.")
+    assert report.zh == () and report.en == ()
+
+
 def test_fractional_money_shows_whole_cents_in_english() -> None:
     assert fmt("en").money(Decimal("9.9"), "USD") == "USD 9.90"
     assert fmt("en").money(Decimal("0.5"), "CNY") == "CNY 0.50"

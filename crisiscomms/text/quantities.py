@@ -27,6 +27,7 @@ _CURRENCIES = {
     "¥": "CNY|JPY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD",
     "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR", "欧元": "EUR", "euros": "EUR",
     "hk$": "HKD", "hkd": "HKD", "港元": "HKD", "港币": "HKD", "jpy": "JPY", "日元": "JPY",
+    "日圆": "JPY",
     "£": "GBP", "gbp": "GBP", "英镑": "GBP", "sgd": "SGD", "s$": "SGD",
 }  # fmt: skip
 
@@ -37,7 +38,7 @@ CHINESE = rf"[{CN_LARGE_NUMERAL_CHARS}]{{1,30}}"
 _WORD = r"|".join(sorted(EN_NUMBERS, key=len, reverse=True))
 _CUR_BEFORE = r"(?:us\$|hk\$|s\$|rmb|cny|usd|eur|hkd|jpy|gbp|sgd|[¥$€£]|人民币)"
 _CUR_AFTER = (
-    r"(?:元|人民币|美元|欧元|港元|港币|日元|英镑"
+    r"(?:元|人民币|美元|欧元|港元|港币|日元|日圆|英镑"
     r"|rmb\b|cny\b|usd\b|eur\b|hkd\b|jpy\b|gbp\b|sgd\b|yuan\b|dollars?\b|euros\b)"
 )
 _MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
