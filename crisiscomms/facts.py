@@ -13,8 +13,9 @@ Compensation plans live in :mod:`crisiscomms.compensation`, the shared pieces
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -315,8 +316,88 @@ def _problems(error: ValidationError) -> list[Problem]:
             problems += [Problem(loc + p.loc, p.msg, p.type) for p in cross.problems]
             continue
         msg = _MESSAGES.get(item["type"], item["msg"].removeprefix("Value error, "))
-        problems.append(Problem(loc, msg, item["type"]))
-    return problems
+        if item["type"] == "model_type" and item.get("ctx", {}).get("class_name") == "Text":
+            msg = "write the text in each language: {zh: ..., en: ...}"
+        problems.append(Problem(loc, msg + _hint(item, loc), item["type"]))
+    return _one_way_of_writing_it(problems)
+
+
+def _one_way_of_writing_it(problems: list[Problem]) -> list[Problem]:
+    """Fold a union's literal branch (eta.literal['unknown']) into the problem of the other way
+    of writing the same field: "eta.latest: ... (or write 'unknown')", one line that names the
+    field as written rather than the parser's branch."""
+
+    def branch(problem: Problem) -> int | None:
+        for i, part in enumerate(problem.loc):
+            if isinstance(part, str) and part.startswith("literal["):
+                return i
+        return None
+
+    kept: list[Problem] = []
+    also: dict[tuple[str | int, ...], str] = {}  # field -> the literal it may also be
+    for problem in problems:
+        at = branch(problem)
+        prefix = problem.loc[:at] if at is not None else None
+        others = prefix is not None and any(
+            o is not problem and o.loc[: len(prefix)] == prefix and branch(o) is None
+            for o in problems
+        )
+        if others and prefix is not None:
+            also[prefix] = problem.msg.removeprefix("Input should be ")
+        else:
+            kept.append(problem)
+    for i, problem in enumerate(kept):
+        for prefix, literal in also.items():
+            if problem.loc[: len(prefix)] == prefix:
+                kept[i] = Problem(problem.loc, f"{problem.msg} (or write {literal})", problem.type)
+                break
+    return kept
+
+
+#: What a person who wrote the usual thing wrongly is told to write instead.
+_HINTS = {
+    "int_parsing": "; write a plain number (39150000, not 3915万)",
+    "decimal_parsing": "; write a plain number (200); the currency goes in `currency`",
+    "decimal_type": "; write a plain number (200); the currency goes in `currency`",
+}
+
+
+def _hint(item: Any, loc: tuple[str | int, ...]) -> str:
+    """Return what to write instead, after the message: the field meant, or the form."""
+    kind = item["type"]
+    if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
+        known = _field_names(loc[:-1])
+        close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.75)
+        return f"; did you mean `{close[0]}`?" if close else ""
+    return _HINTS.get(kind, "")
+
+
+def _field_names(loc: tuple[str | int, ...]) -> list[str]:
+    """Return the field names (as written in facts) of the model at ``loc`` in the facts."""
+    model: Any = Incident
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None
+        )
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+        if model is None:
+            return []
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> Any:
+    """Return the pydantic model an annotation holds (in a list or an optional), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def missing_translations(incident: Incident, lang: str) -> list[Problem]:

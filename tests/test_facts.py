@@ -525,3 +525,24 @@ def test_a_component_may_have_its_own_kind_of_impact() -> None:
     ]
     incident = parse_incident(_with(components=parts))
     assert [c.kind for c in incident.components] == ["protective_measure", "outage"]
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "says"),
+    [
+        # The facts of a real trial (KDDI, NetEase), written the way a PR person first did.
+        ({"publish_at": "2026-03-29T20:30:00+08:00"}, "publish_at", "did you mean `published_at`?"),
+        ({"impact": {"symptom": {"zh": "无法登录"}}}, "impact.symptom", "did you mean `symptoms`?"),
+        ({"service": "支付宝"}, "service", "{zh: ..., en: ...}"),
+        ({"impact": {"scale": [{"count": "3915万"}]}}, "impact.scale[0].count", "plain number"),
+        ({"eta": "maybe"}, "eta.latest", "(or write 'unknown')"),
+    ],
+)
+def test_a_mistake_is_answered_with_what_to_write_instead(
+    change: dict[str, Any], path: str, says: str
+) -> None:
+    with pytest.raises(FactsError) as raised:
+        parse_incident(changed(VALID, **change))
+    problems = {p.path: p.msg for p in raised.value.problems}
+    assert says in problems[path], problems
+    assert not any("literal[" in p for p in problems), problems  # no parser branch named
