@@ -87,3 +87,13 @@ def test_our_own_drafts_correct_a_rumour_and_never_state_it(name: str) -> None:
             found = check_draft(text, incident, "auto")
             stated = [f.excerpt for f in found if "not_caused_by" in f.message]
             assert stated == [], (kind, lang, stated)
+
+
+def test_two_ruled_out_causes_read_as_one_english_sentence() -> None:
+    # The facts may say how the rumour ran (", as rumoured online"): an "or" after it broke
+    # the sentence ("…, as rumoured online or a data-centre problem").
+    text = draft(parse_incident(FACTS), "apology", "en").text
+    assert (
+        "It was not caused by a developer deleting the database, as rumoured online, "
+        "nor by a data-centre problem." in text
+    ), text
