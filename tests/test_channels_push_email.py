@@ -124,3 +124,12 @@ def test_status_page_has_no_limit_by_default() -> None:
     limits = load_limits({"statuspage": {"max_chars": 100}})
     (finding,) = check_length("statuspage", "x" * 101, limits=limits).findings
     assert finding.start == 100
+
+
+def test_a_limit_of_one_line_is_one_line_in_english() -> None:
+    # "over the limit of 1 lines" (trial on Alipay's outage, push title).
+    title = "Service update for the Example app and everything around it, still going on"
+    found = check_length("push", {"title": title, "body": "x"}, lang="en").findings
+    lines = [f.messages["en"] for f in found if "line" in f.messages["en"]]
+    assert lines and all("limit of 1 line:" in m for m in lines), lines
+    assert all("1 lines" not in m for m in lines)

@@ -9,6 +9,7 @@ Chinese, a ``time`` that is not a time, a line break in an e-mail subject). Both
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -129,7 +130,8 @@ def over_length(
     start = max(0, min(start, len(text)))
     messages = {
         "zh": f"{what[0]}长度 {count} {unit_zh}，超过上限 {limit} {unit_zh}，{then_zh}。{note_zh}",
-        "en": f"{what[1]} is {count} {unit_en}, over the limit of {limit} {unit_en}: "
+        "en": f"{what[1]} is {count} {_en(unit_en, count)}, over the limit of {limit} "
+        f"{_en(unit_en, limit)}: "
         f"{then_en}.{' ' + note_en if note_en else ''}",
     }
     return Finding.at(
@@ -163,3 +165,8 @@ def bad_format(
         lang=lang,
         suggestions=with_hant(suggestions) if suggestions else None,
     )
+
+
+def _en(unit: str, count: object) -> str:
+    """Return an English unit for ``count``: one line, two lines (its first plural made one)."""
+    return re.sub(r"s\b", "", unit, count=1) if str(count) == "1" else unit
