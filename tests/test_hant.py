@@ -285,3 +285,15 @@ def test_a_traditional_drafts_missing_fact_findings_speak_traditional(lang: str)
     zh = draft(incident, "apology", "zh").findings
     assert {f.rule for f in zh} >= {f.rule for f in missing}
     assert all(a.message != b.message for a in missing for b in zh if a.rule == b.rule)
+
+
+@pytest.mark.parametrize(
+    ("simplified", "taiwan"),
+    [
+        ("网上银行、手机银行和自动柜员机暂停服务", "網路銀行、行動銀行和自動提款機暫停服務"),
+        ("请输入手机号", "請輸入手機號碼"),
+        ("请输入手机号码", "請輸入手機號碼"),  # not 手機號碼碼
+    ],
+)
+def test_facts_given_in_simplified_read_as_taiwan_writes_them(simplified: str, taiwan: str) -> None:
+    assert hant.convert(simplified, "zh-Hant-TW") == taiwan
