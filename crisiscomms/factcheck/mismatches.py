@@ -212,5 +212,14 @@ def _fact_labels(m: Mention, values: FactValues, roles: frozenset[str]) -> str:
 
 
 def _hours(seconds: Decimal) -> str:
+    """A duration as the facts hold it, for a message: 45min, 2h20m, and whole days as days
+    (a 7-day membership is 7d, not 168h00m).
+
+    Examples:
+        >>> _hours(Decimal(2700)), _hours(Decimal(8400)), _hours(Decimal(604800))
+        ('45min', '2h20m', '7d')
+    """
     minutes = int(seconds) // 60
+    if minutes >= 24 * 60 and minutes % (24 * 60) == 0:
+        return f"{minutes // (24 * 60)}d"
     return f"{minutes // 60}h{minutes % 60:02d}m" if minutes >= 60 else f"{minutes}min"
