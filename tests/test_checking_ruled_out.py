@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import MINIMAL
 
 from crisiscomms.drafting import draft
 from crisiscomms.factcheck import check_draft
@@ -15,11 +16,7 @@ from crisiscomms.kinds import DRAFT_LANGS, KINDS
 ROOT = Path(__file__).resolve().parents[1]
 
 FACTS = {
-    "organization": {"zh": "示例音乐", "en": "Example Music"},
-    "service": {"zh": "示例音乐App", "en": "the Example Music app"},
-    "timezone": "Asia/Shanghai",
-    "started_at": "2026-03-29T14:40:00+08:00",
-    "published_at": "2026-03-29T16:00:00+08:00",
+    **MINIMAL,
     "cause": {
         "status": "preliminary",
         "description": {"zh": "基础设施故障", "en": "an infrastructure failure"},
