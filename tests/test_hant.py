@@ -297,3 +297,27 @@ def test_a_traditional_drafts_missing_fact_findings_speak_traditional(lang: str)
 )
 def test_facts_given_in_simplified_read_as_taiwan_writes_them(simplified: str, taiwan: str) -> None:
     assert hant.convert(simplified, "zh-Hant-TW") == taiwan
+
+
+def test_fact_checks_on_a_traditional_text_speak_traditional_and_quote_it_as_written() -> None:
+    # A chatbot passed an HK draft's own lang to check_draft: 存款安全 came back flagged in
+    # Simplified (BEA trial). The text's words are quoted as written, whatever the script.
+    incident = read_facts(str(ROOT / "examples" / "login-outage.yaml"))
+    text = "用戶資金安全。預計晚上11時前恢復。約500萬用户受影響。"
+    found = [
+        f
+        for f in check_draft(text, incident, lang="zh-Hant-HK")
+        if f.rule in ("fact-mismatch", "unsupported-claim")
+    ]
+    assert {f.rule for f in found} == {"fact-mismatch", "unsupported-claim"}
+
+    def traditional(text: str) -> bool:  # the characters; quotes stay “” as in lint's messages
+        return hant.convert(text, "zh-Hant-TW").translate(_QUOTES) == text.translate(_QUOTES)
+
+    for f in found:
+        assert traditional(f.message.replace(f"“{f.excerpt}”", "")), f.message
+        assert traditional(f.suggestion), f.suggestion
+    assert any("“500萬”" in f.message for f in found)  # quoted as written
+
+
+_QUOTES = str.maketrans("「」『』", "“”‘’")

@@ -1,9 +1,11 @@
-"""The length checks' messages in Traditional Chinese, looked up in generated data.
+"""The checks' messages in Traditional Chinese (lengths, facts), looked up in generated data.
 
 A finding's message is written in Simplified Chinese and English where the check builds
 it; a Traditional draft (``zh-Hant-HK``, ``zh-Hant-TW``) shows the message in its own
 region's script and words (短訊 in Hong Kong, 簡訊 in Taiwan, as its templates say). The
-Traditional text of each run of Chinese characters in the checks' messages is in
+fact checks (:mod:`crisiscomms.factcheck`) use it too, for their message templates and the
+messages of ``templates/claims.toml``. The Traditional text of each run of Chinese
+characters in the checks' messages is in
 ``messages.zh-Hant.toml``, written by :mod:`crisiscomms.channels.hant_messages`; nothing
 is converted at run time.
 """
@@ -45,9 +47,11 @@ def to_hant(text: str, region: str) -> str:
 
 
 def with_hant(messages: Mapping[str, str]) -> dict[str, str]:
-    """Return ``messages`` (``zh``, ``en``) with each Traditional region's text added."""
+    """Return ``messages`` (``zh``, ``en``) with each Traditional region's text added, and
+    ``zh-Hant`` (a Traditional text of no stated region: Taiwan's, as ``zh-Hant`` means)."""
     out = dict(messages)
     if "zh" in out:
         for region in REGIONS:
             out.setdefault(region, to_hant(out["zh"], region))
+        out.setdefault("zh-Hant", out["zh-Hant-TW"])
     return out

@@ -1,7 +1,8 @@
-"""Generate ``messages.zh-Hant.toml``: the length checks' Chinese messages in Traditional text.
+"""Generate ``messages.zh-Hant.toml``: the checks' Chinese messages in Traditional text.
 
 Run ``python -m crisiscomms.channels.hant_messages`` after editing a Chinese message in
-``crisiscomms/channels/*.py`` and commit the result; a test regenerates and compares.
+``crisiscomms/channels/*.py``, ``crisiscomms/factcheck/*.py`` or ``templates/claims.toml``
+and commit the result; a test regenerates and compares.
 Every run of Chinese characters in the modules' string literals (not their docstrings)
 is converted for each region as the templates are (:func:`crisiscomms.hant.convert`:
 OpenCC's regional configuration, then ``crisiscomms/hant/fixes.toml``);
@@ -14,6 +15,7 @@ import ast
 import json
 import re
 import sys
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -69,8 +71,21 @@ def _quoted(text: str) -> str:
 
 
 def module_sources() -> dict[str, str]:
-    """Return the text of every module of the channel checks, by file name."""
-    return {path.name: path.read_text(encoding="utf-8") for path in sorted(HERE.glob("*.py"))}
+    """Return the text of every module of the channel and fact checks, by file name; the
+    messages of ``templates/claims.toml`` come as one more source of string literals."""
+    paths = [*sorted(HERE.glob("*.py")), *sorted((HERE.parent / "factcheck").glob("*.py"))]
+    sources = {f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8") for p in paths}
+    sources["claims.toml"] = repr(_claims_messages())
+    return sources
+
+
+def _claims_messages() -> list[str]:
+    """Return the Chinese messages and suggestions of ``templates/claims.toml``."""
+    from ..resources import templates_root
+
+    keys = ("message", "suggestion", "ruled_out_message", "ruled_out_suggestion")
+    claims = tomllib.loads((templates_root() / "claims.toml").read_text(encoding="utf-8"))
+    return [body[key]["zh"] for body in claims.values() for key in keys if key in body]
 
 
 def main(argv: list[str] | None = None) -> int:

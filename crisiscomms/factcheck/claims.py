@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..bulk import paused_collection
+from ..channels.hant_lookup import with_hant
 from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding
@@ -207,9 +208,12 @@ def claim_families() -> tuple[dict[str, Any], ...]:
         families = []
         for name, body in raw.items():
             patterns = [re.compile(_fold(p), re.MULTILINE) for p in body["patterns"]]
+            # Messages in each Traditional region too (channels.hant_lookup, generated).
+            words = {k: with_hant(body[k]) for k in _SAID if k in body}
             families.append(
                 {
                     **body,
+                    **words,
                     "name": name,
                     "patterns": patterns,
                     "gated": tuple(map(Gated, patterns)),
@@ -219,6 +223,10 @@ def claim_families() -> tuple[dict[str, Any], ...]:
         return tuple(families)
     except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as error:
         raise TemplateError(f"{path}: {error}") from None
+
+
+#: What a claim family says in a finding: its messages and suggestions.
+_SAID = ("message", "suggestion", "ruled_out_message", "ruled_out_suggestion")
 
 
 def _fold(pattern: str) -> str:

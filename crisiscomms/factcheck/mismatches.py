@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
+from functools import cache
 
 from ..bulk import paused_collection
+from ..channels.hant_lookup import to_hant, with_hant
 from ..facts import Incident
 from ..findings import Finding, FrozenMessages, frozen_messages
 from ..text import LineIndex, Normalized, normalize
@@ -110,7 +112,7 @@ def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
                 severity="error",
                 messages=messages,
                 lang=lang,
-                suggestions=_FIX,
+                suggestions=_templates()[2],
                 lines=lines,
             )
         )
@@ -122,13 +124,28 @@ _VALUE_FIELDS, _VALUE_END = 3, 15
 
 
 def _messages(mention: Mention, excerpt: str, facts: str) -> dict[str, str]:
+    # The templates are put in Traditional before the excerpt goes in: the text's own
+    # words are quoted as written.
     if facts:
-        return {k: v.format(excerpt=excerpt, facts=facts) for k, v in _MISMATCH.items()}
+        return {k: v.format(excerpt=excerpt, facts=facts) for k, v in _templates()[0].items()}
     what_zh, what_en = _WHAT[mention.kind]
     return {
-        k: v.format(excerpt=excerpt, what_zh=what_zh, what_en=what_en)
-        for k, v in _NOT_IN_FACTS.items()
+        k: v.format(excerpt=excerpt, what_zh=_in(what_zh, k), what_en=what_en)
+        for k, v in _templates()[1].items()
     }
+
+
+@cache
+def _templates() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The mismatch, not-in-facts and fix texts, with their Traditional forms."""
+    return with_hant(_MISMATCH), with_hant(_NOT_IN_FACTS), with_hant(_FIX)
+
+
+def _in(zh: str, lang: str) -> str:
+    """Return a Simplified word of a message in ``lang``'s Chinese."""
+    if lang in ("zh", "en"):
+        return zh
+    return to_hant(zh, "zh-Hant-TW" if lang == "zh-Hant" else lang)
 
 
 def _supported(roles: frozenset[str], m: Mention, values: FactValues) -> bool:
