@@ -278,8 +278,9 @@ def _pending_path(incident: Incident) -> str:
     named = [("data", incident.data), ("funds", incident.funds)]
     named += [(f"funds_per_audience[{i}]", s) for i, s in enumerate(incident.funds_per_audience)]
     for name, statement in named:
-        pending = statement is not None and statement.status == "under_investigation"
-        if pending and statement is not None and statement.result_by is None:
+        if statement is None or statement.status != "under_investigation":
+            continue
+        if statement.result_by is None:
             return f"{name}.result_by"
     return "data.result_by"
 

@@ -337,15 +337,12 @@ def _one_way_of_writing_it(problems: list[Problem]) -> list[Problem]:
     also: dict[tuple[str | int, ...], str] = {}  # field -> the literal it may also be
     for problem in problems:
         at = branch(problem)
-        prefix = problem.loc[:at] if at is not None else None
-        others = prefix is not None and any(
-            o is not problem and o.loc[: len(prefix)] == prefix and branch(o) is None
-            for o in problems
-        )
-        if others and prefix is not None:
-            also[prefix] = problem.msg.removeprefix("Input should be ")
-        else:
-            kept.append(problem)
+        if at is not None:
+            prefix = problem.loc[:at]
+            if any(o.loc[:at] == prefix and branch(o) is None for o in problems):
+                also[prefix] = problem.msg.removeprefix("Input should be ")
+                continue
+        kept.append(problem)
     for i, problem in enumerate(kept):
         for prefix, literal in also.items():
             if problem.loc[: len(prefix)] == prefix:

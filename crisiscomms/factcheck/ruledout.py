@@ -75,20 +75,19 @@ def _cores(incident: Incident, framing: list[str]) -> list[str]:
     states the facts' cause says nothing the facts rule out.
     """
     given = incident.cause.description
-    own = [] if given is None else [_normalize(t).text for t in _texts(given) if t]
+    own = [] if given is None else [_normalize(t).text for t in _texts(given)]
     cores: list[str] = []
     for item in incident.cause.not_caused_by:
-        for text in _texts(item):
-            if not text:
-                continue
-            core = _normalize(text).text
+        for written in _texts(item):
+            core = _normalize(written).text
             for pattern in framing:
                 core = re.sub(pattern, "", core)
             core = core.strip(" ,.;:'\"")
-            if len(core) >= 2 and not any(core in text for text in own):
+            if len(core) >= 2 and not any(core in cause for cause in own):
                 cores.append(core)
     return cores
 
 
 def _texts(text: Text) -> list[str]:
+    """Return every language's text of a free-text fact that has one."""
     return [t for t in (text.zh, text.en, text.zh_Hant, text.zh_Hant_HK, text.zh_Hant_TW) if t]
