@@ -88,7 +88,8 @@ def normalize_lint_lang(lang: str) -> LintLang:
     for known in LINT_LANGS:
         if known == lang:
             return known
-    raise InputError(f"unknown language {lang!r}; choose one of: {', '.join(LINT_LANGS)}")
+    choices = ", ".join((*LINT_LANGS, *HANT_LANGS))
+    raise InputError(f"unknown language {lang!r}; choose one of: {choices}")
 
 
 def normalize_channel(value: str) -> Channel:

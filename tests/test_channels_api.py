@@ -230,8 +230,8 @@ def test_traditional_drafts_read_length_findings_in_their_own_script_and_words()
 
 def test_the_traditional_messages_file_is_generated_from_the_checks() -> None:
     pytest.importorskip("opencc")
-    from crisiscomms.channels.hant_lookup import DATA_FILE
     from crisiscomms.channels.hant_messages import derive, module_sources
+    from crisiscomms.hant.lookup import DATA_FILE
 
     current = DATA_FILE.read_text(encoding="utf-8")
     assert current == derive(module_sources()), "run: python -m crisiscomms.channels.hant_messages"

@@ -6,7 +6,7 @@ and commit the result; a test regenerates and compares.
 Every run of Chinese characters in the modules' string literals (not their docstrings)
 is converted for each region as the templates are (:func:`crisiscomms.hant.convert`:
 OpenCC's regional configuration, then ``crisiscomms/hant/fixes.toml``);
-:mod:`crisiscomms.channels.hant_lookup` looks the runs up when a finding is built.
+:mod:`crisiscomms.hant.lookup` looks the runs up when a finding is built.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from .hant_lookup import DATA_FILE, REGIONS
+from ..hant.lookup import DATA_FILE, REGIONS
 
 HERE = Path(__file__).resolve().parent
 _HEADER = (

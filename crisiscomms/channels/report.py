@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from ..findings import Finding, Severity, has_errors
-from .hant_lookup import with_hant
+from ..hant.lookup import with_hant
 
 OVER_LENGTH = "over-length"
 CHANNEL_FORMAT = "channel-format"
@@ -112,7 +112,7 @@ def over_length(
     ``what`` names the thing measured in zh and en; the message gives the count, the unit
     (a key of ``UNITS`` or a ``(zh, en)`` pair) and the limit in both languages, then
     ``note`` when given, and in each Traditional region's text, which a draft in that
-    language (``zh-Hant-HK``) shows (:mod:`crisiscomms.channels.hant_lookup`).
+    language (``zh-Hant-HK``) shows (:mod:`crisiscomms.hant.lookup`).
 
     Examples:
         >>> f = over_length("一二三四五六", 5, what=("短信", "SMS"), count=6, limit=5,

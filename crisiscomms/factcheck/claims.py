@@ -17,10 +17,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..bulk import paused_collection
-from ..channels.hant_lookup import with_hant
 from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding
+from ..hant.lookup import with_hant
 from ..resources import templates_root
 from ..text import LineIndex, Normalized, normalize
 from ..text.literals import Gated, fold_for_gates
@@ -208,7 +208,7 @@ def claim_families() -> tuple[dict[str, Any], ...]:
         families = []
         for name, body in raw.items():
             patterns = [re.compile(_fold(p), re.MULTILINE) for p in body["patterns"]]
-            # Messages in each Traditional region too (channels.hant_lookup, generated).
+            # Messages in each Traditional region too (hant.lookup, generated).
             words = {k: with_hant(body[k]) for k in _SAID if k in body}
             families.append(
                 {

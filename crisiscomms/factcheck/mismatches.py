@@ -16,9 +16,9 @@ from decimal import Decimal
 from functools import cache
 
 from ..bulk import paused_collection
-from ..channels.hant_lookup import to_hant, with_hant
 from ..facts import Incident
 from ..findings import Finding, FrozenMessages, frozen_messages
+from ..hant.lookup import with_hant
 from ..text import LineIndex, Normalized, normalize
 from ..text.segments import Segments
 from .factvalues import FactTime, FactValues
@@ -142,10 +142,8 @@ def _templates() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 
 
 def _in(zh: str, lang: str) -> str:
-    """Return a Simplified word of a message in ``lang``'s Chinese."""
-    if lang in ("zh", "en"):
-        return zh
-    return to_hant(zh, "zh-Hant-TW" if lang == "zh-Hant" else lang)
+    """Return a Simplified word of a message in ``lang``'s Chinese (as written in zh or en)."""
+    return with_hant({"zh": zh}).get(lang, zh)
 
 
 def _supported(roles: frozenset[str], m: Mention, values: FactValues) -> bool:

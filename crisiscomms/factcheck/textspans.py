@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..kinds import HANT_LANGS
 from ..text.language import detect_language
 
 #: Where a sentence ends: Chinese or English end punctuation, a line break.
@@ -88,7 +89,7 @@ def message_lang(text: str, lang: str) -> str:
     """
     if lang in ("zh", "zh-Hant", "en"):
         return lang
-    if lang.startswith("zh-Hant-"):  # a draft's own regional tag
+    if lang in HANT_LANGS:  # a draft's own regional tag
         return "zh-Hant"
     detected = detect_language(text)
     return "zh" if detected == "mixed" else detected

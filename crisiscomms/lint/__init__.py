@@ -7,9 +7,8 @@ The main entry point is :func:`lint`; rules live in data files under
 from __future__ import annotations
 
 from ..bulk import paused_collection
-from ..errors import InputError
 from ..findings import Finding
-from ..kinds import HANT_LANGS, LINT_LANGS, normalize_kind
+from ..kinds import lint_lang, normalize_kind
 from .catalog import plan_for
 from .config import LintConfig, find_config, load_config
 from .engine import Plan, evaluate
@@ -70,11 +69,7 @@ def lint(
         >>> [f.rule for f in lint("We are investigating. We apologize for any inconvenience.")]
         ['vague-fix-no-timeline', 'empty-apology']
     """
-    if lang in HANT_LANGS:
-        lang = "zh-Hant"  # a draft's own tag: both regions lint alike
-    if lang not in LINT_LANGS:
-        choices = ", ".join((*LINT_LANGS, *HANT_LANGS))
-        raise InputError(f"unknown language {lang!r}; choose one of: {choices}")
+    lang = lint_lang(lang)  # a draft's own zh-Hant-HK / -TW: both regions lint alike
     notice_kind = normalize_kind(kind) if kind else None
     config = config or _DEFAULT
     if ALL in config.disable:
