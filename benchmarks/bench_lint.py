@@ -14,7 +14,9 @@ each size once instead of the best of three rounds, ``--rounds N`` takes the bes
    10x the text in at most 12x the time). In one process, each run inherits the heap the
    runs before it left (a 10 MB run with a million findings takes half a gigabyte), so the
    same work can take a fifth more or less from round to round; ``--fresh`` times every
-   size in a process of its own as well, which starts each from the same state.
+   size in a process of its own as well, which starts each from the same state, round by round,
+   and also prints the median of each round's own ratios (the best of each size alone pairs
+   figures from different rounds, and so moves with the machine's load).
 
 Nothing is asserted: machines are shared and timings drift.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -136,11 +139,18 @@ def main(argv: list[str]) -> int:
             print(f"   {name:8} {clock:4} " + "".join(f"{t:>11.2f}s" for t in figures)
                   + f"   {ratios}   (findings: {found})", flush=True)  # fmt: skip
     if "--fresh" in argv:
-        print("   each size in a new process of its own (cpu, best of the rounds):")
+        print("   each size in a new process of its own (cpu, best of the rounds; then the")
+        print("   median of each round's own ratios, sizes run back to back in every round):")
         for name in ("ordinary", "dense"):
-            cpus = [min(_fresh_cpu(name, size) for _ in range(rounds)) for size in sizes]
+            # Round by round, so that a change in the machine's load hits every size alike.
+            runs = [[_fresh_cpu(name, size) for size in sizes] for _ in range(rounds)]
+            cpus = [min(run[at] for run in runs) for at in range(len(sizes))]
             ratios = " ".join(f"{b / a:.1f}x" for a, b in pairwise(cpus))
             print(f"   {name:8} cpu  " + "".join(f"{t:>11.2f}s" for t in cpus) + f"   {ratios}")
+            steps = range(len(sizes) - 1)
+            paired = [statistics.median(run[at + 1] / run[at] for run in runs) for at in steps]
+            print(f"   {name:8} median of the rounds' ratios: "
+                  + " ".join(f"{r:.1f}x" for r in paired))  # fmt: skip
     print("   target: each 10x larger input takes at most 12x the time")
     return 0
 
