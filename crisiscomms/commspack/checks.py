@@ -36,7 +36,7 @@ def cross_language(files: list[PackFile]) -> None:
     for other in files:
         if other is base:
             continue
-        report = check_parity(other.text, base.text)
+        report = check_parity(other.text, base.text, other.lang)
         other.add(report.zh)
         base.add(report.en)
 

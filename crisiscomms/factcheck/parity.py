@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..findings import Finding
+from ..hant.lookup import REGIONS, with_hant
 from ..text import LineIndex
 from .mention import Mention, close, same_point
 from .quantities import find_mentions
@@ -28,7 +29,7 @@ class ParityReport(NamedTuple):
         return {"zh": [f.to_dict() for f in self.zh], "en": [f.to_dict() for f in self.en]}
 
 
-def check_parity(zh_text: str, en_text: str) -> ParityReport:
+def check_parity(zh_text: str, en_text: str, zh_lang: str = "zh") -> ParityReport:
     """Report the numbers, amounts, durations, times and dates that differ between languages.
 
     Each side's findings (rule ``parity-mismatch``, error) point into that side's
@@ -36,8 +37,10 @@ def check_parity(zh_text: str, en_text: str) -> ParityReport:
     text names (北京时间 22:00 = 22:00 UTC+8 = 14:00 UTC).
 
     Args:
-        zh_text: the Simplified Chinese notice.
+        zh_text: the Chinese notice.
         en_text: the English notice of the same facts.
+        zh_lang: the Chinese notice's language: ``zh``, or ``zh-Hant-HK`` / ``zh-Hant-TW``,
+            whose findings then speak that region's Traditional Chinese.
 
     Returns:
         A :class:`ParityReport`; both tuples empty when the pair agrees.
@@ -47,10 +50,12 @@ def check_parity(zh_text: str, en_text: str) -> ParityReport:
         ...                       "About 5 million users were affected; restored at 14:00 UTC.")
         >>> [f.excerpt for f in report.zh], [f.excerpt for f in report.en]
         (['800万'], ['5 million'])
+        >>> check_parity("約800萬用戶受影響。", "About 5 million users.", "zh-Hant-TW").zh[0].message
+        '“800萬”在英文文本中沒有對應的數值。'
     """
     zh, en = find_mentions(zh_text), find_mentions(en_text)
     return ParityReport(
-        zh=tuple(_unpaired(zh_text, zh, en, "zh", "英文", "English")),
+        zh=tuple(_unpaired(zh_text, zh, en, zh_lang, "英文", "English")),
         en=tuple(_unpaired(en_text, en, zh, "en", "中文", "Chinese")),
     )
 
@@ -71,6 +76,8 @@ def _unpaired(
             "zh": "两种语言须写明相同的数字和时间。",
             "en": "State the same numbers and times in both languages.",
         }
+        if lang in REGIONS:
+            messages, suggestions = with_hant(messages), with_hant(suggestions)
         lines = lines or LineIndex(text)
         yield Finding.at(
             text,

@@ -79,17 +79,16 @@ def message_lang(text: str, lang: str) -> str:
     """Return the language to write findings in: the one asked for, else the text's own.
 
     A text mixing both languages gets Chinese messages; Traditional Chinese
-    gets ``zh-Hant`` (whose messages fall back to ``zh``).
+    gets ``zh-Hant`` (whose messages fall back to ``zh``), or the region asked for
+    (``zh-Hant-HK``: 用戶 and 數據 in Hong Kong, 使用者 and 資料 in Taiwan).
 
     Examples:
         >>> message_lang("预计22:00恢复", "auto"), message_lang("Back by 22:00", "auto")
         ('zh', 'en')
-        >>> message_lang("預計晚上十點恢復", "auto")
-        'zh-Hant'
+        >>> message_lang("預計晚上十點恢復", "auto"), message_lang("預計晚上十點恢復", "zh-Hant-HK")
+        ('zh-Hant', 'zh-Hant-HK')
     """
-    if lang in ("zh", "zh-Hant", "en"):
+    if lang in ("zh", "zh-Hant", "en", *HANT_LANGS):
         return lang
-    if lang in HANT_LANGS:  # a draft's own regional tag
-        return "zh-Hant"
     detected = detect_language(text)
     return "zh" if detected == "mixed" else detected
