@@ -100,3 +100,29 @@ def test_what_the_facts_list_as_not_affected_may_be_called_unaffected() -> None:
         assert unsupported_claims(text, parse_incident(BARE)), text
         assert unsupported_claims(text, parse_incident(facts)) == []
     assert unsupported_claims("用户资金安全未受影响。", parse_incident(facts))
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("用户数据已泄露。", "data"),
+        ("Customer data was exposed.", "data"),
+        ("部分客户的资金被重复扣款，已全部退回。", "funds"),
+        ("Some customers were charged twice.", "funds"),
+    ],
+)
+def test_a_text_that_says_the_opposite_of_the_facts_is_an_error(text: str, field: str) -> None:
+    # The facts say intact: a text that says lost, leaked or charged twice contradicts them.
+    intact = parse_incident({**BARE, field: {"status": "intact"}})
+    found = [(f.rule, f.severity) for f in unsupported_claims(text, intact)]
+    assert found == [("fact-mismatch", "error")], found
+    # Still being checked: the text claims what the facts do not yet say.
+    checking = parse_incident({**BARE, field: {"status": "under_investigation"}})
+    found = [(f.rule, f.severity) for f in unsupported_claims(text, checking)]
+    assert found == [("unsupported-claim", "warning")], found
+    # The facts say so: nothing to report.
+    harmed = {"data": "exposed", "funds": "affected"}[field]
+    said = parse_incident(
+        {**BARE, field: {"status": harmed, "description": {"zh": "见公告", "en": "see the notice"}}}
+    )
+    assert not unsupported_claims(text, said)

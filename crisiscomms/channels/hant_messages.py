@@ -81,11 +81,11 @@ def module_sources() -> dict[str, str]:
 
 def _claims_messages() -> list[str]:
     """Return the Chinese messages and suggestions of ``templates/claims.toml``."""
+    from ..factcheck.claims import SAID
     from ..resources import templates_root
 
-    keys = ("message", "suggestion", "ruled_out_message", "ruled_out_suggestion")
     claims = tomllib.loads((templates_root() / "claims.toml").read_text(encoding="utf-8"))
-    return [body[key]["zh"] for body in claims.values() for key in keys if key in body]
+    return [body[key]["zh"] for body in claims.values() for key in SAID if key in body]
 
 
 def main(argv: list[str] | None = None) -> int:

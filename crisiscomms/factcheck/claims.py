@@ -72,16 +72,18 @@ def unsupported_claims(
                 in_words[name, sentence] = _in_sentence(claim, incident, sentence)
             if in_words[name, sentence]:
                 continue
+            # The facts say the opposite (data lost, and the facts say intact): an error.
+            against = contradicted(claim, incident)
             found.append(
                 Finding.at(
                     original,
                     start,
                     end,
-                    rule="unsupported-claim",
-                    severity="warning",
-                    messages=claim["message"],
+                    rule="fact-mismatch" if against else "unsupported-claim",
+                    severity="error" if against else "warning",
+                    messages=claim["contradicted_message" if against else "message"],
                     lang=lang,
-                    suggestions=claim["suggestion"],
+                    suggestions=claim["contradicted_suggestion" if against else "suggestion"],
                     lines=lines,
                 )
             )
@@ -154,6 +156,12 @@ def supported(claim: Mapping[str, Any], incident: Incident) -> bool:
     return any(_holds(condition, incident) for condition in claim["grounded_by"])
 
 
+def contradicted(claim: Mapping[str, Any], incident: Incident) -> bool:
+    """Return True when a fact named in the claim's ``contradicted_by`` holds: the facts
+    say the opposite of the claim (data lost, where the facts say data is intact)."""
+    return any(_holds(condition, incident) for condition in claim.get("contradicted_by", ()))
+
+
 def _holds(condition: str, incident: Incident) -> bool:
     path, op, expected = _split(condition)
     values = [v for v in _values(incident, path) if v not in (None, [], "", False)]
@@ -209,7 +217,7 @@ def claim_families() -> tuple[dict[str, Any], ...]:
         for name, body in raw.items():
             patterns = [re.compile(_fold(p), re.MULTILINE) for p in body["patterns"]]
             # Messages in each Traditional region too (hant.lookup, generated).
-            words = {k: with_hant(body[k]) for k in _SAID if k in body}
+            words = {k: with_hant(body[k]) for k in SAID if k in body}
             families.append(
                 {
                     **body,
@@ -226,7 +234,14 @@ def claim_families() -> tuple[dict[str, Any], ...]:
 
 
 #: What a claim family says in a finding: its messages and suggestions.
-_SAID = ("message", "suggestion", "ruled_out_message", "ruled_out_suggestion")
+SAID = (
+    "message",
+    "suggestion",
+    "ruled_out_message",
+    "ruled_out_suggestion",
+    "contradicted_message",
+    "contradicted_suggestion",
+)
 
 
 def _fold(pattern: str) -> str:
