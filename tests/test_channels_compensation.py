@@ -1,0 +1,73 @@
+"""Compensation in the short channels says who qualifies and what each item is worth, as
+the facts say it: a short text names fewer facts, never different ones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from support import MINIMAL
+
+from crisiscomms.drafting import draft
+from crisiscomms.facts import parse_incident
+
+SHORT = ("sms", "weibo", "x", "push", "email", "statuspage")
+
+
+def _facts(plan: dict[str, Any]) -> Any:
+    facts = {
+        **MINIMAL,
+        "status": "resolved",
+        "audiences": ["subscribers"],
+        "resolved_at": "2026-03-29T22:00:00+08:00",
+        "published_at": "2026-03-29T23:00:00+08:00",
+        "compensation": [plan],
+    }
+    return parse_incident(facts)
+
+
+EVERYONE = {
+    "audience": "subscribers",
+    "items": [{"kind": "refund", "amount": 200, "currency": "CNY"}],
+    "eligibility": {
+        "zh": "全部订阅用户，无论是否受到影响",
+        "en": "every subscriber, affected or not",
+    },
+    "automatic": True,
+    "delivered_by": "2026-04-05T00:00:00+08:00",
+}
+
+
+@pytest.mark.parametrize("channel", SHORT)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_short_text_states_the_plans_eligibility_not_affected_users(
+    channel: str, lang: str
+) -> None:
+    # Everyone gets it: "affected subscribers get…" would tell the unaffected they do not.
+    text = draft(_facts(EVERYONE), "compensation_notice", lang, channel=channel).text
+    assert EVERYONE["eligibility"][lang] in text
+    assert ("受影响的订阅用户" if lang == "zh" else "Affected subscribers") not in text
+
+
+BY_RULE = {
+    "audience": "subscribers",
+    "items": [
+        {
+            "kind": "fee_waiver",
+            "quantity": 6,
+            "basis": {"zh": "按合同条款计算的手续费", "en": "the fee our terms set"},
+        }
+    ],
+    "automatic": True,
+    "delivered_by": "2026-04-05T00:00:00+08:00",
+}
+
+
+@pytest.mark.parametrize("channel", SHORT)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_item_without_an_amount_says_how_it_is_worked_out_and_how_many(
+    channel: str, lang: str
+) -> None:
+    text = draft(_facts(BY_RULE), "compensation_notice", lang, channel=channel).text
+    assert BY_RULE["items"][0]["basis"][lang] in text
+    assert ("费用减免6次" if lang == "zh" else "6 fee waivers") in text
