@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _emitted_ids() -> set[str]:
     ids = set()
     for path in (ROOT / "crisiscomms").rglob("*.py"):
-        ids |= set(re.findall(r'rule="([a-z]+(?:-[a-z]+)+)"', path.read_text("utf-8")))
+        # rule="id", or rule="id" if ... else "other-id": every id literal of the line.
+        for line in re.findall(r"\brule=(.*)", path.read_text("utf-8")):
+            ids |= set(re.findall(r'"([a-z]+(?:-[a-z]+)+)"', line))
     elements = tomllib.loads((ROOT / "templates" / "elements.toml").read_text("utf-8"))
     ids |= {spec["rule"] for spec in elements.values()}
     from crisiscomms.channels.report import RULE_IDS as CHANNEL_IDS
