@@ -86,6 +86,13 @@ def _no_funds(facts: Facts) -> None:
     facts.pop("funds_per_audience", None)
 
 
+def _no_funds_harm(facts: Facts) -> None:
+    _no_funds(facts)
+    plans = facts.get("compensation", [])
+    for plan in [plans] if isinstance(plans, dict) else plans:
+        plan.pop("overcharge_refund", None)
+
+
 def _unsafe(facts: Facts) -> None:
     actions = [a for a in facts.get("required_actions", []) if not a.get("safety")]
     facts["required_actions"] = actions
@@ -100,6 +107,8 @@ def _eta_time(facts: Facts) -> None:
 REMOVE: dict[str, Callable[[Facts], None]] = {
     "data": _pop("data"),
     "funds": _no_funds,
+    "data_harm": _pop("data"),
+    "funds_harm": _no_funds_harm,
     "count": _scale_without("count"),
     "share": _scale_without("share_percent"),
     "error_rate": _no_error_rates,

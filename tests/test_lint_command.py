@@ -135,3 +135,72 @@ def test_stdin_through_the_module_entry_point() -> None:
     assert done.returncode == 1
     assert done.stdout.decode().startswith("<stdin>:1:4: error vague-fix-no-timeline")
     assert b"Traceback" not in done.stderr
+
+
+FACTS = """\
+organization: {zh: 示例科技, en: Example Tech}
+service: {zh: 示例App, en: the Example app}
+timezone: Asia/Shanghai
+started_at: 2026-03-29T20:00:00+08:00
+published_at: 2026-03-29T20:30:00+08:00
+impact:
+  scale: [{count: 8000000, precision: estimate}]
+data: {status: intact}
+"""
+
+
+def test_facts_check_a_hand_written_statement_against_the_facts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A PR person's statement: a wrong number and a leak the facts rule out, in one run.
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    notice = tmp_path / "statement.txt"
+    notice.write_text("约500万用户受影响。用户数据已泄露。\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(notice), "--facts", str(facts), "--format", "json")
+    document = json.loads(out)
+    schema_file = resources.files("crisiscomms").joinpath("schemas", "lint-output.v1.json")
+    jsonschema.validate(document, json.loads(schema_file.read_text(encoding="utf-8")))
+    found = [(f["rule"], f["excerpt"]) for f in document["files"][0]["findings"]]
+    assert ("fact-mismatch", "500万") in found and ("fact-mismatch", "数据已泄露") in found
+    assert code == 1 and document["facts"] == str(facts)
+    # Without the facts, only the wording is checked.
+    code, out, _ = run(capsys, str(notice), "--format", "json")
+    assert "fact-mismatch" not in out
+
+
+def test_facts_follow_the_teams_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(FACTS, encoding="utf-8")
+    (tmp_path / ".crisiscomms.toml").write_text(
+        '[lint]\ndisable = ["unsupported-claim"]\nseverity = {fact-mismatch = "warning"}\n',
+        encoding="utf-8",
+    )
+    notice = tmp_path / "statement.txt"
+    notice.write_text("约500万用户受影响，预计今晚22:00恢复。\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(notice), "--facts", str(facts), "--no-color")
+    assert "unsupported-claim" not in out and "warning fact-mismatch" in out and code == 0
+
+
+@pytest.mark.parametrize(
+    ("facts", "stdin", "message"),
+    [
+        ("nope.yaml", False, "nope.yaml: no such file"),
+        ("bad.yaml", False, "line 2: service"),
+        ("-", True, "--facts -"),
+    ],
+)
+def test_bad_facts_exit_two_naming_file_and_field(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    facts: str,
+    stdin: bool,
+    message: str,
+) -> None:
+    (tmp_path / "bad.yaml").write_text(FACTS.replace("service: {", "service: 3 #{"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    notice = tmp_path / "statement.txt"
+    notice.write_text("约500万用户受影响。\n", encoding="utf-8")
+    code, out, err = run(capsys, "-" if stdin else str(notice), "--facts", facts)
+    assert code == 2 and out == "" and message in err, err

@@ -18,8 +18,9 @@ beyond them); this module puts them together.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..bulk import paused_collection
 from ..facts import Incident, parse_incident
@@ -32,6 +33,9 @@ from .names import lint_with_names
 from .parity import ParityReport, check_parity
 from .ruledout import ruled_out_causes
 from .textspans import message_lang
+
+if TYPE_CHECKING:
+    from ..lint.config import LintConfig
 
 __all__ = [
     "FactValues",
@@ -51,6 +55,7 @@ def check_draft(
     facts: Incident | Mapping[str, Any],
     lang: str = "auto",
     kind: str | None = None,
+    config: LintConfig | None = None,
 ) -> list[Finding]:
     """Report what in ``text`` disagrees with the facts or goes beyond them, plus lint findings.
 
@@ -59,6 +64,8 @@ def check_draft(
         facts: an :class:`~crisiscomms.facts.Incident` or facts as a mapping (validated).
         lang: ``zh``, ``zh-Hant``, ``en`` or ``auto``; picks the message language and lint rules.
         kind: a notice kind, to add the linter's completeness checks.
+        config: a team's lint configuration: its disabled rules and severities apply to
+            the fact checks' findings too (``unsupported-claim`` may be turned off).
 
     Returns:
         Findings in text order: ``fact-mismatch`` (error), ``unsupported-claim``
@@ -84,5 +91,21 @@ def check_draft(
         found = list(mismatches(n, fact_values(incident), shown))
         found += unsupported_claims(n, incident, shown)
         found += ruled_out_causes(n, incident, shown)
-        found += lint_with_names(text, incident, lang, kind)  # names are not wording
+        if config is not None:
+            found = configured(found, config)
+        found += lint_with_names(text, incident, lang, kind, config)  # names are not wording
         return sorted(found, key=lambda f: (f.start, f.end, f.rule))
+
+
+def configured(found: list[Finding], config: LintConfig) -> list[Finding]:
+    """Return ``found`` without the rules ``config`` disables, at the severities it sets."""
+    from ..lint.registry import ALL
+
+    if ALL in config.disable:
+        return []
+    levels = config.severity
+    return [
+        dataclasses.replace(f, severity=levels.get(f.rule, levels.get(ALL, f.severity)))
+        for f in found
+        if f.rule not in config.disable
+    ]

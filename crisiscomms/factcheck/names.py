@@ -25,11 +25,15 @@ import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..facts import Incident, Text
 from ..findings import Finding
 from ..keptfor import KeptFor
 from ..text.lines import LineIndex
+
+if TYPE_CHECKING:
+    from ..lint.config import LintConfig
 
 __all__ = ["lint_with_names", "mask_names", "name_spans"]
 
@@ -160,15 +164,20 @@ def _masked(text: str, spans: list[tuple[int, int, bool]]) -> str:
 
 
 def lint_with_names(
-    text: str, incident: Incident, lang: str = "auto", kind: str | None = None
+    text: str,
+    incident: Incident,
+    lang: str = "auto",
+    kind: str | None = None,
+    config: LintConfig | None = None,
 ) -> list[Finding]:
     """Lint ``text`` with the facts' names masked; findings point into ``text`` itself."""
     from ..lint import lint
 
     spans = name_spans(text, incident, lang)
     if not spans:
-        return list(lint(text, lang=lang, kind=kind))
-    return [_unmasked(f, text, spans) for f in lint(_masked(text, spans), lang=lang, kind=kind)]
+        return list(lint(text, lang=lang, kind=kind, config=config))
+    masked = lint(_masked(text, spans), lang=lang, kind=kind, config=config)
+    return [_unmasked(f, text, spans) for f in masked]
 
 
 def _unmasked(finding: Finding, text: str, spans: list[tuple[int, int, bool]]) -> Finding:

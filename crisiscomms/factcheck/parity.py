@@ -50,7 +50,8 @@ def check_parity(zh_text: str, en_text: str, zh_lang: str = "zh") -> ParityRepor
         ...                       "About 5 million users were affected; restored at 14:00 UTC.")
         >>> [f.excerpt for f in report.zh], [f.excerpt for f in report.en]
         (['800万'], ['5 million'])
-        >>> check_parity("約800萬用戶受影響。", "About 5 million users.", "zh-Hant-TW").zh[0].message
+        >>> report = check_parity("約800萬用戶受影響。", "About 5 million users.", "zh-Hant-TW")
+        >>> report.zh[0].message
         '“800萬”在英文文本中沒有對應的數值。'
     """
     zh, en = find_mentions(zh_text), find_mentions(en_text)

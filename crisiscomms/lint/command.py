@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CrisisCommsError, ExitStatus, InputError
 from ..findings import Finding, has_errors
@@ -18,6 +18,9 @@ from ..report import format_findings
 from . import LintConfig, find_config, lint, load_config
 from .catalog import ruleset
 from .registry import RuleDoc, registry
+
+if TYPE_CHECKING:
+    from ..facts import Incident
 
 SCHEMA_ID = "crisiscomms.lint/v1"
 
@@ -36,6 +39,12 @@ def add_parser(subparsers: Any) -> None:
         "--lang", choices=(*LINT_LANGS, *HANT_LANGS), default="auto", help="default: auto"
     )
     parser.add_argument("--kind", metavar="KIND", help=f"add completeness checks for: {kinds}")
+    parser.add_argument(
+        "--facts",
+        metavar="FACTS",
+        help="also check the text against a facts file: numbers, times and claims the "
+        "facts do not hold (fact-mismatch, unsupported-claim)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--config", metavar="PATH", help="pyproject.toml or .crisiscomms.toml")
     parser.add_argument("--no-color", action="store_true", help="no colour in text output")
@@ -110,8 +119,10 @@ def run(args: argparse.Namespace) -> int:
     Nothing is printed unless every file could be read and linted: a bad file
     is reported alone, with exit status 2.
     """
+    files = args.files or ["-"]
     try:
-        results = [_lint_one(path, args) for path in (args.files or ["-"])]
+        incident = _facts(args.facts, files)
+        results = [_lint_one(path, args, incident) for path in files]
     except CrisisCommsError as error:
         print(f"crisiscomms lint: error: {error}", file=sys.stderr)
         return ExitStatus.BAD_INPUT
@@ -135,6 +146,7 @@ def to_document(
         "schema": SCHEMA_ID,
         "lang": args.lang,
         "kind": args.kind,
+        **({"facts": args.facts} if args.facts else {}),
         "files": [
             {"path": path, "findings": [f.to_dict() for f in found]} for path, found in results
         ],
@@ -145,14 +157,31 @@ def to_document(
     }
 
 
-def _lint_one(path: str, args: argparse.Namespace) -> tuple[str, list[Finding]]:
+def _lint_one(
+    path: str, args: argparse.Namespace, incident: Incident | None = None
+) -> tuple[str, list[Finding]]:
     name = "<stdin>" if path == "-" else path
     text = _read(path, name)
     config = _config(args.config, Path.cwd() if path == "-" else Path(path).parent)
     try:
+        if incident is not None:
+            from ..factcheck import check_draft  # only a check against facts needs it
+
+            return name, check_draft(text, incident, args.lang, args.kind, config)
         return name, lint(text, lang=args.lang, kind=args.kind, config=config)
     except CrisisCommsError as error:
         raise type(error)(f"{name}: {error}") from None
+
+
+def _facts(path: str | None, files: list[str]) -> Incident | None:
+    """Read the facts of ``--facts``, if given (before any text: stdin is read once)."""
+    if path is None:
+        return None
+    if path == "-" and "-" in files:
+        raise InputError("--facts -: the text is read from stdin, so the facts must be a file")
+    from ..factfiles import read_facts
+
+    return read_facts(path)
 
 
 def _read(path: str, name: str) -> str:
