@@ -311,8 +311,8 @@ def test_fact_checks_on_a_traditional_text_speak_traditional_and_quote_it_as_wri
     ]
     assert {f.rule for f in found} == {"fact-mismatch", "unsupported-claim"}
 
-    def traditional(text: str) -> bool:  # the characters; quotes stay “” as in lint's messages
-        return hant.convert(text, "zh-Hant-TW").translate(_QUOTES) == text.translate(_QUOTES)
+    def traditional(text: str) -> bool:  # Hong Kong's characters and words; quotes stay “”
+        return hant.convert(text, "zh-Hant-HK").translate(_QUOTES) == text.translate(_QUOTES)
 
     for f in found:
         assert traditional(f.message.replace(f"“{f.excerpt}”", "")), f.message

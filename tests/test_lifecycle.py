@@ -77,9 +77,11 @@ def test_the_report_numbers_its_sections_in_chinese_and_lists_the_timeline() -> 
         "一、事件经过",
         "二、原因",
         "三、影响范围",
-        "四、数据与资金",
+        "四、数据",  # the facts say nothing of money, and none is involved
         "五、改进措施",
     ]
+    with_funds = draft({**RESOLVED, "funds": {"status": "intact"}}, "post_incident_report", "zh")
+    assert "\n四、数据与资金\n" in with_funds.text
     assert "1. 3月29日20:00，数据库主节点故障；" in zh
     assert "- " not in zh  # Chinese notices number their lists
     en = draft(RESOLVED, "post_incident_report", "en").text
