@@ -22,6 +22,15 @@ ItemKind = Literal["voucher", "credit", "sla_credit", "membership", "refund", "c
 EXPIRING: frozenset[str] = frozenset({"voucher", "credit"})
 
 
+#: What people write for a currency, and its ISO 4217 code.
+_CODES = {
+    "RMB": "CNY", "人民币": "CNY", "元": "CNY", "¥": "CNY", "￥": "CNY", "HK$": "HKD",
+    "港币": "HKD", "港元": "HKD", "NT$": "TWD", "NTD": "TWD", "新台币": "TWD", "新臺幣": "TWD",
+    "US$": "USD", "$": "USD", "美元": "USD", "日元": "JPY", "円": "JPY", "YEN": "JPY",
+    "€": "EUR", "£": "GBP",
+}  # fmt: skip
+
+
 class CompensationItem(FactModel):
     """One thing given. Value: ``amount``+``currency``, ``percent``+``of``, or ``basis``.
 
@@ -62,7 +71,9 @@ class CompensationItem(FactModel):
     @classmethod
     def _known_currency(cls, value: str | None) -> str | None:
         if value is not None and not is_currency(value.upper()):
-            raise ValueError(f"unknown ISO 4217 currency code {value!r}")
+            meant = _CODES.get(value.strip().upper())
+            hint = f"; write {meant}" if meant else " (CNY, HKD, TWD, USD, JPY…)"
+            raise ValueError(f"unknown ISO 4217 currency code {value!r}{hint}")
         return None if value is None else value.upper()
 
     @model_validator(mode="after")

@@ -14,6 +14,7 @@ Compensation plans live in :mod:`crisiscomms.compensation`, the shared pieces
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -360,12 +361,29 @@ _HINTS = {
 
 
 def _hint(item: Any, loc: tuple[str | int, ...]) -> str:
-    """Return what to write instead, after the message: the field meant, or the form."""
+    """Return what to write instead, after the message: the field meant, or the form.
+
+    Examples:
+        >>> _hint({"type": "literal_error", "input": "payment",
+        ...        "ctx": {"expected": "'accounts', 'payments' or 'orders'"}}, ("impact",))
+        "; did you mean 'payments'?"
+        >>> _hint({"type": "int_parsing", "input": "hourly"}, ("update_every_minutes",))
+        '; write a whole number (60)'
+    """
     kind = item["type"]
     if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
         known = _field_names(loc[:-1])
         close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.75)
+        # links.status for status_page: the start of a longer field's name.
+        close = close or [k for k in known if k.startswith(f"{loc[-1]}_")][:1]
         return f"; did you mean `{close[0]}`?" if close else ""
+    given = item.get("input")
+    if kind == "literal_error" and isinstance(given, str):
+        allowed = re.findall(r"'([^']*)'", str(item.get("ctx", {}).get("expected", "")))
+        close = difflib.get_close_matches(given.strip().lower(), allowed, n=1, cutoff=0.75)
+        return f"; did you mean '{close[0]}'?" if close else ""
+    if kind == "int_parsing" and isinstance(given, str) and not re.search(r"\d", given):
+        return "; write a whole number (60)"  # "hourly": no figure to move the unit from
     return _HINTS.get(kind, "")
 
 

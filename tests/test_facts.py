@@ -536,6 +536,15 @@ def test_a_component_may_have_its_own_kind_of_impact() -> None:
         ({"service": "支付宝"}, "service", "{zh: ..., en: ...}"),
         ({"impact": {"scale": [{"count": "3915万"}]}}, "impact.scale[0].count", "plain number"),
         ({"eta": "maybe"}, "eta.latest", "(or write 'unknown')"),
+        # A second trial (GitHub, Ctrip, BOCOM).
+        ({"impact": {"involves": ["payment"]}}, "impact.involves[0]", "did you mean 'payments'?"),
+        ({"links": {"status": "https://s.example.com"}}, "links.status", "`status_page`?"),
+        ({"update_every_minutes": "hourly"}, "update_every_minutes", "whole number (60)"),
+        (
+            {"compensation": [{"items": [{"kind": "refund", "amount": 5, "currency": "RMB"}]}]},
+            "compensation[0].items[0].currency",
+            "write CNY",
+        ),
     ],
 )
 def test_a_mistake_is_answered_with_what_to_write_instead(
