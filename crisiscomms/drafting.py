@@ -254,7 +254,10 @@ def _channel_draft(
     findings = _placeholder_findings(text, gaps, lang_, template.id)
     wording = _wording_findings(text, lang_, gaps, incident, kind_)
     findings += variants.outside_labels(wording, split, shape)
-    findings += variants.place_findings(report.findings, split)
+    placed = variants.place_findings(report.findings, split)
+    if not linked and "brief" in shape.form_names and report.findings:
+        placed = [variants.link_hint(f, lang_) for f in placed]  # a link would allow it
+    findings += placed
     return Draft(
         kind=kind_,
         lang=lang_,

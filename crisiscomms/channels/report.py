@@ -9,6 +9,7 @@ Chinese, a ``time`` that is not a time, a line break in an e-mail subject). Both
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,6 +53,14 @@ SUGGESTIONS = {
 }
 
 
+#: Added to an over-length finding when a shorter form needs a link the facts do not hold.
+LINK_HINT = {
+    "zh": "事实中没有全文链接：写入 links.notice 后，可改用只写要点并附链接的简短版本。",
+    "en": "The facts hold no link to the full notice: with links.notice, the brief form "
+    "(the key points and the link) can be used.",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class LengthReport:
     """Length figures and findings for one channel's text or payload.
@@ -92,6 +101,15 @@ def _plain(value: Any) -> Any:
 @cache
 def _suggestions() -> dict[str, str]:
     return with_hant(SUGGESTIONS)
+
+
+def with_link_hint(finding: Finding, lang: str) -> Finding:
+    """Return an ``over-length`` finding whose suggestion also says a link would allow the
+    brief form (X, Weibo: the brief form is only written when the facts hold a link)."""
+    hints = with_hant(LINK_HINT)
+    hint = hints.get(lang) or hints["zh" if lang.startswith("zh") else "en"]
+    joined = f"{finding.suggestion}{'' if lang.startswith('zh') else ' '}{hint}"
+    return dataclasses.replace(finding, suggestion=joined)
 
 
 def over_length(

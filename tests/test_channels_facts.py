@@ -1,5 +1,6 @@
-"""Compensation in the short channels says who qualifies and what each item is worth, as
-the facts say it: a short text names fewer facts, never different ones."""
+"""Short channel texts say fewer facts, never different ones: compensation states who
+qualifies and what each item is worth; an over-long post says what would let a shorter
+form be used."""
 
 from __future__ import annotations
 
@@ -71,3 +72,21 @@ def test_an_item_without_an_amount_says_how_it_is_worked_out_and_how_many(
     text = draft(_facts(BY_RULE), "compensation_notice", lang, channel=channel).text
     assert BY_RULE["items"][0]["basis"][lang] in text
     assert ("费用减免6次" if lang == "zh" else "6 fee waivers") in text
+
+
+def test_an_over_long_post_says_a_link_would_allow_the_brief_form() -> None:
+    # A trial's Ctrip facts had no link: the English post was 291 of 280 and its compact
+    # form too, and nothing told the PR person the brief form needs only links.notice.
+    symptoms = {
+        "zh": "网站和App无法打开、无法预订机票和酒店、已有订单无法显示、客服热线无法接通",
+        "en": "the website and app not opening, no flight or hotel bookings, existing "
+        "bookings not showing, and the support hotline not answering",
+    }
+    facts = {**MINIMAL, "impact": {"symptoms": symptoms, "involves": ["orders", "payments"]}}
+    facts["next_update_at"] = "2026-03-29T22:00:00+08:00"
+    bare = draft(parse_incident(facts), "first_statement", "en", channel="x")
+    over = [f for f in bare.findings if f.rule == "over-length"]
+    assert over and all("links.notice" in f.suggestion for f in over)
+    linked = {**facts, "links": {"notice": "https://status.example.com/1"}}
+    text = draft(parse_incident(linked), "first_statement", "en", channel="x")
+    assert not any("links.notice" in f.suggestion for f in text.findings)
