@@ -181,10 +181,12 @@ def _sms(
     findings: list[Finding] = []
     note: tuple[str, str] | None = None
     if count.encoding == "UCS-2" and region == "intl" and count.ucs2_because:
-        chars = "".join(dict.fromkeys(ch for _, ch in count.ucs2_because))[:5]
+        distinct = "".join(dict.fromkeys(ch for _, ch in count.ucs2_because))
+        chars, more = distinct[:5], len(distinct) > 5  # the first five, and say there are more
         note = (
-            f"含非 GSM-7 字符（{chars}），整条短信改用 UCS-2 编码。",
-            f"Characters outside GSM-7 ({chars}) switch the whole SMS to UCS-2.",
+            f"含非 GSM-7 字符（{chars}{'等' if more else ''}），整条短信改用 UCS-2 编码。",
+            f"Characters outside GSM-7 ({chars}{', …' if more else ''}) switch the whole SMS "
+            "to UCS-2.",
         )
     overflow = count.overflow_index(max_parts) if max_parts else None
     if overflow is not None:
