@@ -1,0 +1,23 @@
+"""Chinese notices read as a careful team writes them: no lead-in said twice in a row."""
+
+from __future__ import annotations
+
+import pytest
+from support import MINIMAL
+
+from crisiscomms.drafting import draft
+from crisiscomms.facts import parse_incident
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant-HK", "zh-Hant-TW"])
+def test_a_description_that_opens_like_our_sentence_does_not_repeat_it(lang: str) -> None:
+    # A trial's Ctrip facts: 经核查，用户数据未丢失、未泄露。经核查，用户信息和订单数据完整。
+    facts = {
+        **MINIMAL,
+        "data": {"status": "intact", "description": {"zh": "经核查，用户订单数据完整"}},
+        "funds": {"status": "intact", "description": {"zh": "经核对，支付记录无重复扣款"}},
+    }
+    text = draft(parse_incident(facts), "first_statement", lang).text
+    checked, reconciled = ("经核查", "经核对") if lang == "zh" else ("經核查", "經核對")
+    assert text.count(checked) == 1 and text.count(reconciled) == 1, text
+    assert ("订单数据完整" if lang == "zh" else "訂單") in text  # the fact itself stays
