@@ -1,4 +1,4 @@
-"""Chinese notices read as a careful team writes them: no lead-in said twice in a row."""
+"""Notices read as a careful team writes them: nothing said twice in a row."""
 
 from __future__ import annotations
 
@@ -21,3 +21,20 @@ def test_a_description_that_opens_like_our_sentence_does_not_repeat_it(lang: str
     checked, reconciled = ("经核查", "经核对") if lang == "zh" else ("經核查", "經核對")
     assert text.count(checked) == 1 and text.count(reconciled) == 1, text
     assert ("订单数据完整" if lang == "zh" else "訂單") in text  # the fact itself stays
+
+
+@pytest.mark.parametrize(
+    ("lang", "once"),
+    [("zh", "全部用户和开发者均受到影响。"), ("en", "All users and developers are affected.")],
+)
+def test_every_audience_affected_in_full_is_one_sentence(lang: str, once: str) -> None:
+    # A trial's GitHub facts: 全部用户均受到影响。全部开发者均受到影响。
+    facts = {
+        **MINIMAL,
+        "audiences": ["users", "developers"],
+        "impact": {
+            "scale": [{"audience": "users", "all": True}, {"audience": "developers", "all": True}]
+        },
+    }
+    text = draft(parse_incident(facts), "first_statement", lang).text
+    assert once in text, text
