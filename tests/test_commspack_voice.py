@@ -169,3 +169,17 @@ def test_an_ongoing_faq_still_asks_when_it_will_be_fixed() -> None:
     files = _files(STAGED, ["zh", "en"])
     assert "什么时候恢复？" in files["faq.zh.txt"]
     assert "When will it be fixed?" in files["faq.en.txt"]
+
+
+# --- the briefing knows what the script says ------------------------------------------------
+
+
+def test_the_briefing_lists_what_was_done_and_what_is_back() -> None:
+    files = _files({**STAGED, "actions": [POLICE]}, ["zh", "en"])
+    zh = files["briefing.zh.txt"].split("一、已掌握的情况", 1)[1].split("二、", 1)[0]
+    assert "我们已采取以下措施：已向公安机关报案，公安机关已介入调查。" in zh
+    assert "北京时间3月29日20:10起，华南已恢复。仍受影响：华东（恢复中，已恢复70%）。" in zh
+    assert re.findall(r"^(\d+)\. ", zh, re.M) == [str(n) for n in range(1, 5)]
+    en = files["briefing.en.txt"].split("What we know", 1)[1].split("What we do not know", 1)[0]
+    assert "What we have done: we reported the matter to the police" in en
+    assert "Back to normal: South China (since Mar 29, 20:10 UTC+8)." in en
