@@ -334,7 +334,7 @@ def test_the_readme_shows_what_the_pack_drafts() -> None:
     template = get_template("apology", "en", None, "x")
     full = forms_of("x", render(template, incident, "en"), template.id, incident, "en")[0]
     assert full.report.figures["text"]["weighted"] == 320
-    shown = readme.split("$ head -12 pack/cs-script.zh.txt\n", 1)[1].split("\n…\n", 1)
+    shown = readme.split("$ head -13 pack/cs-script.zh.txt\n", 1)[1].split("\n…\n", 1)
     script = made.file("cs-script.zh.txt").text
     assert script.startswith(shown[0])
     assert shown[1].split("\n```", 1)[0] in script
