@@ -7,11 +7,13 @@ them as they are, and still writes "The Youpinhui app" at a sentence's start.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from support import MINIMAL, changed
 
+from crisiscomms import compiledcache, filters
 from crisiscomms.drafting import draft, written_for
 from crisiscomms.facts import parse_incident
 from crisiscomms.filters import capfirst, lowercase_names
@@ -108,3 +110,12 @@ def test_the_service_alone_as_a_lower_case_brand_keeps_its_casing_in_the_title()
     assert draft(facts, "first_statement", "en").text.startswith("au: ")
     generic = draft(MINIMAL, "first_statement", "en").text
     assert generic.startswith("The Example app: ")
+
+
+def test_templates_compiled_on_disk_are_kept_apart_by_our_filters() -> None:
+    """Jinja compiles |capfirst's context into the call: code compiled before must not load.
+
+    The command line keeps compiled templates on disk; one compiled when capfirst took
+    no context failed with "missing 1 required positional argument" after it did.
+    """
+    assert Path(filters.__file__).read_bytes() in compiledcache._fingerprint()
