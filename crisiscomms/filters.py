@@ -188,8 +188,12 @@ def _is_name(text: str, names: Collection[str]) -> bool:
 _CLOSING = ".,;:!?)]}'\"’”"
 
 #: The first word of a run of Latin words in a Chinese text: au in "au移动通信服务",
-#: povo in "UQ mobile和povo", but not mobile, which is part of the name "UQ mobile".
-_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9] )(?<![A-Za-z0-9.@/_'-])[a-z][A-Za-z0-9]*(?![A-Za-z0-9])")
+#: povo in "UQ mobile和povo", but not mobile, which is part of the name "UQ mobile", nor
+#: a part of an address (support@example.com, https://…, example.com).
+_LATIN_WORD = re.compile(
+    r"(?<![A-Za-z0-9] )(?<![A-Za-z0-9.@/_'-])[a-z][A-Za-z0-9]*"
+    r"(?![A-Za-z0-9@/_-])(?!\.[A-Za-z0-9])(?!:/)"
+)
 
 
 @lru_cache(maxsize=8)

@@ -93,6 +93,18 @@ def test_names_are_the_lower_case_latin_words_of_the_chinese_texts() -> None:
     assert names == frozenset({"au", "povo", "npm"})
 
 
+def test_an_address_in_a_chinese_text_names_nothing() -> None:
+    """support@… and https://… are addresses: "support teams …" still gets its capital."""
+    facts = changed(
+        MINIMAL,
+        workaround={
+            "zh": "发送邮件至support@example.com，或访问https://status.example.com",
+            "en": "e-mail support@example.com or visit https://status.example.com",
+        },
+    )
+    assert lowercase_names(view_of(parse_incident(facts))) == frozenset()
+
+
 @pytest.mark.parametrize(("kind", "channel"), WRITTEN)
 def test_a_lower_case_brand_is_never_capitalised_in_an_english_draft(
     kind: str, channel: str
