@@ -11,7 +11,8 @@ turns it off. Code in it runs in the template sandbox's place, so it is used onl
 a folder that belongs to the user and that nobody else may write (else: no cache), and
 entries are kept apart by everything that shapes the compiled code: the template's
 text (Jinja2's own checksum), and a fingerprint of the Jinja2 and Python versions, this
-package's version, the sandbox's code generator (``sandbox.py``) and the environment's
+package's version, the sandbox's code generator (``sandbox.py``), our filters
+(``filters.py``: whether a filter takes the context is compiled in) and the environment's
 options. A folder or file that cannot be written is no error: the template compiles as
 before.
 """
@@ -73,11 +74,14 @@ def _cache_in(folder: str, key: str) -> FileSystemBytecodeCache:
 def _fingerprint() -> bytes:
     import jinja2
 
-    from . import __version__, sandbox
+    from . import __version__, filters, sandbox
 
     parts = [jinja2.__version__, sys.version, __version__]
     try:
         parts.append(Path(sandbox.__file__).read_text("utf-8"))
+        # Jinja compiles a call of a filter that takes the context (pass_context) with the
+        # context in it: code compiled with other filters must not be loaded.
+        parts.append(Path(filters.__file__).read_text("utf-8"))
     except OSError:
         parts.append(str(os.getpid()))  # unreadable: never share entries
     return "\0".join(parts).encode("utf-8")

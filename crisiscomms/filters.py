@@ -8,18 +8,21 @@ from a context variable, so templates never see it and threads never share it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
-from jinja2 import Undefined
+from jinja2 import Undefined, pass_context
+from jinja2.runtime import Context
 
 from .errors import TemplateError
 from .formatting import Formatter
-from .view import TextView, Value
+from .view import Record, TextView, Value
 
 _FORMATTER: ContextVar[Formatter | None] = ContextVar("crisiscomms_formatter", default=None)
 
@@ -143,17 +146,84 @@ def text(value: Any) -> str:
     return chosen.rstrip("。．.；;，, ")
 
 
-def capfirst(value: Any) -> str:
-    """Upper-case the first letter only (``capitalize`` would lower the rest: App → app).
+def capfirst(value: Any, names: Collection[str] = frozenset()) -> str:
+    """Capitalise a sentence's first word, unless it is a name written in lower case.
+
+    Only a first letter in lower case changes (``capitalize`` would lower the
+    rest: App -> app). A name keeps its own casing, as an editor leaves it, at
+    the start of a title or a sentence too. A first word is a name when
+
+    - it has a capital or a digit after its first letter, or a dot, ``@``,
+      ``/`` or ``_`` in it: eBay, iCloud, iOS, x86, bilibili.com;
+    - it is one of ``names``, as a whole word: the lower-case names the facts
+      write in Latin letters in their Chinese texts too (see
+      :func:`lowercase_names`). Brands are not translated; common words are.
 
     Examples:
         >>> capfirst("the Youpinhui app")
         'The Youpinhui app'
+        >>> capfirst("eBay listings")
+        'eBay listings'
+        >>> capfirst("au mobile services", names={"au"})  # 服务：au移动通信服务
+        'au mobile services'
     """
     value = _given(value)
     if not isinstance(value, str):
         raise TemplateError(f"|capfirst takes a text, not a {type(value).__name__}")
+    if not value[:1].islower() or _is_name(value, names):
+        return value
     return value[:1].upper() + value[1:]
+
+
+def _is_name(text: str, names: Collection[str]) -> bool:
+    word = text.split(None, 1)[0].rstrip(_CLOSING)
+    if any(c.isupper() or c.isdigit() for c in word[1:]) or any(c in "./@_" for c in word):
+        return True
+    for name in names:
+        if text.startswith(name) and not text[len(name) : len(name) + 1].isalnum():
+            return True
+    return False
+
+
+_CLOSING = ".,;:!?)]}'\"’”"
+
+#: The first word of a run of Latin words in a Chinese text: au in "au移动通信服务",
+#: povo in "UQ mobile和povo", but not mobile, which is part of the name "UQ mobile", nor
+#: a part of an address (support@example.com, https://…, example.com).
+_LATIN_WORD = re.compile(
+    r"(?<![A-Za-z0-9] )(?<![A-Za-z0-9.@/_'-])[a-z][A-Za-z0-9]*"
+    r"(?![A-Za-z0-9@/_-])(?!\.[A-Za-z0-9])(?!:/)"
+)
+
+
+@lru_cache(maxsize=8)
+def lowercase_names(facts: Record) -> frozenset[str]:
+    """Return the words the facts' Chinese texts write in Latin letters starting in lower case.
+
+    A Chinese text translates common words and keeps names as they are, so these
+    are names: ``au`` in ``au移动通信服务``, ``npm`` in ``使用npm镜像``. Kept for the
+    last few facts views (a view never changes).
+    """
+    found: set[str] = set()
+    stack: list[Any] = [facts]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, TextView):
+            for lang, text in item._data.items():
+                if lang != "en" and isinstance(text, str):
+                    found.update(_LATIN_WORD.findall(text))
+        elif isinstance(item, Record):
+            stack.extend(item._data.values())
+        elif isinstance(item, tuple):
+            stack.extend(item)
+    return frozenset(found)
+
+
+@pass_context
+def _capfirst_in_draft(context: Context, value: Any) -> str:
+    """|capfirst in a template: the names are those of the facts being drafted."""
+    facts = context.get("incident")
+    return capfirst(value, lowercase_names(facts) if isinstance(facts, Record) else frozenset())
 
 
 def _given(value: Any) -> Any:
@@ -165,5 +235,5 @@ def _given(value: Any) -> Any:
 def our_filters() -> dict[str, Callable[..., str]]:
     """Return every filter of ours, by the name templates use."""
     filters = {name: formatting_filter(name) for name in SIGNATURES}
-    filters.update(listing=listing, t=text, capfirst=capfirst)
+    filters.update(listing=listing, t=text, capfirst=_capfirst_in_draft)
     return filters
