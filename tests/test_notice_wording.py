@@ -38,3 +38,23 @@ def test_every_audience_affected_in_full_is_one_sentence(lang: str, once: str) -
     }
     text = draft(parse_incident(facts), "first_statement", lang).text
     assert once in text, text
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead", "to_users"),
+    [
+        ("zh", "可告知用户的咨询渠道：", "如有疑问"),
+        ("en", "Channels you can give users:", "Questions?"),
+    ],
+)
+def test_the_script_gives_agents_the_channels_once_in_its_own_words(
+    lang: str, lead: str, to_users: str
+) -> None:
+    # The script said 用户可使用的咨询渠道如下。 and then 如有疑问，请通过以下渠道联系我们：
+    from crisiscomms.commspack import build_pack
+
+    contact = {"channel": {"zh": "客服热线", "en": "Support hotline"}, "value": "400-000-6789"}
+    made = build_pack(parse_incident({**MINIMAL, "contacts": [contact]}), langs=[lang])
+    script = made.file(f"cs-script.{lang}.txt").text
+    assert lead in script and to_users not in script, script
+    assert "400-000-6789" in script
