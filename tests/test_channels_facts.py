@@ -50,6 +50,23 @@ def test_a_short_text_states_the_plans_eligibility_not_affected_users(
     assert ("受影响的订阅用户" if lang == "zh" else "Affected subscribers") not in text
 
 
+@pytest.mark.parametrize("channel", SHORT)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_brief_text_with_a_link_does_not_call_everyone_affected(channel: str, lang: str) -> None:
+    # With a link, X and Weibo may use the brief form, which leaves who qualifies to the
+    # linked notice: it says "eligible", never "affected", when the facts give eligibility.
+    facts = _facts(EVERYONE).model_dump(mode="json", exclude_none=True)
+    facts["links"] = {"notice": "https://status.example.com/2026-03-29"}
+    facts["compensation"][0]["eligibility"] = {  # too long for a full or compact X post
+        "zh": "3月1日至3月31日期间开通、续费或升级任一套餐的全部订阅用户，" * 6,
+        "en": "every subscriber who opened, renewed or upgraded any plan in March, " * 6,
+    }
+    found = draft(parse_incident(facts), "compensation_notice", lang, channel=channel)
+    assert ("受影响的订阅用户" if lang == "zh" else "Affected subscribers") not in found.text
+    if channel == "x":
+        assert found.length["form"]["used"] == "brief"  # the form this test is about
+
+
 BY_RULE = {
     "audience": "subscribers",
     "items": [
