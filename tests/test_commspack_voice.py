@@ -183,3 +183,24 @@ def test_the_briefing_lists_what_was_done_and_what_is_back() -> None:
     en = files["briefing.en.txt"].split("What we know", 1)[1].split("What we do not know", 1)[0]
     assert "What we have done: we reported the matter to the police" in en
     assert "Back to normal: South China (since Mar 29, 20:10 UTC+8)." in en
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_resolved_briefing_does_not_ask_for_an_update_no_channel_will_give(lang: str) -> None:
+    # A trial's BOCOM pack: section 二 asked for 【待补充：下次更新时间】 while section 四 said no
+    # further updates would come; and 第二部分的事项 drew vague-scope from our own linter.
+    facts = {
+        **MINIMAL,
+        "status": "resolved",
+        "resolved_at": "2026-03-29T21:00:00+08:00",
+        "published_at": "2026-03-29T22:00:00+08:00",
+        "cause": {
+            "status": "confirmed",
+            "description": {"zh": "网络故障", "en": "a network fault"},
+        },
+    }
+    made = build_pack(parse_incident(facts), langs=[lang])
+    briefing = made.file(f"briefing.{lang}.txt")
+    rules = {f.rule for f in briefing.findings}
+    assert "missing-next-update" not in rules and "vague-scope" not in rules, briefing.findings
+    assert "missing-affected-count" in rules  # the count is still owed, by the notices too
