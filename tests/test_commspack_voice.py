@@ -204,3 +204,17 @@ def test_a_resolved_briefing_does_not_ask_for_an_update_no_channel_will_give(lan
     rules = {f.rule for f in briefing.findings}
     assert "missing-next-update" not in rules and "vague-scope" not in rules, briefing.findings
     assert "missing-affected-count" in rules  # the count is still owed, by the notices too
+
+
+def test_a_resolved_faq_asks_about_money_in_the_past() -> None:
+    # "Is my money affected?" after recovery reads as if it still might be.
+    facts = {
+        **MINIMAL,
+        "status": "resolved",
+        "resolved_at": "2026-03-29T21:00:00+08:00",
+        "published_at": "2026-03-29T22:00:00+08:00",
+        "impact": {"involves": ["payments"]},
+        "funds": {"status": "intact"},
+    }
+    faq = build_pack(parse_incident(facts), langs=["en"]).file("faq.en.txt").text
+    assert "Q: Was my money affected?" in faq and "Is my money affected?" not in faq
