@@ -13,6 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import incident_models
+from support import MINIMAL
 from tool_helpers import COMPLETE
 
 from crisiscomms.drafting import draft
@@ -156,3 +157,23 @@ def test_parity_names_what_each_language_states_alone() -> None:
     assert [f.excerpt for f in report.zh] == ["10元"]
     assert [f.excerpt for f in report.en] == ["CNY 20"]
     assert report.zh[0].rule == "parity-mismatch"
+
+
+def test_a_wrong_outage_length_is_answered_with_the_outage_first() -> None:
+    # A trial's Ctrip facts: 故障持续了10小时 was told "(facts: delivered_by 181h59m, ...)",
+    # the compensation's deadline, not the outage's 12h20m.
+    facts = {
+        **MINIMAL,
+        "status": "resolved",
+        "resolved_at": "2026-03-29T22:20:00+08:00",
+        "published_at": "2026-03-29T23:00:00+08:00",
+        "compensation": [
+            {
+                "items": [{"kind": "voucher", "amount": 50, "currency": "CNY"}],
+                "automatic": True,
+                "delivered_by": "2026-04-05T23:59:00+08:00",
+            }
+        ],
+    }
+    found = [f for f in check_draft("故障持续了10小时。", facts, "zh") if f.rule == "fact-mismatch"]
+    assert found and "（事实：outage 2h20m" in found[0].message, found

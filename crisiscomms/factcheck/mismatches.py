@@ -214,10 +214,17 @@ def _fact_labels(m: Mention, values: FactValues, roles: frozenset[str]) -> str:
     if m.kind == "money":
         return ", ".join(f"{v.normalize():f} {c}" for v, c in values.money)
     if m.kind == "duration":
-        relative = values.relative
-        return (
-            ", ".join(sorted({f"{role} {_hours(v)}" for v, role in relative})) if relative else ""
+        # The span the clause names (预计2小时内恢复: the ETA); else the outage's own length
+        # first ("故障持续了10小时" is answered with it), then the spans from publication.
+        named = [(v, role) for v, role in values.relative if role in roles]
+        start, end = values.incident.started_at, values.incident.resolved_at
+        outage = (
+            []
+            if named or end is None
+            else [f"outage {_hours(Decimal((end - start).total_seconds()))}"]
         )
+        spans = sorted({f"{role} {_hours(v)}" for v, role in named or values.relative})
+        return ", ".join(outage + spans)
     if m.kind == "date":
         return ", ".join(sorted({t.at.astimezone(zone).strftime("%Y-%m-%d") for t in values.times}))
     chosen = _clock_candidates(roles, values)
