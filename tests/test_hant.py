@@ -321,3 +321,12 @@ def test_fact_checks_on_a_traditional_text_speak_traditional_and_quote_it_as_wri
 
 
 _QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
+def test_the_packs_own_findings_speak_each_regions_traditional() -> None:
+    # A Hong Kong file's cross-channel parity-mismatch was in Simplified Chinese.
+    from crisiscomms.commspack.data import messages
+
+    message, suggestion = messages("cross_channel", excerpt="800萬")
+    assert message["zh-Hant-HK"] == "“800萬”在同一語言的長文公告中沒有對應的數值。"
+    assert suggestion["zh-Hant-TW"] == hant.convert(suggestion["zh"], "zh-Hant-TW")

@@ -1,7 +1,8 @@
 """Generate ``messages.zh-Hant.toml``: the checks' Chinese messages in Traditional text.
 
 Run ``python -m crisiscomms.channels.hant_messages`` after editing a Chinese message in
-``crisiscomms/channels/*.py``, ``crisiscomms/factcheck/*.py`` or ``templates/claims.toml``
+``crisiscomms/channels/*.py``, ``crisiscomms/factcheck/*.py``, ``templates/claims.toml`` or the
+pack's own messages (``crisiscomms/commspack/pack.toml``)
 and commit the result; a test regenerates and compares.
 Every run of Chinese characters in the modules' string literals (not their docstrings)
 is converted for each region as the templates are (:func:`crisiscomms.hant.convert`:
@@ -76,7 +77,16 @@ def module_sources() -> dict[str, str]:
     paths = [*sorted(HERE.glob("*.py")), *sorted((HERE.parent / "factcheck").glob("*.py"))]
     sources = {f"{p.parent.name}/{p.name}": p.read_text(encoding="utf-8") for p in paths}
     sources["claims.toml"] = repr(_claims_messages())
+    sources["pack.toml"] = repr(_pack_messages())
     return sources
+
+
+def _pack_messages() -> list[str]:
+    """Return the Chinese messages and suggestions of the pack's own findings (``pack.toml``)."""
+    from ..commspack.data import pack_data
+
+    said = pack_data()["messages"].values()
+    return [spec[key]["zh"] for spec in said for key in ("message", "suggestion") if key in spec]
 
 
 def _claims_messages() -> list[str]:

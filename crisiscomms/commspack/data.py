@@ -49,10 +49,16 @@ def document_label(doc: str, lang: str) -> str:
 
 
 def messages(name: str, **values: object) -> tuple[dict[str, str], dict[str, str]]:
-    """Return the message and suggestion of one of the pack's own findings, filled in."""
+    """Return the message and suggestion of one of the pack's own findings, filled in.
+
+    In each Traditional region's text too (:mod:`crisiscomms.hant.lookup`): the templates
+    are put in Traditional before the values go in, so a quoted excerpt stays as written.
+    """
+    from ..hant.lookup import with_hant
+
     spec = pack_data()["messages"][name]
-    message = {lang: text.format(**values) for lang, text in spec["message"].items()}
-    return message, dict(spec["suggestion"])
+    message = {lang: text.format(**values) for lang, text in with_hant(spec["message"]).items()}
+    return message, with_hant(spec["suggestion"])
 
 
 def extension(channel: str) -> str:
