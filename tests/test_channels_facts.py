@@ -107,3 +107,18 @@ def test_an_over_long_post_says_a_link_would_allow_the_brief_form() -> None:
     linked = {**facts, "links": {"notice": "https://status.example.com/1"}}
     text = draft(parse_incident(linked), "first_statement", "en", channel="x")
     assert not any("links.notice" in f.suggestion for f in text.findings)
+
+
+@pytest.mark.parametrize("channel", ["sms", "x"])
+def test_who_qualifies_follows_what_they_get_before_how_to_claim(channel: str) -> None:
+    # Stated last, Visa's eligibility ("… because payments failed.") ran into the next
+    # plan ("Visa is waiving …") and our own text drew blame-shift across the two.
+    from support import ROOT
+
+    from crisiscomms.factfiles import read_facts
+
+    incident = read_facts(str(ROOT / "tests" / "incidents" / "17-visa.report.yaml"))
+    found = draft(incident, "compensation_notice", "en", channel=channel)
+    text = found.text
+    assert text.index("Who gets it:") < text.index("How to claim:")
+    assert not [f for f in found.findings if "Visa" in f.excerpt], found.findings
