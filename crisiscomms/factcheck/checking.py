@@ -99,13 +99,12 @@ def check_draft(
 
 def configured(found: list[Finding], config: LintConfig) -> list[Finding]:
     """Return ``found`` without the rules ``config`` disables, at the severities it sets."""
-    from ..lint.registry import ALL
+    from ..lint.registry import ALL, severity_of
 
     if ALL in config.disable:
         return []
-    levels = config.severity
     return [
-        dataclasses.replace(f, severity=levels.get(f.rule, levels.get(ALL, f.severity)))
+        dataclasses.replace(f, severity=severity_of(f.rule, config.severity, f.severity))
         for f in found
         if f.rule not in config.disable
     ]

@@ -23,7 +23,7 @@ from ..text.lines import LineIndex
 from ..text.normalize import Normalized
 from ..text.segments import Segments, paragraph_end
 from .grammar import Breaks, Match, find_matches, has_match
-from .registry import ALL, registry
+from .registry import registry, severity_of
 from .rules import Rule
 from .satisfiers import SATISFIER_FUNCTIONS
 from .scanner import Hits, Scanner
@@ -510,7 +510,7 @@ class _FindingMaker:
         doc = registry()[rule.id]
         lang = plan.chinese if rule.lang == "zh" else rule.lang
         self.text, self.lines = text, lines
-        severity = plan.severities.get(rule.id, plan.severities.get(ALL, doc.severity))
+        severity = severity_of(rule.id, plan.severities, doc.severity)
         message, suggestion, messages = _doc_texts(rule.id, lang)
         self.make = finding_maker(rule.id, severity, message, suggestion, messages)
 

@@ -9,6 +9,7 @@ suppression comments accept exactly these ids (and ``all``).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -111,6 +112,18 @@ def _entry(rule_id: str, table: dict[str, Any], hant: dict[str, Any]) -> RuleDoc
 def ids_from(*sources: Source) -> tuple[str, ...]:
     """Return the ids of the given sources, in registry order."""
     return tuple(r.id for r in registry().values() if r.source in sources)
+
+
+def severity_of(rule_id: str, severities: Mapping[str, Severity], default: Severity) -> Severity:
+    """Return a rule's severity under a team's overrides: its own, else ``all``'s, else its default.
+
+    Examples:
+        >>> severity_of("vague-time", {"all": "error"}, "warning")
+        'error'
+        >>> severity_of("vague-time", {"all": "error", "vague-time": "info"}, "warning")
+        'info'
+    """
+    return severities.get(rule_id, severities.get(ALL, default))
 
 
 def check_rule_id(rule_id: str, where: str) -> None:
