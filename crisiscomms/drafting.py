@@ -237,6 +237,7 @@ def _channel_draft(
     Its forms may be rendered already, as another language's counterpart.
     """
     from .channels import variants
+    from .channels.report import with_link_hint
 
     shape = variants.variant(channel)
     forms = variants.rendered_forms(channel, template, incident, lang_)
@@ -256,7 +257,7 @@ def _channel_draft(
     findings += variants.outside_labels(wording, split, shape)
     placed = variants.place_findings(report.findings, split)
     if not linked and "brief" in shape.form_names and report.findings:
-        placed = [variants.link_hint(f, lang_) for f in placed]  # a link would allow it
+        placed = [with_link_hint(f, lang_) for f in placed]  # a link would allow it
     findings += placed
     return Draft(
         kind=kind_,

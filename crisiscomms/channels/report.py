@@ -104,12 +104,19 @@ def _suggestions() -> dict[str, str]:
 
 
 def with_link_hint(finding: Finding, lang: str) -> Finding:
-    """Return an ``over-length`` finding whose suggestion also says a link would allow the
-    brief form (X, Weibo: the brief form is only written when the facts hold a link)."""
-    hints = with_hant(LINK_HINT)
+    """Return ``finding``; when it is ``over-length``, its suggestion also says a link would
+    allow the brief form (X, Weibo: the brief form is only written when the facts hold one)."""
+    if finding.rule != OVER_LENGTH:
+        return finding
+    hints = _link_hints()
     hint = hints.get(lang) or hints["zh" if lang.startswith("zh") else "en"]
     joined = f"{finding.suggestion}{'' if lang.startswith('zh') else ' '}{hint}"
     return dataclasses.replace(finding, suggestion=joined)
+
+
+@cache
+def _link_hints() -> dict[str, str]:
+    return with_hant(LINK_HINT)
 
 
 def over_length(

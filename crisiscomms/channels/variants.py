@@ -34,7 +34,7 @@ from ..findings import Finding, line_column
 from ..keptfor import KeptFor
 from ..templating import PART_CLOSE, PART_OPEN
 from .check import check_length
-from .report import OVER_LENGTH, LengthReport, with_link_hint
+from .report import OVER_LENGTH, LengthReport
 
 DATA_FILE = Path(__file__).resolve().parent / "variants.toml"
 
@@ -546,11 +546,6 @@ def outside_labels(findings: list[Finding], split: Split, shape: Variant) -> lis
 def _in(text: Any, lang: str) -> str:
     """Return a bilingual fact's text in ``lang`` (checked present before drafting)."""
     return str(getattr(text, lang.replace("-", "_"), None) or "")
-
-
-def link_hint(finding: Finding, lang: str) -> Finding:
-    """Return ``finding``, its suggestion naming ``links.notice`` when it is over length."""
-    return with_link_hint(finding, lang) if finding.rule == OVER_LENGTH else finding
 
 
 def place_findings(findings: tuple[Finding, ...], split: Split) -> list[Finding]:
