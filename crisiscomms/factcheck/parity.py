@@ -9,6 +9,7 @@ pair that disagrees is a bug (DESIGN.md). Values compare as
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, NamedTuple
 
 from ..findings import Finding
@@ -68,17 +69,12 @@ def _unpaired(
     for m in mine:
         if any(_counterpart(m, o) for o in theirs):
             continue
-        excerpt = text[m.start : m.end]
+        said, suggestions = _texts(lang in REGIONS)
+        excerpt = text[m.start : m.end]  # quoted as written: the templates are converted, not it
         messages = {
-            "zh": f"“{excerpt}”在{other_zh}文本中没有对应的数值。",
-            "en": f"“{excerpt}” has no matching value in the {other_en} text.",
+            k: v.format(excerpt=excerpt, other=other_en if k == "en" else other_zh)
+            for k, v in said.items()
         }
-        suggestions = {
-            "zh": "两种语言须写明相同的数字和时间。",
-            "en": "State the same numbers and times in both languages.",
-        }
-        if lang in REGIONS:
-            messages, suggestions = with_hant(messages), with_hant(suggestions)
         lines = lines or LineIndex(text)
         yield Finding.at(
             text,
@@ -91,6 +87,24 @@ def _unpaired(
             suggestions=suggestions,
             lines=lines,
         )
+
+
+_MESSAGE = {
+    "zh": "“{excerpt}”在{other}文本中没有对应的数值。",
+    "en": "“{excerpt}” has no matching value in the {other} text.",
+}
+_SUGGESTION = {
+    "zh": "两种语言须写明相同的数字和时间。",
+    "en": "State the same numbers and times in both languages.",
+}
+
+
+@cache
+def _texts(traditional: bool) -> tuple[dict[str, str], dict[str, str]]:
+    """The message template and suggestion, with each region's Traditional text if asked."""
+    if traditional:
+        return with_hant(_MESSAGE), with_hant(_SUGGESTION)
+    return _MESSAGE, _SUGGESTION
 
 
 def same_value(m: Mention, o: Mention) -> bool:
