@@ -59,6 +59,7 @@ def unsupported_claims(
     # A claim kind is grounded or not whatever the text; its nearby facts' words stand in
     # a sentence or not whatever the claim's place in it: each is read once per call.
     grounded: dict[str, bool] = {}
+    contradicts: dict[str, bool] = {}
     in_words: dict[tuple[str, str], bool] = {}
     with paused_collection():  # a long text makes many acyclic objects: see ..bulk
         for claim, start, end in claims_made(n, incident):
@@ -73,7 +74,9 @@ def unsupported_claims(
             if in_words[name, sentence]:
                 continue
             # The facts say the opposite (data lost, and the facts say intact): an error.
-            against = contradicted(claim, incident)
+            if name not in contradicts:
+                contradicts[name] = contradicted(claim, incident)
+            against = contradicts[name]
             found.append(
                 Finding.at(
                     original,
