@@ -83,3 +83,15 @@ def test_the_automaton_read_in_chunks_finds_what_it_finds_in_one_read(
     from crisiscomms.lint import scanner
 
     _assert_same_findings(monkeypatch, scanner, "_CHUNK", 5, None)
+
+
+def test_a_phrase_found_many_times_keeps_one_copy_of_its_excerpt() -> None:
+    # A 10 MB text dense with findings makes a million of them: a copy of the excerpt
+    # each was a fifth of their memory, and the heap's growth made each finding cost
+    # more the longer the text (issue 8 §6).
+    findings = lint("正在修复中，尽快恢复。We are investigating, ASAP.\n\n" * 50)
+    by_excerpt: dict[str, set[int]] = {}
+    for finding in findings:
+        by_excerpt.setdefault(finding.excerpt, set()).add(id(finding.excerpt))
+    assert len(findings) >= 150 and len(by_excerpt) >= 3
+    assert all(len(copies) == 1 for copies in by_excerpt.values()), by_excerpt

@@ -504,7 +504,7 @@ def _prefer(rule: Rule, excerpt: str) -> bool:
 class _FindingMaker:
     """Build the findings of one rule on one text: what they share is looked up once."""
 
-    __slots__ = ("lines", "make", "text")
+    __slots__ = ("excerpts", "lines", "make", "text")
 
     def __init__(self, text: str, lines: _Lines, rule: Rule, plan: Plan) -> None:
         doc = registry()[rule.id]
@@ -513,10 +513,14 @@ class _FindingMaker:
         severity = severity_of(rule.id, plan.severities, doc.severity)
         message, suggestion, messages = _doc_texts(rule.id, lang)
         self.make = finding_maker(rule.id, severity, message, suggestion, messages)
+        # One copy of each excerpt: a text dense with findings repeats a few phrases a
+        # million times, and a copy each grew the heap enough to slow every later finding.
+        self.excerpts: dict[str, str] = {}
 
     def __call__(self, start: int, end: int) -> Finding:
         line, column = self.lines.line_col(start)
-        return self.make(start, end, line, column, self.text[start:end])
+        excerpt = self.text[start:end]
+        return self.make(start, end, line, column, self.excerpts.setdefault(excerpt, excerpt))
 
 
 @cache
