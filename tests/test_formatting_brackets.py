@@ -86,12 +86,6 @@ def test_the_english_compensation_summary_names_the_zone_in_a_sentence_of_its_ow
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the staged-recovery paragraph (Back to normal / Still affected, 仍受影响) puts its"
-    " details in brackets after each component's name; it is moving into m.components() on"
-    " the csvoice branch, to be reworded after both merge",
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_component_named_with_brackets_is_not_followed_by_brackets(lang: str) -> None:
     stage = facts("recovering")
