@@ -21,6 +21,11 @@ from .facttypes import Time
 Loc = tuple[str | int, ...]
 _LATE = "must not be later than published_at"
 _EARLY = "must not be earlier than published_at"
+#: A resolved incident is drafted as fully restored (全面恢复): no part of it may be still out.
+_NOT_OVER = (
+    "is {!r} but status is 'resolved', which the drafts state as fully restored: set it to"
+    " 'recovered' (with since), or keep status at 'recovering' or 'monitoring'"
+)
 
 
 @cache
@@ -124,6 +129,9 @@ def order_problems(incident: Any) -> Iterator[Problem]:
         if entry.at > published:
             yield Problem(("timeline", i, "at"), _LATE, "time_order")
     for i, component in enumerate(incident.components):
+        state = getattr(component, "state", "recovered")  # the lenient read has no states
+        if incident.status == "resolved" and state != "recovered":
+            yield Problem(("components", i, "state"), _NOT_OVER.format(state), "value_error")
         for name in ("since", "as_of"):
             at = getattr(component, name)
             if at is not None and at > published:

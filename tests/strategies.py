@@ -299,7 +299,12 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
             st.fixed_dictionaries(
                 {
                     "name": texts(),
-                    "state": st.sampled_from(["down", "degraded", "recovering", "recovered"]),
+                    # A resolved incident has every part back (facts say so or are refused).
+                    "state": st.sampled_from(
+                        ["recovered"]
+                        if status == "resolved"
+                        else ["down", "degraded", "recovering", "recovered"]
+                    ),
                 },
                 optional={
                     "since": _moment(started, 0, _minutes(started, published)),

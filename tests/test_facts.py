@@ -555,3 +555,22 @@ def test_a_mistake_is_answered_with_what_to_write_instead(
     problems = {p.path: p.msg for p in raised.value.problems}
     assert says in problems[path], problems
     assert not any("literal[" in p for p in problems), problems  # no parser branch named
+
+
+def test_a_resolved_incident_with_a_part_still_out_is_refused_naming_the_part() -> None:
+    # Resolved drafts say service is fully restored and leave the staged recovery out: a
+    # part still recovering would vanish from every notice behind that sentence.
+    parts = [
+        {"name": {"zh": "华东", "en": "East China"}, "state": "recovered"},
+        {"name": {"zh": "华南", "en": "South China"}, "state": "recovering"},
+    ]
+    resolved = {"status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(components=parts, **resolved))
+    (problem,) = caught.value.problems
+    assert problem.path == "components[1].state"
+    assert "'recovering'" in problem.msg and "'resolved'" in problem.msg
+    parts[1]["state"] = "recovered"
+    assert parse_incident(_with(components=parts, **resolved)).status == "resolved"
+    parts[1]["state"] = "recovering"
+    assert parse_incident(_with(components=parts, status="monitoring")).components

@@ -39,6 +39,9 @@ STAGES: dict[str, dict[str, Any]] = {
         "published_at": "2026-07-14T16:00:00+08:00",
         "eta": None,
         "next_update_at": None,
+        "components": [
+            {**part, "state": "recovered"} for part in BASE["components"]
+        ],  # every part is back once it is resolved
     },
 }
 LANGS = ("en", "zh", "zh-Hant-HK", "zh-Hant-TW")
