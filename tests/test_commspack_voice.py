@@ -112,8 +112,8 @@ def test_am_i_affected_names_what_is_back_in_the_notices_words(lang: str) -> Non
     notice = files[f"progress-update.notice.{lang}.txt"]
     back = {
         "zh": "北京时间3月29日20:10起，华南已恢复。仍受影响：华东（恢复中，已恢复70%）。",
-        "en": "Back to normal: South China (since Mar 29, 20:10 UTC+8). Still affected: East China"
-        " (recovering, 70% back).",
+        "en": "Back to normal: South China since Mar 29, 20:10 UTC+8. Still affected: East China"
+        " — recovering, 70% back.",
         "zh-Hant-HK": "北京時間3月29日20:10起，華南已恢復。仍受影響：華東（恢復中，已恢復70%）。",
         "zh-Hant-TW": "北京時間3月29日20:10起，華南已恢復。仍受影響：華東（恢復中，已恢復70%）。",
     }[lang]
@@ -182,7 +182,7 @@ def test_the_briefing_lists_what_was_done_and_what_is_back() -> None:
     assert re.findall(r"^(\d+)\. ", zh, re.M) == [str(n) for n in range(1, 5)]
     en = files["briefing.en.txt"].split("What we know", 1)[1].split("What we do not know", 1)[0]
     assert "What we have done: we reported the matter to the police" in en
-    assert "Back to normal: South China (since Mar 29, 20:10 UTC+8)." in en
+    assert "Back to normal: South China since Mar 29, 20:10 UTC+8." in en
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -259,6 +259,16 @@ def test_fixes_apply_longest_first_in_one_pass() -> None:
     assert hant.apply_fixes("用户數據與户口", "zh-Hant-HK") == "用戶資料與戶口"
 
 
+def test_taiwan_facts_say_permissions_config_files_and_access_as_taiwan_writes_them() -> None:
+    # A trial's Cloudflare facts, given only in Simplified: s2twp wrote 許可權, 配置檔案, 訪問.
+    facts = "一次数据库权限变更导致配置文件出错，经由Cloudflare访问的网站返回错误"
+    assert (
+        hant.convert(facts, "zh-Hant-TW")
+        == "一次資料庫權限變更導致設定檔出錯，經由Cloudflare存取的網站返回錯誤"
+    )
+    assert "訪問" in hant.convert(facts, "zh-Hant-HK")  # Hong Kong reaches a site by 訪問
+
+
 def test_without_opencc_converting_is_a_clear_input_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
