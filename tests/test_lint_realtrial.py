@@ -1,0 +1,69 @@
+"""What a blind trial on real outage statements found: times and acknowledgments read right."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisiscomms.lint import lint
+from crisiscomms.lint.satisfiers import has_acknowledgment, has_concrete_time
+from crisiscomms.text import normalize
+
+
+def _rules(text: str, **kwargs: str) -> set[str]:
+    return {f.rule for f in lint(text, **kwargs)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原定今日14:00结束的维护需要延长。",
+        "原计划今晚18:00开服，现在需要推迟。",
+        "原预计今晚22:00恢复，现在推迟。",
+        "The work was originally due to finish at 14:00 but will overrun.",
+        "Service was expected back by 15:30, but the repair is taking longer.",
+    ],
+)
+def test_a_superseded_time_is_no_forward_time(text: str) -> None:
+    assert not has_concrete_time(normalize(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原定今晚18:00开服，现推迟至明天10:00。",
+        "预计今晚22:00恢复。",
+        "We expect services to come back progressively from 7pm today.",
+        "The portal will be back from 21:30 UTC.",
+    ],
+)
+def test_a_time_ahead_still_counts(text: str) -> None:
+    assert has_concrete_time(normalize(text).text)
+
+
+def test_from_a_time_in_the_past_is_no_forward_time() -> None:
+    assert not has_concrete_time(normalize("Outage from 7pm today; we are working on it.").text)
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry for the trouble today", "抱歉，今天给大家添麻烦了", "昨天下午的卡顿", "tonight"]
+)
+def test_a_day_named_relative_to_today_acknowledges_nothing(text: str) -> None:
+    assert not has_acknowledgment(normalize(text).text)
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry for two hours of downtime", "昨晚八点的故障", "the outage on 3 March"]
+)
+def test_a_clock_time_a_date_or_a_length_acknowledges(text: str) -> None:
+    assert has_acknowledgment(normalize(text).text)
+
+
+def test_an_apology_for_today_alone_is_empty() -> None:
+    assert "empty-apology" in _rules("We're so sorry for the trouble today!", lang="en")
+    assert "empty-apology" in _rules("抱歉，今天给大家添麻烦了。", lang="zh")
+    assert "empty-apology" not in _rules("今天下午消息发不出去，抱歉。", lang="zh")
+
+
+def test_a_date_to_be_set_after_a_superseded_end_is_a_vague_fix() -> None:
+    text = "原定今日14:00结束的维护需要延长，开服时间待定。"
+    assert "vague-fix-no-timeline" in _rules(text, lang="zh")
