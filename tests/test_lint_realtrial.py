@@ -67,3 +67,21 @@ def test_an_apology_for_today_alone_is_empty() -> None:
 def test_a_date_to_be_set_after_a_superseded_end_is_a_vague_fix() -> None:
     text = "原定今日14:00结束的维护需要延长，开服时间待定。"
     assert "vague-fix-no-timeline" in _rules(text, lang="zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app is unavailable for now. Our team is working hard to fix this quickly.",
+        "We believe the incident is resolved. We are watching to make sure all is well.",
+    ],
+)
+def test_no_finding_spans_a_full_stop_between_sentences(text: str) -> None:
+    found = [f for f in lint(text, lang="en") if f.rule == "vague-fix-no-timeline"]
+    assert len(found) == 1
+    assert ". " not in found[0].excerpt
+
+
+def test_a_decimal_point_is_no_sentence_end() -> None:
+    found = lint("Version 2.5 is being rolled out to everyone.", lang="en")
+    assert [f.rule for f in found] == ["vague-fix-no-timeline"]
