@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crisiscomms.lint import lint
+from crisiscomms.lint.grammar import find_matches, parse_pattern
 from crisiscomms.lint.satisfiers import has_acknowledgment, has_concrete_time
 from crisiscomms.text import normalize
 
@@ -85,3 +86,32 @@ def test_no_finding_spans_a_full_stop_between_sentences(text: str) -> None:
 def test_a_decimal_point_is_no_sentence_end() -> None:
     found = lint("Version 2.5 is being rolled out to everyone.", lang="en")
     assert [f.rule for f in found] == ["vague-fix-no-timeline"]
+
+
+def test_a_latin_gap_does_not_count_ascii_words() -> None:
+    pattern = parse_pattern("@a <2a @b", {"a", "b"}, "test")
+    assert pattern.latin == frozenset({0})
+    text = "部分PayNow和FAST转账"
+    hits = {"a": ([0], [2]), "b": ([13], [15])}
+    assert find_matches(pattern, text.lower(), hits) == [(0, 15, 13, 15)]
+    plain = parse_pattern("@a <2 @b", {"a", "b"}, "test")
+    assert find_matches(plain, text.lower(), hits) == []
+    # Characters other than ASCII letters, digits and spaces still count.
+    assert find_matches(pattern, "部分一二三四转账", {"a": ([0], [2]), "b": ([6], [8])}) == []
+
+
+def test_a_vague_part_before_a_product_name_is_vague_scope() -> None:
+    assert "vague-scope" in _rules("部分PayNow和FAST转账被中断。", lang="zh")
+    assert "vague-scope" not in _rules("部分iOS用户无法登录。", lang="zh")
+
+
+def test_the_place_of_the_fault_bounds_no_one() -> None:
+    text = (
+        "A fault at one of our Singapore data centres raised temperatures"
+        " and affected some customers' systems."
+    )
+    assert "vague-scope" in _rules(text, lang="en")
+    assert "vague-scope" not in _rules("Some users in Europe cannot log in.", lang="en")
+    assert "vague-scope" not in _rules(
+        "It began at a data centre that several companies use.", lang="en"
+    )
