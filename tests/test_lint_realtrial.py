@@ -46,6 +46,19 @@ def test_from_a_time_in_the_past_is_no_forward_time() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("Traffic was mostly flowing again by 14:30 UTC.", False),
+        ("Payments went through by 10:00 UTC.", False),
+        ("The fix was deployed and service should be back by 15:00.", True),
+        ("We will have it back by 15:00.", True),
+    ],
+)
+def test_a_deadline_met_in_the_past_is_no_forward_time(text: str, ahead: bool) -> None:
+    assert has_concrete_time(normalize(text).text) is ahead
+
+
+@pytest.mark.parametrize(
     "text", ["sorry for the trouble today", "抱歉，今天给大家添麻烦了", "昨天下午的卡顿", "tonight"]
 )
 def test_a_day_named_relative_to_today_acknowledges_nothing(text: str) -> None:

@@ -147,8 +147,20 @@ _SUPERSEDED = re.compile(
 
 def _superseded(text: str, start: int) -> bool:
     """Return True when the time at ``start`` is an earlier plan's (原定, originally due)."""
-    before = text[max(0, start - 24) : start]
-    return _SUPERSEDED.search(before) is not None
+    return _SUPERSEDED.search(text[max(0, start - 24) : start]) is not None
+
+
+# A past verb, then no future word, before "by 14:30" in its sentence: a deadline met.
+_PAST_BY = re.compile(
+    r"\b(?:was|were|had|got|came|went)\b(?![^.!?;\n]*(?:\b(?:will|should|expect\w*)\b|'ll))"
+)
+
+
+def _met_before(text: str, start: int) -> bool:
+    """Return True when the deadline at ``start`` was met in the past (was back by 14:30)."""
+    before = text[max(0, start - 60) : start]
+    cut = max(before.rfind(". "), *(before.rfind(c) for c in "!?;\n"))
+    return _PAST_BY.search(before, cut + 1) is not None
 
 
 # Service expected back, gradually, from a clock time on: "expect it to come back from 7pm".
@@ -177,13 +189,18 @@ def has_concrete_time(text: str) -> bool:
     if _CADENCE.search(text) is not None or _FROM_AHEAD.search(text) is not None:
         return True
     for p in _SURELY_AHEAD:
-        if any(not _superseded(text, m.start()) for m in p.finditer(text)):
+        found = p.finditer(text)
+        if any(
+            not _superseded(text, m.start()) and not _met_before(text, m.start()) for m in found
+        ):
             return True
     for t in find_times(text):
         if _QUALIFIER.match(text, t.end):
             continue  # which ones, not when: 今日15:00后发起的转账, 22:00前下单的用户
         if _superseded(text, t.start):
             continue  # a plan given up: 原定今晚18:00开服, originally due back at 14:00
+        if t.bounded and not t.day_offset and _met_before(text, t.start):
+            continue  # a deadline met: traffic was flowing again by 14:30
         if t.concrete or (t.day_offset is not None and t.day_offset > 0 and not t.is_past):
             return True
         if t.kind != "duration" and not t.is_past and _WILL_AFTER.match(text, t.end):
