@@ -15,7 +15,10 @@ not 不是我们的问题). ``?`` before an element makes it a condition only: i
 there, but the match's span leaves it out (``^@topic <10 ?@trouble``: the finding is
 the topic). ``<N`` allows at most N characters between two elements, none of
 them a clause break (，。；: and line breaks); ``<<N`` allows commas (same
-sentence); two elements side by side touch.
+sentence); two elements side by side touch. ``<Na`` (and ``<<Na``) does not count
+ASCII letters, digits and spaces towards N, up to :data:`LATIN_SLACK` of them: a
+product name inside a Chinese phrase (部分PayNow和FAST转账) leaves the words as close
+as they read.
 The *key* element (``^``, or else the last role) is what ``unless`` patterns
 are compared against: an ``unless`` match that covers a match's key element
 cancels it (已修复 covers the 修复 of 我们已修复).
@@ -34,12 +37,14 @@ from dataclasses import dataclass
 from ..errors import ConfigError
 from ..text.segments import char_positions
 
-_GAP = re.compile(r"^(<<?)(\d{1,3})$")
+_GAP = re.compile(r"^(<<?)(\d{1,3})(a?)$")
 #: Characters that end a clause: a ``<N`` gap may not hold one.
 CLAUSE_BREAKS = frozenset("，,。；;：:！!？?\n、")
 #: Characters that end a sentence: a ``<<N`` gap may not hold one.
 SENTENCE_BREAKS = frozenset("。；;！!？?\n")
 MAX_GAP = 200
+#: How many ASCII letters, digits and spaces a ``<Na`` gap may hold besides its N characters.
+LATIN_SLACK = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +67,7 @@ class Pattern:
     not_after: tuple[str, ...] = ()  # literals that must not end the text before element 0
     span: tuple[int, int] = (0, -1)  # first and last element the match's span covers
     needs: frozenset[str] = frozenset()  # the roles it names: no match without a hit of each
+    latin: frozenset[int] = frozenset()  # gaps (before element i+1) that do not count ASCII words
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -96,6 +102,7 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
     not_after: list[str] = []
     hidden: set[int] = set()
     gaps: list[tuple[int, bool]] = []
+    latin: set[int] = set()
     key = -1
     pending: tuple[int, bool] | None = None
     for token in source.split():
@@ -104,6 +111,8 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
             if not elements or pending is not None:
                 raise ConfigError(f"{where}: pattern {source!r}: operator {token!r} out of place")
             pending = (int(gap.group(2)), gap.group(1) == "<<")
+            if gap.group(3):
+                latin.add(len(gaps))
             if pending[0] > MAX_GAP:
                 raise ConfigError(f"{where}: pattern {source!r}: gap above {MAX_GAP}")
             continue
@@ -139,7 +148,9 @@ def parse_pattern(source: str, roles: Sequence[str] | frozenset[str], where: str
         raise ConfigError(f"{where}: pattern {source!r}: the key and one element must be shown")
     span = (shown[0], shown[-1])
     needs = frozenset(e.role for e in elements if e.role is not None)
-    return Pattern(source, tuple(elements), tuple(gaps), key, tuple(not_after), span, needs)
+    return Pattern(
+        source, tuple(elements), tuple(gaps), key, tuple(not_after), span, needs, frozenset(latin)
+    )
 
 
 #: Where a pattern matched: (start, end, key start, key end) -- the whole span and its key
@@ -153,7 +164,8 @@ class Breaks:
     """Where the clause and sentence breaks of a text are, found on first use.
 
     ``next(lo, breaks)`` is the first position at or after ``lo`` holding one of
-    ``breaks``: a gap ``text[lo:hi]`` is unbroken exactly when ``hi`` is at most that.
+    ``breaks``, or a full stop before a space: a gap ``text[lo:hi]`` is unbroken exactly
+    when ``hi`` is at most that.
 
     Examples:
         >>> b = Breaks("正在修复，尽快。")
@@ -178,8 +190,27 @@ class Breaks:
         positions = self._positions.get(breaks)
         if positions is None:
             found = char_positions(self.text, _CHARS[breaks])
+            stops = _full_stops(self.text)
+            if stops:  # merged into a new list: char_positions' lists are shared
+                found = sorted([*found, *stops])
             positions = self._positions[breaks] = [*found, len(self.text)]
         return positions
+
+
+def _full_stops(text: str) -> list[int]:
+    """Return where a full stop ends an English sentence: before a space (8.5 is one number).
+
+    A gap may not cross one, as it may not cross 。: "... for now. Our team is working"
+    holds no match of ``now <24 working``, as the sentence segments read it too.
+
+    Examples:
+        >>> _full_stops("Back at 8.5. Our team is on it.")
+        [11]
+    """
+    if "." not in text:
+        return []
+    size = len(text)
+    return [p for p in char_positions(text, ".") if p + 1 < size and text[p + 1].isspace()]
 
 
 def find_matches(
@@ -224,9 +255,10 @@ def _find_matches(
     if breaks is None:
         breaks = Breaks(text)
     second = elements[1]
-    if len(elements) == 2 and second.role is not None:
+    pair = len(elements) == 2 and not pattern.latin  # the walk below measures <Na gaps
+    if pair and second.role is not None:
         return _pairs(pattern, breaks, starts, ends, hits[second.role], i, stop)
-    if len(elements) == 2 and second.literal is not None and not second.negated:
+    if pair and second.literal is not None and not second.negated:
         return _role_then_literal(pattern, text, breaks, starts, ends, second.literal, i, stop)
     out: list[Match] = []
     key = pattern.key
@@ -348,7 +380,7 @@ def _walk(
     is_key = index == pattern.key
     first, last = pattern.span
     limit, commas = pattern.gaps[index - 1]
-    hi = lo + limit
+    hi = _stretch(text, lo, limit) if index - 1 in pattern.latin else lo + limit
     stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
     if element.negated:
         assert element.literal is not None
@@ -406,7 +438,7 @@ def has_match(pattern: Pattern, text: str, hits: Hits, lo: int, hi: int, breaks:
     if len(elements) == 1:
         return True
     second = elements[1].role
-    if len(elements) == 2 and second is not None:
+    if len(elements) == 2 and second is not None and not pattern.latin:
         return _any_pair(pattern, breaks, ends, hits[second][0], i, stop)
     return any(_chain(pattern, text, breaks, hits, 1, ends[k]) for k in range(i, stop))
 
@@ -436,7 +468,7 @@ def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, 
         return True
     element = pattern.elements[index]
     limit, commas = pattern.gaps[index - 1]
-    hi = lo + limit
+    hi = _stretch(text, lo, limit) if index - 1 in pattern.latin else lo + limit
     stops = SENTENCE_BREAKS if commas else CLAUSE_BREAKS
     if element.negated:
         assert element.literal is not None
@@ -459,3 +491,29 @@ def _chain(pattern: Pattern, text: str, breaks: Breaks, hits: Hits, index: int, 
             return True
         j += 1
     return False
+
+
+def _stretch(text: str, lo: int, limit: int) -> int:
+    """Return how far a ``<Na`` gap from ``lo`` may reach: ``limit`` characters that are not
+    ASCII letters, digits or spaces, and up to :data:`LATIN_SLACK` that are.
+
+    Examples:
+        >>> _stretch("部分paynow和fast转账被中断", 2, 2)
+        14
+        >>> _stretch("部分用户", 2, 1)
+        3
+    """
+    counted = latin = 0
+    at, size = lo, len(text)
+    while at < size:
+        ch = text[at]
+        if ch.isascii() and (ch.isalnum() or ch == " "):
+            latin += 1
+            if latin > LATIN_SLACK:
+                break
+        else:
+            counted += 1
+            if counted > limit:
+                break
+        at += 1
+    return at

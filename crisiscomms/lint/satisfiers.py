@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.times import find_times
+from ..text.times import TimeExpr, find_times
 
 # A count with a unit a reader can picture: 800万, 12%, 3个城市, 2,000 users.
 _QUANTITY = re.compile(
@@ -137,6 +137,40 @@ _SURELY_AHEAD = (
 )
 
 
+# A time a plan had before it was given up (原定今日14:00结束的维护需要延长, was originally due
+# back at 14:00) says when something will no longer happen: the words just before the time.
+_SUPERSEDED = re.compile(
+    r"(?:原定|原计划|原先|原本|原预计|本应|本来|\boriginally|\b(?:was|were|had been)\s"
+    r"(?:due|scheduled|planned|expected|meant|supposed))[^。!?;\n.]{0,16}$|原$"
+)
+
+
+def _superseded(text: str, start: int) -> bool:
+    """Return True when the time at ``start`` is an earlier plan's (原定, originally due)."""
+    return _SUPERSEDED.search(text[max(0, start - 24) : start]) is not None
+
+
+# A past verb, then no future word, before "by 14:30" in its sentence: a deadline met.
+_PAST_BY = re.compile(
+    r"\b(?:was|were|had|got|came|went)\b(?![^.!?;\n]*(?:\b(?:will|should|expect\w*)\b|'ll))"
+)
+
+
+def _met_before(text: str, start: int) -> bool:
+    """Return True when the deadline at ``start`` was met in the past (was back by 14:30)."""
+    before = text[max(0, start - 60) : start]
+    cut = max(before.rfind(". "), *(before.rfind(c) for c in "!?;\n"))
+    return _PAST_BY.search(before, cut + 1) is not None
+
+
+# Service expected back, gradually, from a clock time on: "expect it to come back from 7pm".
+_FROM_AHEAD = re.compile(
+    r"(?:\bwill|'ll|\bexpect(?:s|ed)?)\b[^.!?;\n]{0,60}?\b(?:back|return|returning|resume|resuming"
+    r"|restored|recover|recovering|reopen|reopening|online|available)\b[^.!?;\n]{0,24}?\bfrom\s"
+    r"(?:about\s|around\s)?(?:\d{1,2}(?::[0-5]\d)?\s?(?:am|pm)\b|(?:[01]?\d|2[0-4]):[0-5]\d)"
+)
+
+
 # A span with a spelled-out count: within two working days, in three days.
 _SPELLED_SPAN = re.compile(_word("day") + r"s?\b|" + _word("month") + r"s?\b")
 
@@ -152,11 +186,21 @@ def has_concrete_time(text: str) -> bool:
     """
     if not _may_hold_time(text) and _SPELLED_SPAN.search(text) is None:
         return False
-    if any(p.search(text) for p in _SURELY_AHEAD) or _CADENCE.search(text) is not None:
+    if _CADENCE.search(text) is not None or _FROM_AHEAD.search(text) is not None:
         return True
+    for p in _SURELY_AHEAD:
+        found = p.finditer(text)
+        if any(
+            not _superseded(text, m.start()) and not _met_before(text, m.start()) for m in found
+        ):
+            return True
     for t in find_times(text):
         if _QUALIFIER.match(text, t.end):
             continue  # which ones, not when: 今日15:00后发起的转账, 22:00前下单的用户
+        if _superseded(text, t.start):
+            continue  # a plan given up: 原定今晚18:00开服, originally due back at 14:00
+        if t.bounded and not t.day_offset and _met_before(text, t.start):
+            continue  # a deadline met: traffic was flowing again by 14:30
         if t.concrete or (t.day_offset is not None and t.day_offset > 0 and not t.is_past):
             return True
         if t.kind != "duration" and not t.is_past and _WILL_AFTER.match(text, t.end):
@@ -175,7 +219,14 @@ def has_acknowledgment(text: str) -> bool:
         return True  # a time, a date or a count: all are written with digits here
     if not _may_hold_time(text):
         return False
-    return has_quantity(text) or any(t.kind != "zone" for t in find_times(text))
+    return has_quantity(text) or any(_dated(t) for t in find_times(text))
+
+
+def _dated(t: TimeExpr) -> bool:
+    # A day named only relative to today, or a part of it (today, 今天, this afternoon,
+    # yesterday), dates nothing for a reader who comes later: only a clock time, a date or
+    # a length acknowledges when.
+    return t.kind != "zone" and not (t.kind == "relative_day" and t.hour is None)
 
 
 _DIGIT = re.compile(r"\d")

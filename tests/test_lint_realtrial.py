@@ -1,0 +1,130 @@
+"""What a blind trial on real outage statements found: times and acknowledgments read right."""
+
+from __future__ import annotations
+
+import pytest
+
+from crisiscomms.lint import lint
+from crisiscomms.lint.grammar import find_matches, parse_pattern
+from crisiscomms.lint.satisfiers import has_acknowledgment, has_concrete_time
+from crisiscomms.text import normalize
+
+
+def _rules(text: str, **kwargs: str) -> set[str]:
+    return {f.rule for f in lint(text, **kwargs)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原定今日14:00结束的维护需要延长。",
+        "原计划今晚18:00开服，现在需要推迟。",
+        "原预计今晚22:00恢复，现在推迟。",
+        "The work was originally due to finish at 14:00 but will overrun.",
+        "Service was expected back by 15:30, but the repair is taking longer.",
+    ],
+)
+def test_a_superseded_time_is_no_forward_time(text: str) -> None:
+    assert not has_concrete_time(normalize(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "原定今晚18:00开服，现推迟至明天10:00。",
+        "预计今晚22:00恢复。",
+        "We expect services to come back progressively from 7pm today.",
+        "The portal will be back from 21:30 UTC.",
+    ],
+)
+def test_a_time_ahead_still_counts(text: str) -> None:
+    assert has_concrete_time(normalize(text).text)
+
+
+def test_from_a_time_in_the_past_is_no_forward_time() -> None:
+    assert not has_concrete_time(normalize("Outage from 7pm today; we are working on it.").text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ahead"),
+    [
+        ("Traffic was mostly flowing again by 14:30 UTC.", False),
+        ("Payments went through by 10:00 UTC.", False),
+        ("The fix was deployed and service should be back by 15:00.", True),
+        ("We will have it back by 15:00.", True),
+    ],
+)
+def test_a_deadline_met_in_the_past_is_no_forward_time(text: str, ahead: bool) -> None:
+    assert has_concrete_time(normalize(text).text) is ahead
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry for the trouble today", "抱歉，今天给大家添麻烦了", "昨天下午的卡顿", "tonight"]
+)
+def test_a_day_named_relative_to_today_acknowledges_nothing(text: str) -> None:
+    assert not has_acknowledgment(normalize(text).text)
+
+
+@pytest.mark.parametrize(
+    "text", ["sorry for two hours of downtime", "昨晚八点的故障", "the outage on 3 March"]
+)
+def test_a_clock_time_a_date_or_a_length_acknowledges(text: str) -> None:
+    assert has_acknowledgment(normalize(text).text)
+
+
+def test_an_apology_for_today_alone_is_empty() -> None:
+    assert "empty-apology" in _rules("We're so sorry for the trouble today!", lang="en")
+    assert "empty-apology" in _rules("抱歉，今天给大家添麻烦了。", lang="zh")
+    assert "empty-apology" not in _rules("今天下午消息发不出去，抱歉。", lang="zh")
+
+
+def test_a_date_to_be_set_after_a_superseded_end_is_a_vague_fix() -> None:
+    text = "原定今日14:00结束的维护需要延长，开服时间待定。"
+    assert "vague-fix-no-timeline" in _rules(text, lang="zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The app is unavailable for now. Our team is working hard to fix this quickly.",
+        "We believe the incident is resolved. We are watching to make sure all is well.",
+    ],
+)
+def test_no_finding_spans_a_full_stop_between_sentences(text: str) -> None:
+    found = [f for f in lint(text, lang="en") if f.rule == "vague-fix-no-timeline"]
+    assert len(found) == 1
+    assert ". " not in found[0].excerpt
+
+
+def test_a_decimal_point_is_no_sentence_end() -> None:
+    found = lint("Version 2.5 is being rolled out to everyone.", lang="en")
+    assert [f.rule for f in found] == ["vague-fix-no-timeline"]
+
+
+def test_a_latin_gap_does_not_count_ascii_words() -> None:
+    pattern = parse_pattern("@a <2a @b", {"a", "b"}, "test")
+    assert pattern.latin == frozenset({0})
+    text = "部分PayNow和FAST转账"
+    hits = {"a": ([0], [2]), "b": ([13], [15])}
+    assert find_matches(pattern, text.lower(), hits) == [(0, 15, 13, 15)]
+    plain = parse_pattern("@a <2 @b", {"a", "b"}, "test")
+    assert find_matches(plain, text.lower(), hits) == []
+    # Characters other than ASCII letters, digits and spaces still count.
+    assert find_matches(pattern, "部分一二三四转账", {"a": ([0], [2]), "b": ([6], [8])}) == []
+
+
+def test_a_vague_part_before_a_product_name_is_vague_scope() -> None:
+    assert "vague-scope" in _rules("部分PayNow和FAST转账被中断。", lang="zh")
+    assert "vague-scope" not in _rules("部分iOS用户无法登录。", lang="zh")
+
+
+def test_the_place_of_the_fault_bounds_no_one() -> None:
+    text = (
+        "A fault at one of our Singapore data centres raised temperatures"
+        " and affected some customers' systems."
+    )
+    assert "vague-scope" in _rules(text, lang="en")
+    assert "vague-scope" not in _rules("Some users in Europe cannot log in.", lang="en")
+    assert "vague-scope" not in _rules(
+        "It began at a data centre that several companies use.", lang="en"
+    )
