@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -309,12 +309,34 @@ def draft_all(
         raise InputError(no_variant(kinds_[0], channels_[0]))
     prepared = _prepared(incident, langs_)
     pack = read_template_pack(templates)
-    return [
+    drafts = [
         _draft(*prepared[lang], kind, lang, pack, channel)
         for kind in kinds_
         for lang in langs_
         for channel in channels_
         if (kind, channel) in pairs
+    ]
+    return with_parity(drafts)
+
+
+def with_parity(drafts: list[Draft]) -> list[Draft]:
+    """Add ``parity-mismatch`` findings between each Chinese draft and the English one of
+    the same kind and channel: a number or time one states and the other does not (a zh
+    fact of 1.2万 beside an en fact of 13,000), as ``crisiscomms pack`` checks them."""
+    from .factcheck.parity import check_parity
+
+    english = {(d.kind, d.channel): d for d in drafts if d.lang == "en"}
+    added: dict[int, list[Finding]] = {}
+    for d in drafts:
+        other = english.get((d.kind, d.channel))
+        if other is None or d is other:
+            continue
+        report = check_parity(d.text, other.text, d.lang)
+        added.setdefault(id(d), []).extend(report.zh)
+        added.setdefault(id(other), []).extend(report.en)
+    return [
+        replace(d, findings=d.findings + tuple(added[id(d)])) if added.get(id(d)) else d
+        for d in drafts
     ]
 
 

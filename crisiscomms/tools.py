@@ -211,7 +211,7 @@ def _problem(problem: dict[str, Any]) -> dict[str, Any]:
 
 
 def _draft_notice(args: BaseModel) -> dict[str, Any]:
-    from .drafting import draft, no_variant, written_for
+    from .drafting import draft, no_variant, with_parity, written_for
 
     assert isinstance(args, DraftNoticeArgs)
     incident = _incident(args.facts)
@@ -234,6 +234,7 @@ def _draft_notice(args: BaseModel) -> dict[str, Any]:
     if problems:
         unique = {json.dumps(p, sort_keys=True): p for p in problems}
         raise _Refused(list(unique.values()))
+    drafts = with_parity(drafts)  # a number only one language states is a finding in both
     missing: dict[str, dict[str, Any]] = {}
     out = []
     for d in drafts:

@@ -366,3 +366,37 @@ def test_english_drafts_never_double_a_word() -> None:
     for d in draft_all(MINIMAL, langs=["en"]):
         doubled = re.search(r"\b(\w+) \1\b", d.text, re.IGNORECASE)
         assert doubled is None, (d.kind, doubled.group(0) if doubled else "")
+
+
+def test_drafting_both_languages_reports_a_number_only_one_of_them_states() -> None:
+    # A trial's Kakao facts: 1.2万台 in zh, 13,000 in en. `pack` caught
+    # it; `draft --lang zh,en` and draft_all drafted both with no finding.
+    facts = {
+        **MINIMAL,
+        "status": "recovering",
+        "progress": {
+            "zh": "1.2万台服务器已恢复供电",
+            "en": "power is back to 13,000 servers",
+        },
+    }
+    drafts = {d.lang: d for d in draft_all(facts, ["progress_update"], ["zh", "en"])}
+    zh = [f.excerpt for f in drafts["zh"].findings if f.rule == "parity-mismatch"]
+    en = [f.excerpt for f in drafts["en"].findings if f.rule == "parity-mismatch"]
+    assert zh == ["1.2万"] and en == ["13,000"]
+    assert not drafts["zh"].ready and not drafts["en"].ready
+    alone = draft_all(facts, ["progress_update"], ["zh"])  # one language: nothing to compare
+    assert not [f for f in alone[0].findings if f.rule == "parity-mismatch"]
+
+
+@pytest.mark.parametrize("count", [1, 12, 300])
+@pytest.mark.parametrize("audience", ["users", "merchants", "paid_members", "enterprise_customers"])
+def test_a_small_exact_count_is_the_same_value_in_both_languages(count: int, audience: str) -> None:
+    # 受影响的商家共12家 (noun first) was no count and "12 paid members" (a word between)
+    # none either, so drafting both languages reported the other side's count as unmatched.
+    facts = {
+        **MINIMAL,
+        "audiences": [audience],
+        "impact": {"scale": [{"audience": audience, "count": count, "precision": "exact"}]},
+    }
+    for d in draft_all(facts, ["first_statement"], ["zh", "en", "zh-Hant-HK"]):
+        assert not [f for f in d.findings if f.rule == "parity-mismatch"], (d.lang, d.text)

@@ -163,3 +163,18 @@ def test_a_drafts_own_regional_tag_is_a_language_the_checks_accept(tool: str, la
     assert result["ok"], result
     messages = [f["message"] for f in result["findings"] if f["rule"] == "vague-time"]
     assert messages and "時間" in messages[0]  # spoken in Traditional, as zh-Hant is
+
+
+def test_draft_notice_in_both_languages_reports_a_number_only_one_states() -> None:
+    facts = {
+        **MINIMAL,
+        "status": "recovering",
+        "progress": {"zh": "1.2万台服务器已恢复供电", "en": "power is back to 13,000 servers"},
+    }
+    result = call_tool(
+        "draft_notice", {"facts": facts, "kind": "progress_update", "langs": ["zh", "en"]}
+    )
+    found = {d["lang"]: [f["excerpt"] for f in d["findings"] if f["rule"] == "parity-mismatch"]
+             for d in result["drafts"]}  # fmt: skip
+    assert found == {"zh": ["1.2万"], "en": ["13,000"]}
+    assert not any(d["ready"] for d in result["drafts"])

@@ -44,6 +44,8 @@ _CUR_AFTER = (
 _MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
 _PEOPLE = (
     r"(?:[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
+    # A count of people whose noun came first: 受影响的用户共12名。
+    r"|[余多]?[名位家户个](?=[。，；、,;.)）\s]|$)"
     r"|\s(?:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"
     r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b)"
 )
@@ -74,8 +76,12 @@ MONEY_AFTER = re.compile(
 )
 PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
 PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
+#: After digits (never a number word: "one per account"), one word may stand between:
+#: 3 enterprise customers, 12 paid members.
+_PEOPLE_AFTER_DIGITS = _PEOPLE.replace(r"|\s(?:users?", r"|\s(?:[a-z]+\s)?(?:users?", 1)
 COUNT = re.compile(
-    rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?(?P<ppl>{_PEOPLE})?"
+    rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?"
+    rf"(?P<ppl>{_PEOPLE_AFTER_DIGITS})?"
     r"(?![\d\-])"
 )
 COUNT_WORDS = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])")
