@@ -205,3 +205,31 @@ def test_a_compensation_text_with_no_time_names_no_zone(lang: str, channel: str)
     # With a time shown, the zone is named once.
     dated = draft(_kakao_compensation(), "compensation_notice", lang, channel="sms").text
     assert ("以下时间均为北京时间" if lang == "zh" else "Times are in UTC+8.") in dated
+
+
+LONG_PROGRESS = {
+    # Kakao, 2022-10-16: the news is long, and it is the point of the post.
+    "zh": "文字消息收发已于10月16日凌晨恢复，图片、视频和文件仍无法发送；受影响的3.2万台服务器中已有1.2万台恢复",
+    "en": "text messages have worked again since early on Oct 16, but photos, videos and files "
+    "still cannot be sent; 12,000 of the 32,000 affected servers are back",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("channel", ["x", "weibo"])
+def test_a_long_progress_still_fits_a_linked_post(lang: str, channel: str) -> None:
+    incident = _bank_update(
+        progress=LONG_PROGRESS,
+        data={"status": "under_investigation", "result_by": "2026-03-30T08:00:00+08:00"},
+        funds={"status": "under_investigation", "result_by": "2026-03-30T08:00:00+08:00"},
+    )
+    made = draft(incident, "progress_update", lang, channel=channel)
+    assert LONG_PROGRESS[lang] in made.text, made.text
+    assert not [f for f in made.findings if f.severity == "error"], made.findings
+    if channel == "x":
+        # The briefest post names the zone at its first time (the next update).
+        assert (
+            "下次进展北京时间3月30日08:00前发布"
+            if lang == "zh"
+            else "Next update by Mar 30, 08:00 UTC+8"
+        ) in made.text
