@@ -224,7 +224,7 @@ def test_an_sms_during_the_optus_outage_says_how_to_reach_emergency_services_fir
     en = _draft("ongoing", "progress_update", "en", "sms")
     assert zh.text.startswith(
         "安全提示：如果您的手机在紧急情况下无法接通000，请您借用家人或邻居使用其他网络的电话拨打。"
-        "进展：11月8日04:05（UTC+11）起，"
+        "最新进展：互联网和电话服务正在逐站恢复，"
     )
     assert en.text.startswith(
         "For your safety: if your phone cannot reach 000 in an emergency, use a family "
