@@ -316,14 +316,34 @@ def draft_all(
         for channel in channels_
         if (kind, channel) in pairs
     ]
-    return with_parity(drafts)
+    return with_parity(drafts, incident)
 
 
-def with_parity(drafts: list[Draft]) -> list[Draft]:
+def with_parity(drafts: list[Draft], incident: Incident) -> list[Draft]:
     """Add ``parity-mismatch`` findings between each Chinese draft and the English one of
-    the same kind and channel: a number or time one states and the other does not (a zh
-    fact of 1.2万 beside an en fact of 13,000), as ``crisiscomms pack`` checks them."""
+    the same kind and channel, as ``crisiscomms pack`` checks them: a number or time one
+    states and the other does not, such as a zh fact of 1.2万 beside an en fact of 13,000.
+
+    A value the drafts render from a structured fact (a count, an amount, a time) is the
+    same fact in both languages; only what the facts' free text states is compared, so a
+    count the two languages merely write differently is not reported.
+    """
+    from .factcheck.factvalues import fact_values
+    from .factcheck.mismatches import from_structured_facts
     from .factcheck.parity import check_parity
+    from .factcheck.quantities import find_mentions
+
+    values = fact_values(incident)
+
+    def kept(d: Draft, found: tuple[Finding, ...]) -> list[Finding]:
+        if not found:
+            return []
+        mentions = {(m.start, m.end): m for m in find_mentions(d.text)}
+        return [
+            f
+            for f in found
+            if (m := mentions.get((f.start, f.end))) is None or not from_structured_facts(m, values)
+        ]
 
     english = {(d.kind, d.channel): d for d in drafts if d.lang == "en"}
     added: dict[int, list[Finding]] = {}
@@ -332,8 +352,8 @@ def with_parity(drafts: list[Draft]) -> list[Draft]:
         if other is None or d is other:
             continue
         report = check_parity(d.text, other.text, d.lang)
-        added.setdefault(id(d), []).extend(report.zh)
-        added.setdefault(id(other), []).extend(report.en)
+        added.setdefault(id(d), []).extend(kept(d, report.zh))
+        added.setdefault(id(other), []).extend(kept(other, report.en))
     return [
         replace(d, findings=d.findings + tuple(added[id(d)])) if added.get(id(d)) else d
         for d in drafts

@@ -234,7 +234,7 @@ def _draft_notice(args: BaseModel) -> dict[str, Any]:
     if problems:
         unique = {json.dumps(p, sort_keys=True): p for p in problems}
         raise _Refused(list(unique.values()))
-    drafts = with_parity(drafts)  # a number only one language states is a finding in both
+    drafts = with_parity(drafts, incident)  # a number only one language states is a finding in both
     missing: dict[str, dict[str, Any]] = {}
     out = []
     for d in drafts:

@@ -209,7 +209,8 @@ def test_a_compensation_text_with_no_time_names_no_zone(lang: str, channel: str)
 
 LONG_PROGRESS = {
     # Kakao, 2022-10-16: the news is long, and it is the point of the post.
-    "zh": "文字消息收发已于10月16日凌晨恢复，图片、视频和文件仍无法发送；受影响的3.2万台服务器中已有1.2万台恢复",
+    "zh": "文字消息收发已于10月16日凌晨恢复，图片、视频和文件仍无法发送；"
+    "受影响的3.2万台服务器中已有1.2万台恢复",
     "en": "text messages have worked again since early on Oct 16, but photos, videos and files "
     "still cannot be sent; 12,000 of the 32,000 affected servers are back",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from functools import cache
@@ -144,6 +145,13 @@ def _templates() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
 def _in(zh: str, lang: str) -> str:
     """Return a Simplified word of a message in ``lang``'s Chinese (as written in zh or en)."""
     return with_hant({"zh": zh}).get(lang, zh)
+
+
+def from_structured_facts(m: Mention, values: FactValues) -> bool:
+    """True when ``m`` states a value of the facts' structured fields (a count, an amount, a
+    time), not only one written in their free text: a draft renders such a value from the
+    same fact in every language."""
+    return _supported(frozenset(), m, replace(values, free=()))
 
 
 def _supported(roles: frozenset[str], m: Mention, values: FactValues) -> bool:
