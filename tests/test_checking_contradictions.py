@@ -164,3 +164,39 @@ def test_our_own_drafts_state_nothing_their_facts_contradict(path: Path) -> None
                 if f.rule in ("fact-mismatch", "unsupported-claim")
             ]
             assert found == [], (kind, lang, found)
+
+
+VOUCHERS: dict[str, Any] = {
+    **MINIMAL,
+    "status": "resolved",
+    "resolved_at": "2026-03-29T22:00:00+08:00",
+    "published_at": "2026-04-01T10:00:00+08:00",
+    "compensation": [
+        {
+            "items": [{"kind": "voucher", "quantity": 3, "amount": 10, "currency": "CNY"}],
+            "eligibility": {"zh": "全体用户", "en": "all users"},
+            "automatic": True,
+            "delivered_by": "2026-04-05T09:00:00+08:00",
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("用户可获得优惠券5张。", "5张"),
+        ("用户可获得5张优惠券。", "5"),
+        ("Every user gets 5 vouchers.", "5"),
+    ],
+)
+def test_a_wrong_number_of_vouchers_is_a_mismatch(text: str, excerpt: str) -> None:
+    assert _found(text, VOUCHERS) == [("fact-mismatch", excerpt)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["用户可获得10元优惠券3张。", "用户可获得3张10元优惠券。", "Every user gets 3 vouchers."],
+)
+def test_the_right_number_of_vouchers_is_no_mismatch(text: str) -> None:
+    assert _found(text, VOUCHERS) == []

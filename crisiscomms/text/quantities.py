@@ -62,6 +62,12 @@ COUNT = re.compile(
     rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?(?P<ppl>{_PEOPLE})?"
     r"(?![\d\-])"
 )
+#: How many vouchers: 优惠券3张 / 3张优惠券 / 3 vouchers (compared with the items' quantity).
+ITEMS = re.compile(
+    r"(?:优惠券|代金券|无门槛券|折扣券|红包)\s?(?P<n>\d{1,4})\s?(?:张|个|份)"
+    r"|(?<![\d.,])(?P<m>\d{1,4})\s?(?:张|份)(?:[^\d\s。，,;；]{0,6}?)(?:优惠券|代金券|无门槛券|折扣券|券)"
+    r"|(?<![\d.,])\b(?P<e>\d{1,4})\s+(?:[a-z-]+\s+)?(?:vouchers|coupons)\b"
+)
 COUNT_WORDS = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])")
 
 
@@ -110,6 +116,7 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
         (money_after, _money),
         (PERCENT, _percent),
         (PERCENT_ZH, _percent),
+        (ITEMS, _items),
         (COUNT, _count),
         (COUNT_WORDS, _count),
     )
@@ -129,7 +136,7 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
 
 #: Each pattern _find runs, with the words it cannot match without (see ..literals);
 #: the amounts' patterns join on first use (:func:`_money_patterns`).
-_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, COUNT, COUNT_WORDS)}
+_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, ITEMS, COUNT, COUNT_WORDS)}
 
 
 def _gated(pattern: re.Pattern[str]) -> Gated:
@@ -224,6 +231,17 @@ def _count(n: Normalized, match: re.Match[str]) -> Quantity | None:
     start = match.start()
     end = match.end("g") if match["g"] else match.end("n")  # not "-plus" or "users"
     return _quantity(n, "count", start, end, parsed[0] * mult, parsed[1] * mult)
+
+
+def _items(n: Normalized, match: re.Match[str]) -> Quantity | None:
+    group = next(g for g in ("n", "m", "e") if match[g] is not None)
+    start, end = match.span(group)
+    if group == "n":
+        end = match.end()  # 优惠券5张: the number and its measure word
+    value = Decimal(match[group])
+    if value == 1:
+        return None  # 优惠券1张 is "a voucher" in English: nothing to compare across languages
+    return _quantity(n, "count", start, end, value, Decimal(1))
 
 
 def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
