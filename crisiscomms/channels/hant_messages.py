@@ -90,12 +90,16 @@ def _pack_messages() -> list[str]:
 
 
 def _claims_messages() -> list[str]:
-    """Return the Chinese messages and suggestions of ``templates/claims.toml``."""
+    """Return the Chinese messages and suggestions of ``templates/claims.toml`` and
+    ``templates/contradictions.toml``."""
     from ..factcheck.claims import SAID
     from ..resources import templates_root
 
-    claims = tomllib.loads((templates_root() / "claims.toml").read_text(encoding="utf-8"))
-    return [body[key]["zh"] for body in claims.values() for key in SAID if key in body]
+    said: list[str] = []
+    for name in ("claims.toml", "contradictions.toml"):
+        claims = tomllib.loads((templates_root() / name).read_text(encoding="utf-8"))
+        said += [body[key]["zh"] for body in claims.values() for key in SAID if key in body]
+    return said
 
 
 def main(argv: list[str] | None = None) -> int:

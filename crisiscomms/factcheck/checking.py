@@ -27,6 +27,7 @@ from ..facts import Incident, parse_incident
 from ..findings import Finding
 from ..text import normalize
 from .claims import claim_families, family_matches, placeholder_paths, unsupported_claims
+from .contradictions import contradictions
 from .factvalues import FactValues, fact_values
 from .mismatches import mismatches
 from .names import lint_with_names
@@ -91,6 +92,7 @@ def check_draft(
         found = list(mismatches(n, fact_values(incident), shown))
         found += unsupported_claims(n, incident, shown)
         found += ruled_out_causes(n, incident, shown)
+        found += contradictions(n, incident, shown)
         if config is not None:
             found = configured(found, config)
         found += lint_with_names(text, incident, lang, kind, config)  # names are not wording

@@ -220,7 +220,8 @@ def _fact_labels(m: Mention, values: FactValues, roles: frozenset[str]) -> str:
     if m.kind == "percent":
         return ", ".join(f"{v}%" for v in values.percents)
     if m.kind == "money":
-        return ", ".join(f"{v.normalize():f} {c}" for v, c in values.money)
+        # Amounts only, each with its currency (30,000 KRW), never the counts.
+        return ", ".join(dict.fromkeys(f"{_amount(v)} {c}".strip() for v, c in values.money))
     if m.kind == "duration":
         # The span the clause names (预计2小时内恢复: the ETA); else the outage's own length
         # first ("故障持续了10小时" is answered with it), then the spans from publication.
@@ -239,6 +240,16 @@ def _fact_labels(m: Mention, values: FactValues, roles: frozenset[str]) -> str:
     return ", ".join(f"{t.role} {t.at.astimezone(zone):%m-%d %H:%M}" for t in chosen) + (
         f" ({values.incident.timezone})"
     )
+
+
+def _amount(value: Decimal) -> str:
+    """An amount as a message shows it: thousands separated, no trailing zeros.
+
+    Examples:
+        >>> _amount(Decimal(30000)), _amount(Decimal("9.90")), _amount(Decimal("0.5"))
+        ('30,000', '9.9', '0.5')
+    """
+    return f"{value.normalize():,f}"
 
 
 def _hours(seconds: Decimal) -> str:

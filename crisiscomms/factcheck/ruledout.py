@@ -40,7 +40,7 @@ def ruled_out_causes(n: Normalized, incident: Incident, lang: str) -> list[Findi
         []
     """
     family = claim("cause")
-    cores = _cores(incident, family["ruled_out_framing"])
+    cores = _alike(_cores(incident, family["ruled_out_framing"]), family["ruled_out_alike"])
     if not cores:
         return []
     original = n.original
@@ -50,6 +50,11 @@ def ruled_out_causes(n: Normalized, incident: Incident, lang: str) -> list[Findi
     for start, end in family_matches(family, n):
         sentence = _normalize(sentence_around(original, start, end)).text
         if not any(core in sentence for core in cores):
+            continue
+        # What the cause words name: from them to the end of their clause ("the root cause
+        # was X; it was not Y" gives X as the cause, not Y).
+        named = _normalize(_from_to_clause_end(original, start)).text
+        if not any(core in named for core in cores):
             continue
         lines = lines or LineIndex(original)
         found.append(
@@ -86,6 +91,28 @@ def _cores(incident: Incident, framing: list[str]) -> list[str]:
             if len(core) >= 2 and not any(core in cause for cause in own):
                 cores.append(core)
     return cores
+
+
+def _alike(cores: list[str], groups: list[list[str]]) -> list[str]:
+    """Add the words of each kind a ruled-out cause names (``ruled_out_alike``)."""
+    out = list(cores)
+    for group in groups:
+        if any(word in core for core in cores for word in group):
+            out += [word for word in group if word not in out]
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
+
+
+def _from_to_clause_end(text: str, start: int) -> str:
+    """The text from ``start`` to the end of its clause.
+
+    A clause ends at a comma too, unless the cause words have not been passed yet
+    ("由于X，" names X before the comma; "The root cause, we found, was X" is rare).
+    """
+    stop = _CLAUSE_END.search(text, start + 1)
+    return text[start : stop.start() if stop else len(text)]
 
 
 def _texts(text: Text) -> list[str]:

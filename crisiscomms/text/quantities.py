@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Literal, NamedTuple
+from functools import cache
+from typing import Any, Literal, NamedTuple
 
+from .currencies import currency_forms
 from .literals import Gated, fold_for_gates
 from .normalize import Normalized, normalize
 from .numerals import CN_LARGE_NUMERAL_CHARS, EN_NUMBERS, read_number
@@ -22,25 +24,11 @@ _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "m": 10**6, "mn": 10**6,
     "billion": 10**9, "bn": 10**9, "trillion": 10**12,
 }  # fmt: skip
-_CURRENCIES = {
-    "元": "CNY", "人民币": "CNY", "rmb": "CNY", "cny": "CNY", "yuan": "CNY",
-    "¥": "CNY|JPY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD",
-    "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR", "欧元": "EUR", "euros": "EUR",
-    "hk$": "HKD", "hkd": "HKD", "港元": "HKD", "港币": "HKD", "jpy": "JPY", "日元": "JPY",
-    "日圆": "JPY",
-    "£": "GBP", "gbp": "GBP", "英镑": "GBP", "sgd": "SGD", "s$": "SGD",
-}  # fmt: skip
-
 #: An Arabic numeral, with thousands separators or decimals.
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,30}(?:\.\d{1,30})?"
 #: A Chinese numeral of any size.
 CHINESE = rf"[{CN_LARGE_NUMERAL_CHARS}]{{1,30}}"
 _WORD = r"|".join(sorted(EN_NUMBERS, key=len, reverse=True))
-_CUR_BEFORE = r"(?:us\$|hk\$|s\$|rmb|cny|usd|eur|hkd|jpy|gbp|sgd|[¥$€£]|人民币)"
-_CUR_AFTER = (
-    r"(?:元|人民币|美元|欧元|港元|港币|日元|日圆|英镑"
-    r"|rmb\b|cny\b|usd\b|eur\b|hkd\b|jpy\b|gbp\b|sgd\b|yuan\b|dollars?\b|euros\b)"
-)
 _MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
 _PEOPLE = (
     r"(?:[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
@@ -70,10 +58,6 @@ _ARABIC_LED = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d{1,30})?|\d{0,29}(?:\.\d{1,30})?)"
 
 _NOT_IN_A_NUMBER = r"[\d.,]"
 _NOT_IN_A_RANGE = r"[\d.\-]"
-MONEY = re.compile(rf"(?P<cb>{_CUR_BEFORE})\s?(?P<n1>{ARABIC})(?P<g1>{_MAG})?")
-MONEY_AFTER = re.compile(
-    rf"(?P<n2>{_numeral(_NOT_IN_A_NUMBER)})(?P<g2>{_MAG})?\s?(?P<ca>{_CUR_AFTER})"
-)
 PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
 PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
 #: After digits (never a number word: "one per account"), one word may stand between:
@@ -83,6 +67,12 @@ COUNT = re.compile(
     rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?"
     rf"(?P<ppl>{_PEOPLE_AFTER_DIGITS})?"
     r"(?![\d\-])"
+)
+#: How many vouchers: 优惠券3张 / 3张优惠券 / 3 vouchers (compared with the items' quantity).
+ITEMS = re.compile(
+    r"(?:优惠券|代金券|无门槛券|折扣券|红包)\s?(?P<n>\d{1,4})\s?(?:张|个|份)"
+    r"|(?<![\d.,])(?P<m>\d{1,4})\s?(?:张|份)(?:[^\d\s。，,;；]{0,6}?)(?:优惠券|代金券|无门槛券|折扣券|券)"
+    r"|(?<![\d.,])\b(?P<e>\d{1,4})\s+(?:[a-z-]+\s+)?(?:vouchers|coupons)\b"
 )
 COUNT_WORDS = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])")
 
@@ -126,17 +116,19 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
     taken = bytearray(len(s))  # 1 where a quantity or a time already claimed the text
     for start, end in blocked:
         taken[start:end] = b"\x01" * (end - start)
+    money, money_after = _money_patterns()
     readers = (
-        (MONEY, _money),
-        (MONEY_AFTER, _money),
+        (money, _money),
+        (money_after, _money),
         (PERCENT, _percent),
         (PERCENT_ZH, _percent),
+        (ITEMS, _items),
         (COUNT, _count),
         (COUNT_WORDS, _count),
     )
     folded = fold_for_gates(s)  # a pattern none of whose words is in s is not run
     for pattern, read in readers:
-        for match in _GATED[pattern].finditer(s, folded):
+        for match in _gated(pattern).finditer(s, folded):
             start, end = match.span()
             if start == end or taken.find(1, start, end) != -1:
                 continue
@@ -148,8 +140,62 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
     return found
 
 
-#: Each pattern _find runs, with the words it cannot match without (see ..literals).
-_GATED = {p: Gated(p) for p in (MONEY, MONEY_AFTER, PERCENT, PERCENT_ZH, COUNT, COUNT_WORDS)}
+#: Each pattern _find runs, with the words it cannot match without (see ..literals);
+#: the amounts' patterns join on first use (:func:`_money_patterns`).
+_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, ITEMS, COUNT, COUNT_WORDS)}
+
+
+def _gated(pattern: re.Pattern[str]) -> Gated:
+    gated = _GATED.get(pattern)
+    if gated is None:
+        gated = _GATED[pattern] = Gated(pattern)
+    return gated
+
+
+@cache
+def _money_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An amount with its currency before (₩30,000, KRW 30,000, HK$10, 新台币300) or after
+    the number (30,000韩元, 3万韓元, 30,000 won, 10元), for every currency Babel knows.
+
+    Built on first use, not at import: reading Babel's data takes tens of milliseconds.
+    The currency forms are factored by their leading characters (:func:`_alternation`),
+    so that several hundred of them cost about what a dozen do.
+    """
+    forms = currency_forms()
+    before = rf"(?<![a-z])(?P<cb>{_alternation(forms.before)})"
+    after = rf"(?P<ca>{_alternation(forms.after)})(?![a-z])"
+    return (
+        re.compile(rf"{before}\s?(?P<n1>{ARABIC})(?P<g1>{_MAG})?"),
+        re.compile(rf"(?P<n2>{_numeral(_NOT_IN_A_NUMBER)})(?P<g2>{_MAG})?\s?{after}"),
+    )
+
+
+def _alternation(forms: tuple[str, ...]) -> str:
+    """A pattern matching any of ``forms``, the longest where several match, as a trie:
+    ``(?:k(?:rw|pw)|…)`` rather than one branch per form, each tried in turn.
+
+    Examples:
+        >>> print(_alternation(("hk$", "元", "$")))
+        (?:\\$|hk\\$|元)
+        >>> re.fullmatch(_alternation(("krw", "kr", "k")), "kr") is not None
+        True
+    """
+    trie: dict[str, Any] = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _node_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if ends else body
 
 
 def find_quantities_outside(n: Normalized, spans: list[tuple[int, int]]) -> list[Quantity]:
@@ -193,6 +239,17 @@ def _count(n: Normalized, match: re.Match[str]) -> Quantity | None:
     return _quantity(n, "count", start, end, parsed[0] * mult, parsed[1] * mult)
 
 
+def _items(n: Normalized, match: re.Match[str]) -> Quantity | None:
+    group = next(g for g in ("n", "m", "e") if match[g] is not None)
+    start, end = match.span(group)
+    if group == "n":
+        end = match.end()  # 优惠券5张: the number and its measure word
+    value = Decimal(match[group])
+    if value == 1:
+        return None  # 优惠券1张 is "a voucher" in English: nothing to compare across languages
+    return _quantity(n, "count", start, end, value, Decimal(1))
+
+
 def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
     groups = match.groupdict()
     raw, mag = (groups["n1"], groups["g1"]) if groups.get("n1") else (groups["n2"], groups["g2"])
@@ -202,7 +259,12 @@ def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
     cur = groups.get("cb") or groups["ca"]
     mult = _magnitude(mag)
     start, end = match.span()
-    currency = _CURRENCIES.get(cur, cur.upper())
+    forms = currency_forms()
+    currency = forms.codes.get(cur, cur.upper())
+    if cur in forms.bare_codes:
+        o_start, o_end = n.span(*match.span("cb" if groups.get("cb") else "ca"))
+        if not n.original[o_start:o_end].isupper():
+            return None  # "all 3", "top 10": an ISO code counts only when written as one
     return _quantity(n, "money", start, end, parsed[0] * mult, parsed[1] * mult, currency)
 
 
