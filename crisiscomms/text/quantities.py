@@ -32,8 +32,8 @@ _WORD = r"|".join(sorted(EN_NUMBERS, key=len, reverse=True))
 _MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
 _PEOPLE = (
     r"(?:[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
-    # A count whose noun came first: 受影响的用户共12名。 免收手续费，共2次。
-    r"|[余多]?[名位家户个次](?=[。，；、,;.()（）\s]|$)"
+    # A count of people whose noun came first: 受影响的用户共12名。
+    r"|[余多]?[名位家户个](?=[。，；、,;.()（）\s]|$)"
     r"|\s(?:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"
     r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b)"
 )
