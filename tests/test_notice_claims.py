@@ -168,3 +168,17 @@ def test_a_workaround_reads_as_one_sentence_however_the_facts_phrase_it(
     incident = parse_incident({**MINIMAL, "workaround": workaround})
     assert zh in draft(incident, "progress_update", "zh").text
     assert en in draft(incident, "progress_update", "en").text
+
+
+@pytest.mark.parametrize("channel", ["sms", "push", "weibo", "statuspage"])
+def test_short_texts_name_data_and_money_as_the_long_form_does(channel: str) -> None:
+    facts = {
+        **MINIMAL,
+        "audiences": ["customers"],
+        "data": {"status": "intact"},
+        "funds": {"status": "intact"},
+        "next_update_at": "2026-03-29T21:00:00+08:00",
+        "impact": {"involves": ["accounts", "payments"], "symptoms": {"zh": "无法登录"}},
+    }
+    text = draft(parse_incident(facts), "first_statement", "zh", channel=channel).text
+    assert "客户数据" in text and "用户" not in text, text
