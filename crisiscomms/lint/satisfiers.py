@@ -164,11 +164,25 @@ def _met_before(text: str, start: int) -> bool:
 
 
 # Service expected back, gradually, from a clock time on: "expect it to come back from 7pm".
-_FROM_AHEAD = re.compile(
-    r"(?:\bwill|'ll|\bexpect(?:s|ed)?)\b[^.!?;\n]{0,60}?\b(?:back|return|returning|resume|resuming"
-    r"|restored|recover|recovering|reopen|reopening|online|available)\b[^.!?;\n]{0,24}?\bfrom\s"
-    r"(?:about\s|around\s)?(?:\d{1,2}(?::[0-5]\d)?\s?(?:am|pm)\b|(?:[01]?\d|2[0-4]):[0-5]\d)"
+# Read from the time backwards: a text's "from 7pm" is rare, its "will" is not, and a search
+# led by "will" ran to the end of every sentence of a long window for each.
+_FROM_TIME = re.compile(
+    r"\bfrom\s(?:about\s|around\s)?(?:\d{1,2}(?::[0-5]\d)?\s?(?:am|pm)\b|(?:[01]?\d|2[0-4]):[0-5]\d)"
 )
+_AHEAD_BEFORE = re.compile(
+    r"(?:\bwill|'ll|\bexpect(?:s|ed)?)\b[^.!?;\n]{0,60}?\b(?:back|return|returning|resume|resuming"
+    r"|restored|recover|recovering|reopen|reopening|online|available)\b[^.!?;\n]{0,24}?$"
+)
+
+
+def _from_ahead(text: str) -> bool:
+    """Return True when service is expected back from a clock time on (back from 7pm)."""
+    if "from" not in text:
+        return False
+    return any(
+        _AHEAD_BEFORE.search(text, max(0, m.start() - 100), m.start()) is not None
+        for m in _FROM_TIME.finditer(text)
+    )
 
 
 # A span with a spelled-out count: within two working days, in three days.
@@ -186,14 +200,16 @@ def has_concrete_time(text: str) -> bool:
     """
     if not _may_hold_time(text) and _SPELLED_SPAN.search(text) is None:
         return False
-    if _CADENCE.search(text) is not None or _FROM_AHEAD.search(text) is not None:
-        return True
+    # The cheap tests first: a time that surely points ahead settles most texts, and the
+    # cadence pattern (a long alternation with no literal to skip to) is then never run.
     for p in _SURELY_AHEAD:
         found = p.finditer(text)
         if any(
             not _superseded(text, m.start()) and not _met_before(text, m.start()) for m in found
         ):
             return True
+    if _CADENCE.search(text) is not None or _from_ahead(text):
+        return True
     for t in find_times(text):
         if _QUALIFIER.match(text, t.end):
             continue  # which ones, not when: 今日15:00后发起的转账, 22:00前下单的用户
