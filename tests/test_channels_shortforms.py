@@ -7,6 +7,7 @@ item is and which tier applies to whom.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from support import MINIMAL
 from crisiscomms.channels import variants as v
 from crisiscomms.drafting import draft
 from crisiscomms.facts import Incident, parse_incident
+from crisiscomms.formatting import Formatter
 from crisiscomms.templating import get_template, render
 
 LANGS = ("zh", "en")
@@ -171,7 +173,9 @@ def test_short_compensation_says_what_an_item_is_and_which_tier_is_whose(
         assert EMOTICONS[lang] in text, text
         # Each tier's amount stands with its own eligibility, in that order.
         low, high = TIERS[lang]
-        amounts = ("₩30,000", "₩50,000") if lang == "zh" else ("KRW 30,000", "KRW 50,000")
+        # As the installed Babel writes them: ₩30,000 (older CLDR data: ￦30,000), KRW 30,000.
+        fmt = Formatter(lang, incident.timezone, incident.published_at)
+        amounts = [fmt.money(Decimal(n), "KRW") for n in (30000, 50000)]
         assert text.index(low) < text.index(amounts[0]) < text.index(high) < text.index(amounts[1])
         # Eligibility said once, as the plan's lead, not "Eligible users ... Who gets it: ...".
         assert "Who gets it" not in text and "符合条件的" not in text and "领取条件" not in text
