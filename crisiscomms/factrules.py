@@ -106,7 +106,8 @@ def _with_audience(entry: Any, custom: Mapping[str, Any]) -> Any:
 
 
 def order_problems(incident: Any) -> Iterator[Problem]:
-    """Yield every time out of order, and every audience named but not addressed.
+    """Yield every time out of order, every part still out of a resolved incident, and every
+    audience named but not addressed.
 
     Works on an :class:`~crisiscomms.facts.Incident` and on the lenient
     :class:`Timing` read of facts whose other fields are invalid.
