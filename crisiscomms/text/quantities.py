@@ -30,13 +30,16 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,30}(?:\.\d{1,30})?"
 CHINESE = rf"[{CN_LARGE_NUMERAL_CHARS}]{{1,30}}"
 _WORD = r"|".join(sorted(EN_NUMBERS, key=len, reverse=True))
 _MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
-_PEOPLE = (
-    r"(?:[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
+_PEOPLE_ZH = (
+    r"[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
     # A count of people whose noun came first: 受影响的用户共12名。
     r"|[余多]?[名位家户个](?=[。，；、,;.()（）\s]|$)"
-    r"|\s(?:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"
-    r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b)"
 )
+_PEOPLE_EN = (
+    r"(?:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"
+    r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b"
+)
+_PEOPLE = rf"(?:{_PEOPLE_ZH}|\s{_PEOPLE_EN})"
 
 _ZH = CN_LARGE_NUMERAL_CHARS
 
@@ -62,7 +65,7 @@ PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
 PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
 #: After digits (never a number word: "one per account"), one word may stand between:
 #: 3 enterprise customers, 12 paid members.
-_PEOPLE_AFTER_DIGITS = _PEOPLE.replace(r"|\s(?:users?", r"|\s(?:[a-z]+\s)?(?:users?", 1)
+_PEOPLE_AFTER_DIGITS = rf"(?:{_PEOPLE_ZH}|\s(?:[a-z]+\s)?{_PEOPLE_EN})"
 COUNT = re.compile(
     rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?"
     rf"(?P<ppl>{_PEOPLE_AFTER_DIGITS})?"
