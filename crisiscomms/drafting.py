@@ -328,16 +328,19 @@ def with_parity(drafts: list[Draft], incident: Incident) -> list[Draft]:
     same fact in both languages; only what the facts' free text states is compared, so a
     count the two languages merely write differently is not reported.
     """
-    from .factcheck.factvalues import fact_values
+    from .factcheck.factvalues import FactValues, fact_values
     from .factcheck.mismatches import from_structured_facts
     from .factcheck.parity import check_parity
     from .factcheck.quantities import find_mentions
 
-    values = fact_values(incident)
+    values: FactValues | None = None  # read from the facts only when a finding needs them
 
     def kept(d: Draft, found: tuple[Finding, ...]) -> list[Finding]:
+        nonlocal values
         if not found:
             return []
+        if values is None:
+            values = fact_values(incident)
         mentions = {(m.start, m.end): m for m in find_mentions(d.text)}
         return [
             f
