@@ -88,7 +88,6 @@ class Scanner:
         self.words = sorted(table, key=lambda w: not w.isascii())
         self._entries = [tuple(table[w]) for w in self.words]
         self._edges = [(_wordish(w[0]), _wordish(w[-1])) for w in self.words]
-        self._edged = [left or right for left, right in self._edges]
         self._ascii = _Automaton([w for w in self.words if w.isascii()])
         self._all = _Automaton(self.words)
         self._longest = max(map(len, self.words), default=1)
@@ -119,17 +118,26 @@ class Scanner:
         # slice (in C) takes it, rather than a step per hit.
         indices = list(map(_INDEX, found))
         lo, count = 0, len(found)
+        edges, entries, word = self._edges, self._entries, _WORD
         while lo < count:
             index = indices[lo]
-            hi = bisect_right(indices, index, lo)
+            # Most words of a notice are found once: no bisect for those.
+            once = lo + 1 == count or indices[lo + 1] != index
+            hi = lo + 1 if once else bisect_right(indices, index, lo)
             part = found[lo:hi]
             lo = hi
-            if self._edged[index]:
+            left, right = edges[index]
+            if left or right:
                 padded = padded or f" {text} "
-                part = _at_word_edges(padded, part, *self._edges[index])
-                if not part:
-                    continue
-            for lang, role in self._entries[index]:
+                if once:  # the edges of one hit, read here rather than in a call
+                    _, start, end = part[0]
+                    if (left and padded[start] in word) or (right and padded[end + 1] in word):
+                        continue
+                else:
+                    part = _at_word_edges(padded, part, left, right)
+                    if not part:
+                        continue
+            for lang, role in entries[index]:
                 of_role = parts[lang].get(role)
                 if of_role is None:
                     parts[lang][role] = [part]
