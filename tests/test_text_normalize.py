@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from crisiscomms.lint import lint
 from crisiscomms.text import LineIndex, line_col, normalize
+from crisiscomms.text.tables import t2s
 
 ZWSP, ZWJ, ZWNJ, WJ, SHY, BOM = "\u200b", "\u200d", "\u200c", "\u2060", "\u00ad", "\ufeff"
 
@@ -170,3 +172,29 @@ def test_line_and_column_for_every_line_ending(
 def test_cr_only_text_counts_its_lines() -> None:
     text = "第一行\r第二行\r正在紧急修复中"
     assert LineIndex(text).line_col(text.index("正在")) == (3, 1)
+
+
+# Characters the Traditional fold reads, and what they fold to: a Simplified character
+# (么) is also a key of the data (么 → 幺), which made 什么 and 什麼 two words.
+_FOLDED = sorted({c for pair in t2s().items() for c in pair if c <= "\uffff"})
+
+
+def test_folding_twice_changes_nothing() -> None:
+    # Every character alone (a few distinct characters fold one by one) and all at once
+    # (many fold by one table): both ways end where a second fold has nothing to do.
+    for text in (*_FOLDED, "".join(_FOLDED)):
+        once = normalize(text).text
+        assert normalize(once).text == once, text
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [("这不是什么大问题。", "這不是什麼大問題。"), ("没什么大影响。", "沒什麼大影響。")],
+)
+def test_a_simplified_phrase_and_its_traditional_form_lint_alike(
+    simplified: str, traditional: str
+) -> None:
+    found = [f.rule for f in lint(simplified, lang="zh")]
+    assert found == ["minimizing"]
+    assert [f.rule for f in lint(traditional, lang="zh-Hant")] == found
+    assert normalize(simplified).text == normalize(traditional).text

@@ -77,15 +77,20 @@ _FORMAT_BLOCKS = (
 def t2s() -> dict[str, str]:
     """Return the Traditional → Simplified character table (``data/t2s.txt``).
 
+    A character some other one folds to is Simplified already, and is kept as it is: the
+    data also maps a few of them on to a variant (麼 → 么 → 幺), and folding 么 too
+    made a Simplified 什么 and a Traditional 什麼 two different words to the linter.
+
     Examples:
-        >>> t2s()["點"], t2s()["預"], "点" in t2s()
-        ('点', '预', False)
+        >>> t2s()["點"], t2s()["預"], t2s()["麼"], "点" in t2s(), "么" in t2s()
+        ('点', '预', '么', False, False)
     """
     table: dict[str, str] = {}
     for line in (_DATA / "t2s.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             table[line[0]] = line[1]
-    return table
+    targets = set(table.values())
+    return {char: to for char, to in table.items() if char not in targets}
 
 
 @cache
