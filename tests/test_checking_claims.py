@@ -107,7 +107,7 @@ def test_what_the_facts_list_as_not_affected_may_be_called_unaffected() -> None:
     [
         ("用户数据已泄露。", "data"),
         ("Customer data was exposed.", "data"),
-        ("部分客户的资金被重复扣款，已全部退回。", "funds"),
+        ("部分客户的资金被重复扣款。", "funds"),
         ("Some customers were charged twice.", "funds"),
     ],
 )
@@ -126,3 +126,63 @@ def test_a_text_that_says_the_opposite_of_the_facts_is_an_error(text: str, field
         {**BARE, field: {"status": harmed, "description": {"zh": "见公告", "en": "see the notice"}}}
     )
     assert not unsupported_claims(text, said)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "harmed"),
+    [
+        ("该故障不会影响用户的资金安全。", "funds", "affected"),
+        ("没有用户被重复扣款。", "funds", "affected"),
+        ("No one was charged twice.", "funds", "affected"),
+        ("用戶資料及資金安全。", "funds", "affected"),
+        ("用户数据安全，未受影响。", "data", "exposed"),
+        ("Your account data is safe.", "data", "lost"),
+    ],
+)
+def test_calling_safe_what_the_facts_say_was_harmed_is_an_error(
+    text: str, field: str, harmed: str
+) -> None:
+    # A trial's payment outage: money charged twice, and a statement that money is safe.
+    said = parse_incident(
+        {
+            **BARE,
+            field: {
+                "status": harmed,
+                "description": {"zh": "部分订单被重复扣款", "en": "some orders were charged twice"},
+            },
+        }
+    )
+    errors = [f for f in unsupported_claims(text, said) if f.severity == "error"]
+    assert [f.rule for f in errors] == ["fact-mismatch"], errors
+    assert f"{field}.status" in errors[0].messages["en"]
+    # Not yet known: the text only claims more than the facts say.
+    checking = parse_incident({**BARE, field: {"status": "under_investigation"}})
+    found = [(f.rule, f.severity) for f in unsupported_claims(text, checking)]
+    assert found and set(found) == {("unsupported-claim", "warning")}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "所有重复扣款已全数退还。",
+        "重复扣款将于24小时内原路退回。",
+        "所有重複扣款已全數退還。",
+        "All double charges have been refunded.",
+        "We will refund every overcharge.",
+    ],
+)
+def test_a_refund_is_stated_only_when_the_facts_hold_one(text: str) -> None:
+    found = [f.rule for f in unsupported_claims(text, parse_incident(BARE))]
+    assert "unsupported-claim" in found, found
+    refund = {
+        "zh": "多扣款项将于3个工作日内原路退回",
+        "en": "overcharges go back to the card within 3 working days",
+    }
+    plan = {
+        "overcharge_refund": refund,
+        "items": [{"kind": "voucher", "amount": 5, "currency": "CNY"}],
+        "valid_for_days": 30,
+        "claim_method": {"zh": "自动发放", "en": "sent automatically"},
+    }
+    facts = parse_incident({**BARE, "compensation": [plan]})
+    assert [f for f in unsupported_claims(text, facts) if f.rule == "unsupported-claim"] == []

@@ -93,6 +93,13 @@ def _no_funds_harm(facts: Facts) -> None:
         plan.pop("overcharge_refund", None)
 
 
+def _no_refund(facts: Facts) -> None:
+    plans = facts.get("compensation", [])
+    for plan in [plans] if isinstance(plans, dict) else plans:
+        plan.pop("overcharge_refund", None)
+        plan["items"] = [i for i in plan.get("items", []) if i.get("kind") != "refund"]
+
+
 def _unsafe(facts: Facts) -> None:
     actions = [a for a in facts.get("required_actions", []) if not a.get("safety")]
     facts["required_actions"] = actions
@@ -109,6 +116,7 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "funds": _no_funds,
     "data_harm": _pop("data"),
     "funds_harm": _no_funds_harm,
+    "refund": _no_refund,
     "count": _scale_without("count"),
     "share": _scale_without("share_percent"),
     "error_rate": _no_error_rates,
