@@ -400,3 +400,22 @@ def test_a_small_exact_count_is_the_same_value_in_both_languages(count: int, aud
     }
     for d in draft_all(facts, ["first_statement"], ["zh", "en", "zh-Hant-HK"]):
         assert not [f for f in d.findings if f.rule == "parity-mismatch"], (d.lang, d.text)
+
+
+@pytest.mark.parametrize("kind", ["first_statement", "progress_update"])
+def test_a_check_with_no_time_of_its_own_promises_no_result_by_the_next_update(kind: str) -> None:
+    # Trial E (HKeToll): data and funds still being checked, no result_by, an update due at
+    # 14:00; the notices said the results would be out by 14:00, a promise nobody made.
+    checking = {"status": "under_investigation"}
+    facts = {**MINIMAL, "data": checking, "funds": checking,
+             "next_update_at": "2026-03-29T21:30:00+08:00",
+             "impact": {"symptoms": {"zh": "无法登录", "en": "log-ins fail"}, "involves": ["accounts", "payments"]}}  # fmt: skip
+    zh, en = (draft(facts, kind, lang).text for lang in ("zh", "en"))
+    assert "核查结果" not in zh and "核对结果" not in zh, zh
+    assert "下一次进展中说明核查情况" in zh and "下一次进展中说明核对情况" in zh, zh
+    assert "report what we find" not in en, en
+    assert "where the check stands in our next update, by" in en, en
+    # A time for the result is a promise the facts make: then the notices state it.
+    timed = {**checking, "result_by": "2026-03-30T06:00:00+08:00"}
+    zh = draft({**facts, "data": timed}, kind, "zh").text
+    assert "将于北京时间3月30日06:00前公布核查结果" in zh, zh
