@@ -419,3 +419,20 @@ def test_a_check_with_no_time_of_its_own_promises_no_result_by_the_next_update(k
     timed = {**checking, "result_by": "2026-03-30T06:00:00+08:00"}
     zh = draft({**facts, "data": timed}, kind, "zh").text
     assert "将于北京时间3月30日06:00前公布核查结果" in zh, zh
+
+
+def test_a_progress_update_calls_a_first_finding_a_likely_cause_not_an_identified_one() -> None:
+    # Trial E (AWS): status identified, cause preliminary; the update said 当前阶段：已定位原因
+    # beside 具体原因尚待最终确认.
+    cause = {"status": "preliminary", "description": {"zh": "DNS解析问题", "en": "a DNS problem"}}
+    facts = {**MINIMAL, "status": "identified", "cause": cause}
+    facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
+    texts = {
+        lang: draft(facts, "progress_update", lang).text for lang in ("zh", "zh-Hant-TW", "en")
+    }
+    assert "当前阶段：已初步定位原因。" in texts["zh"], texts["zh"]
+    assert "當前階段：已初步定位原因。" in texts["zh-Hant-TW"], texts["zh-Hant-TW"]
+    assert "Current status: likely cause found." in texts["en"], texts["en"]
+    confirmed = {**facts, "cause": {**cause, "status": "confirmed"}}
+    assert "当前阶段：已定位原因。" in draft(confirmed, "progress_update", "zh").text
+    assert "Current status: cause identified." in draft(confirmed, "progress_update", "en").text
