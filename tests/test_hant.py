@@ -340,3 +340,18 @@ def test_the_packs_own_findings_speak_each_regions_traditional() -> None:
     message, suggestion = messages("cross_channel", excerpt="800萬")
     assert message["zh-Hant-HK"] == "“800萬”在同一語言的長文公告中沒有對應的數值。"
     assert suggestion["zh-Hant-TW"] == hant.convert(suggestion["zh"], "zh-Hant-TW")
+
+
+def test_hong_kong_writes_app_and_personal_data_as_hong_kong_does() -> None:
+    # Trial E (HKeToll): 應用程序 (mainland word order kept by s2hk) and a FAQ asking about
+    # 數據 while its answer spoke of 資料.
+    facts = {**BASE, "service": {"zh": "易通行应用程序"}}
+    facts["impact"] = {**BASE.get("impact", {}), "involves": ["accounts"]}
+    hk = draft(facts, "first_statement", "zh-Hant-HK").text
+    assert "易通行應用程式" in hk and "應用程序" not in hk
+    from crisiscomms.commspack import build_pack
+    from crisiscomms.facts import parse_incident
+
+    made = build_pack(parse_incident(facts), langs=["zh-Hant-HK"])
+    faq = next(f.text for f in made.files if f.kind == "faq" and f.lang == "zh-Hant-HK")
+    assert "我的資料是否受影響？" in faq and "數據是否" not in faq
