@@ -226,14 +226,40 @@ def _capfirst_in_draft(context: Context, value: Any) -> str:
     return capfirst(value, lowercase_names(facts) if isinstance(facts, Record) else frozenset())
 
 
+#: Text in brackets, which a noun phrase may hold commas in: 一个缺陷（读取出错后，它……）.
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)|【[^【】]*】|\[[^\[\]]*\]")
+_CLAUSE_BREAK = re.compile(r"[，；,;]")
+
+
+def reads_as_clause(value: Any) -> bool:
+    """True when a text reads as a clause, not a noun phrase: a comma or semicolon outside
+    brackets. A template then gives it a frame of its own (原因是：…) rather than one a noun
+    fits (由…引起).
+
+    Examples:
+        >>> reads_as_clause("一个竞态条件，使DNS记录被清空")
+        True
+        >>> reads_as_clause("一个缺陷（读错后，它停了）")
+        False
+    """
+    value = _given(value)
+    if not isinstance(value, str):
+        raise TemplateError(f"|reads_as_clause takes a text, not a {type(value).__name__}")
+    return bool(_CLAUSE_BREAK.search(_BRACKETED.sub("", value)))
+
+
 def _given(value: Any) -> Any:
     if isinstance(value, Undefined):
         str(value)  # StrictUndefined raises here, naming the misspelt fact
     return value
 
 
-def our_filters() -> dict[str, Callable[..., str]]:
+def our_filters() -> dict[str, Callable[..., str | bool]]:
     """Return every filter of ours, by the name templates use."""
-    filters = {name: formatting_filter(name) for name in SIGNATURES}
-    filters.update(listing=listing, t=text, capfirst=_capfirst_in_draft)
+    filters: dict[str, Callable[..., str | bool]] = {
+        name: formatting_filter(name) for name in SIGNATURES
+    }
+    filters.update(
+        listing=listing, t=text, capfirst=_capfirst_in_draft, reads_as_clause=reads_as_clause
+    )
     return filters

@@ -436,3 +436,20 @@ def test_a_progress_update_calls_a_first_finding_a_likely_cause_not_an_identifie
     confirmed = {**facts, "cause": {**cause, "status": "confirmed"}}
     assert "当前阶段：已定位原因。" in draft(confirmed, "progress_update", "zh").text
     assert "Current status: cause identified." in draft(confirmed, "progress_update", "en").text
+
+
+def test_a_cause_written_as_a_clause_gets_a_frame_a_clause_fits() -> None:
+    # Trial E (AWS): 本次服务异常由……竞态条件，使区域端点的DNS记录被清空引起: a clause cannot
+    # stand between 由 and 引起. A noun phrase keeps the frame, brackets and all.
+    clause = {
+        "zh": "DNS管理系统中一个竞态条件，使区域端点的DNS记录被清空",
+        "en": "a race condition",
+    }
+    for status, frame in (("confirmed", "的原因是："), ("preliminary", "可能与以下原因有关：")):
+        facts = {**MINIMAL, "cause": {"status": status, "description": clause}}
+        text = draft(facts, "apology", "zh").text
+        assert f"本次服务异常{frame}DNS管理系统中一个竞态条件，使" in text, text
+        assert "引起" not in text and "记录被清空有关" not in text, text
+    noun = {"zh": "一个配置缺陷（读取出错后，它停止了服务）", "en": "a configuration fault"}
+    facts = {**MINIMAL, "cause": {"status": "confirmed", "description": noun}}
+    assert "由一个配置缺陷（读取出错后，它停止了服务）引起。" in draft(facts, "apology", "zh").text
