@@ -118,7 +118,8 @@ class Compensation(FactModel):
     audience: AudienceRef = Field(default_factory=default_audience)
     """Whose plan this is; must be one of the incident's audiences."""
     items: list[CompensationItem] = Field(default_factory=list)
-    """What each eligible person gets; may be empty when ``referral`` says where to go."""
+    """What each eligible person gets; may be empty when ``referral`` says where to go, or
+    when the plan is the refund of overcharges alone (``overcharge_refund``)."""
     referral: Text | None = None
     """Where this audience is handled instead, as a sentence: 客户经理将与您联系 / your account
     manager will contact you."""
@@ -147,14 +148,20 @@ class Compensation(FactModel):
     restrictions: list[Text] = Field(default_factory=list)
     """Caps and conditions, each stated: 每个账户限领一次 / one per account."""
     overcharge_refund: Text | None = None
-    """How and by when amounts charged by mistake are refunded."""
+    """How and by when amounts charged by mistake are refunded, as a clause: 多扣款项将于3个
+    工作日内原路退回 / overcharges go back to the card within 3 working days. When the
+    incident's funds were affected (funds.status: affected), the compensation notice asks
+    for it."""
     if_not_received: Text | None = None
     """What to do if it does not arrive, as a verb phrase: 拨打客服热线… / call …."""
 
     @model_validator(mode="after")
     def _something_given(self) -> Compensation:
-        if not self.items and self.referral is None:
-            raise ValueError("a plan needs items, or a referral saying where this audience goes")
+        if not self.items and self.referral is None and self.overcharge_refund is None:
+            raise ValueError(
+                "a plan needs items, a referral saying where this audience goes, or an"
+                " overcharge_refund saying how and when overcharges are refunded"
+            )
         validity = [
             name
             for name in ("valid_until", "valid_for_days", "applies_to")

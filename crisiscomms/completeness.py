@@ -200,6 +200,12 @@ def _gaps(incident: Incident, kind: NoticeKind) -> Iterator[tuple[str, str | Non
         yield from _result_gap(incident)
         for i, plan in enumerate(incident.compensation):
             yield from _plan_gaps(plan, f"compensation[{i}]", bool(incident.contacts))
+        # Money was taken wrongly: readers ask first how and when they get it back.
+        funds_hit = (incident.funds is not None and incident.funds.status == "affected") or any(
+            g.status == "affected" for g in incident.funds_per_audience
+        )
+        if funds_hit and not any(plan.overcharge_refund for plan in incident.compensation):
+            yield "overcharge_refund", None
 
 
 def _resolution_gaps(incident: Incident) -> Iterator[tuple[str, str | None]]:
@@ -292,7 +298,7 @@ def _funds_stated(incident: Incident) -> bool:
 
 def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tuple[str, str]]:
     if not plan.items:
-        return  # referred elsewhere: the referral is the whole plan
+        return  # referred elsewhere, or a refund alone: that is the whole plan
     if plan.eligibility is None:
         yield "eligibility", f"{at}.eligibility"
     if plan.automatic:

@@ -160,9 +160,10 @@ class FundsStatement(_Model):
 
     status: FundsStatus
     """intact (balances and payments verified correct), under_investigation, or affected
-    (say what and how it is put right, in description)."""
+    (say what went wrong in description, and how and when it is refunded in a compensation
+    plan's overcharge_refund: the compensation notice asks for it)."""
     description: Text | None = None
-    """What was verified, or what went wrong and how it is refunded, as a sentence."""
+    """What was verified, or what went wrong, as a sentence."""
     result_by: Time | None = None
     """When the result of the check will be published (under_investigation)."""
 

@@ -369,6 +369,12 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
         plans = []
         for audience in draw(st.lists(st.sampled_from(audiences), min_size=1, max_size=2)):
             plans.append(draw(compensation_plans(audience, published, complete)))
+        # Money taken wrongly: complete facts say how and when it is refunded.
+        funds_hit = (facts.get("funds") or {}).get("status") == "affected" or any(
+            g.get("status") == "affected" for g in facts.get("funds_per_audience", [])
+        )
+        if complete and funds_hit and not any("overcharge_refund" in p for p in plans):
+            plans[0]["overcharge_refund"] = draw(texts())
         facts["compensation"] = plans
     return facts
 
@@ -384,7 +390,11 @@ def compensation_plans(
         "automatic": draw(st.booleans()),
     }
     if not plan["items"] or draw(st.booleans()):
-        plan["referral"] = _REFERRAL
+        # A plan without items is a referral, or the refund of overcharges alone.
+        if plan["items"] or draw(st.booleans()):
+            plan["referral"] = _REFERRAL
+        else:
+            plan["overcharge_refund"] = draw(texts())
     later = _moment(published, 60, 60 * 24 * 60)
     optional = {
         "eligibility": texts(),

@@ -237,3 +237,19 @@ def test_a_check_still_running_after_recovery_asks_when_its_result_comes() -> No
         data={**checking, "result_by": "2026-04-02T18:00:00+08:00"},
     )
     assert "missing-result-time" not in rules(timed, "apology")
+
+
+def test_money_taken_wrongly_asks_how_and_when_it_is_refunded() -> None:
+    # Trial E (Alipay): orders charged several times, and no notice asked how the money
+    # comes back; the facts could not even hold a refund without a voucher to go with it.
+    charged = {"status": "affected", "description": {"zh": "部分订单被重复扣款", "en": "x"}}
+    inc = incident(funds=charged)
+    assert "missing-overcharge-refund" in rules(inc, "compensation_notice")
+    assert "compensation[].overcharge_refund" in paths(inc, "compensation_notice")
+    refund = {"zh": "多扣款项将于3个工作日内原路退回", "en": "refunded within 3 working days"}
+    refunded = incident(funds=charged, compensation=[{"overcharge_refund": refund}])
+    assert rules(refunded, "compensation_notice") == []  # a refund alone is a whole plan
+    per_audience = incident(funds_per_audience=[{**charged, "audience": "users"}])
+    assert "missing-overcharge-refund" in rules(per_audience, "compensation_notice")
+    # Money not affected: nothing to refund, nothing asked.
+    assert "missing-overcharge-refund" not in rules(incident(), "compensation_notice")

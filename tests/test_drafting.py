@@ -453,3 +453,25 @@ def test_a_cause_written_as_a_clause_gets_a_frame_a_clause_fits() -> None:
     noun = {"zh": "一个配置缺陷（读取出错后，它停止了服务）", "en": "a configuration fault"}
     facts = {**MINIMAL, "cause": {"status": "confirmed", "description": noun}}
     assert "由一个配置缺陷（读取出错后，它停止了服务）引起。" in draft(facts, "apology", "zh").text
+
+
+def test_a_refund_of_overcharges_is_said_where_the_money_is_and_asked_for_when_missing() -> None:
+    harm = {"zh": "部分订单被重复扣款", "en": "some orders were charged twice"}
+    charged = {"status": "affected", "description": harm}
+    facts = {**MINIMAL, "funds": charged}
+    for lang, shown in (
+        ("zh", "多扣费用退还：【待补充："),
+        ("en", "If you were charged by mistake: [TO FILL:"),
+    ):
+        notice = draft(facts, "compensation_notice", lang)
+        assert shown in notice.text, notice.text
+        assert "missing-overcharge-refund" in [f.rule for f in notice.findings]
+    refund = {"zh": "多扣款项将于3个工作日内原路退回", "en": "overcharges go back to the card"}
+    facts["compensation"] = [{"overcharge_refund": refund}]
+    zh = draft(facts, "apology", "zh").text
+    assert "本次故障影响了用户资金：部分订单被重复扣款。多扣款项将于3个工作日内原路退回。" in zh, zh
+    en = draft(facts, "apology", "en").text
+    assert "some orders were charged twice. Overcharges go back to the card." in en
+    notice = draft(facts, "compensation_notice", "zh")
+    assert "多扣费用退还：多扣款项将于3个工作日内原路退回。" in notice.text
+    assert "missing-overcharge-refund" not in [f.rule for f in notice.findings]
