@@ -215,10 +215,37 @@ def _parse_yaml(text: str, name: str) -> Any:
         raise InputError(f"{where}: invalid YAML: {error.problem}") from None
     except yaml.YAMLError as error:
         raise InputError(f"{name}: invalid YAML: {error}") from None
-    except ValueError as error:  # e.g. an integer with 5,000 digits
-        raise InputError(f"{name}: invalid YAML: {error}") from None
+    except ValueError as error:  # e.g. an integer with 5,000 digits, or hour 25 in a time
+        mark = _unreadable_scalar(loader, root)
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        raise InputError(f"{where}: invalid YAML: {error}") from None
     finally:
         loader.dispose()
+
+
+def _unreadable_scalar(loader: Any, root: Any) -> Any:
+    """Return where the first scalar that cannot be read as its type starts (or None).
+
+    PyYAML raises a bare ValueError for ``2024-07-08T25:00:00+08:00``; each scalar is
+    read again on its own to find the line (only after such an error).
+    """
+    import yaml
+
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            construct = loader.yaml_constructors.get(node.tag)
+            try:
+                if construct is not None:
+                    construct(loader, node)
+            except ValueError:
+                return node.start_mark
+        elif isinstance(node, yaml.MappingNode):
+            stack += [part for pair in reversed(node.value) for part in reversed(pair)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += reversed(node.value)
+    return None
 
 
 def _nesting_bound(text: str) -> int:

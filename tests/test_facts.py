@@ -187,6 +187,15 @@ def test_yaml_error_names_the_line_it_is_on(tmp_path: Path) -> None:
     assert line in {"3", "4"}, result.stderr  # the parser notices at the end of the mapping
 
 
+def test_an_impossible_time_names_its_line(tmp_path: Path) -> None:
+    # Trial E: hour 25 is a ValueError inside PyYAML, which carries no line of its own.
+    source = tmp_path / "facts.yaml"
+    source.write_text("timezone: UTC\nstatus: investigating\nstarted_at: 2024-07-08T25:00:00Z\n")
+    result = run_cli("draft", "all", str(source))
+    assert result.returncode == 2
+    assert f"{source}:3:13: invalid YAML: hour must be in 0..23" in result.stderr, result.stderr
+
+
 def test_missing_file_is_named(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = run_cli("draft", "all", str(tmp_path / "nope.yaml"), "--out", str(out))
