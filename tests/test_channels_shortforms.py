@@ -80,6 +80,11 @@ def test_every_short_progress_update_says_what_changed_first(lang: str, channel:
     forms = _forms(incident, "progress_update", lang, channel)
     assert forms
     for form, text in forms.items():
+        if channel == "wechat" and form == "outline":
+            # The briefest digest, for news longer than a digest holds: which outage the
+            # article gives the latest on; the article states what changed, first.
+            assert ("的最新进展" if lang == "zh" else "The latest on the") in text, text
+            continue
         assert PROGRESS[lang] in text, (channel, form, text)
         # Before the outage and its start: the news is that the ATMs work again. (The
         # briefest WeChat digest leaves the start to the template message and the article.)
