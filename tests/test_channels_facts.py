@@ -55,6 +55,7 @@ def test_a_short_text_states_the_plans_eligibility_not_affected_users(
 def test_a_brief_text_with_a_link_does_not_call_everyone_affected(channel: str, lang: str) -> None:
     # With a link, X and Weibo may use the brief form, which leaves who qualifies to the
     # linked notice: it says "eligible", never "affected", when the facts give eligibility.
+    # X's concise form (link or no link) leaves it to the notice in the same words.
     facts = _facts(EVERYONE).model_dump(mode="json", exclude_none=True)
     facts["links"] = {"notice": "https://status.example.com/2026-03-29"}
     facts["compensation"][0]["eligibility"] = {  # too long for a full or compact X post
@@ -64,7 +65,8 @@ def test_a_brief_text_with_a_link_does_not_call_everyone_affected(channel: str, 
     found = draft(parse_incident(facts), "compensation_notice", lang, channel=channel)
     assert ("受影响的订阅用户" if lang == "zh" else "Affected subscribers") not in found.text
     if channel == "x":
-        assert found.length["form"]["used"] == "brief"  # the form this test is about
+        assert found.length["form"]["used"] in ("concise", "brief")  # the forms this is about
+        assert ("符合条件的订阅用户" if lang == "zh" else "Eligible subscribers") in found.text
 
 
 BY_RULE = {
@@ -120,6 +122,10 @@ def test_who_qualifies_follows_what_they_get_before_how_to_claim(channel: str) -
     incident = read_facts(str(ROOT / "tests" / "incidents" / "17-visa.report.yaml"))
     found = draft(incident, "compensation_notice", "en", channel=channel)
     text = found.text
-    # The eligibility leads the plan (trial D: said once, as its lead).
-    assert text.index("For cardholders who had extra costs") < text.index("How to claim:")
+    # The eligibility leads the plan (trial D: said once, as its lead); a concise X post,
+    # which leaves it to the notice, leads with the eligible readers.
+    lead = "For cardholders who had extra costs" if channel == "sms" else "Eligible cardholders get"
+    if channel == "x" and found.length["form"]["used"] != "concise":
+        lead = "For cardholders who had extra costs"
+    assert text.index(lead) < text.index("How to claim:")
     assert not [f for f in found.findings if f.rule == "blame-shift" and "Visa" in f.excerpt]

@@ -47,7 +47,8 @@ def _used(d: Draft) -> str:
 
 def test_the_channels_that_write_shorter_forms() -> None:
     assert set(WITH_FORMS) == {"x", "weibo", "push", "wechat"}
-    assert v.variant("x").form_names == ("full", "compact", "brief")
+    assert v.variant("x").form_names == ("full", "compact", "concise", "brief")
+    assert v.variant("wechat").form_names == ("full", "compact", "brief", "outline")
 
 
 @pytest.mark.parametrize("path", FACT_FILES, ids=[p.name for p in FACT_FILES])
