@@ -9,6 +9,7 @@ import inspect
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pydantic._internal._docs_extraction import extract_docstrings_from_cls
@@ -35,6 +36,20 @@ def test_a_command_of_the_cli_parses_without_the_other_commands_packages(command
     loaded = _imported_after(f"import crisiscomms.cli as c; c._parser({command!r})")
     heavy = {"crisiscomms.lint", "crisiscomms.journal", "crisiscomms.facts", "pydantic", "yaml"}
     assert not heavy & loaded
+
+
+def test_a_one_language_draft_loads_no_fact_checker() -> None:
+    """The checker (claims, quantities, fact values) is read only to compare zh with en."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "ecommerce-cooling-failure.yaml"
+    argv = ["draft", "first-statement", str(example), "--lang", "zh"]
+    code = (
+        "import io, sys; from crisiscomms.cli import main; "
+        f"out, sys.stdout = sys.stdout, io.StringIO(); main({argv!r}); sys.stdout = out"
+    )
+    loaded = _imported_after(code)
+    assert "crisiscomms.drafting" in loaded and "crisiscomms.lint.engine" in loaded
+    checker = {"checking", "claims", "factvalues", "quantities", "mismatches", "parity"}
+    assert not {f"crisiscomms.factcheck.{name}" for name in checker} & loaded
 
 
 def test_the_full_parser_still_has_every_command() -> None:
