@@ -108,3 +108,30 @@ def test_a_fact_model_defined_after_a_schema_was_asked_for_is_described_too() ->
     assert Later.model_json_schema()["properties"]["note"]["description"] == (
         "A note written after the others."
     )
+
+
+_ARGV = {"draft": ["draft", "all", "facts.yaml"], "schema": ["schema"], "plan": ["plan", "x"]}
+
+
+@pytest.mark.parametrize(
+    ("command", "collecting"), [("draft", False), ("schema", False), ("plan", True), ("mcp", True)]
+)
+def test_only_a_one_job_command_runs_without_the_cycle_collector(
+    command: str, collecting: bool
+) -> None:
+    """``run`` (the process's entry) pauses the collector for a job bounded by its input."""
+    argv = ["crisiscomms", *_ARGV.get(command, [command])]
+    code = (
+        "import gc, sys; import crisiscomms.cli as c; seen = []\n"
+        f"c._run_{command} = lambda args: seen.append(gc.isenabled()) or 0\n"
+        f"sys.argv = {argv!r}; status = c.run(); print(seen, status, gc.isenabled())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [f"[{collecting}]", "0", str(collecting)]
+
+
+def test_the_process_entries_are_run() -> None:
+    """``python -m crisiscomms`` and the installed script both start through ``run``."""
+    root = Path(__file__).resolve().parents[1]
+    assert "sys.exit(run())" in (root / "crisiscomms" / "__main__.py").read_text("utf-8")
+    assert 'crisiscomms = "crisiscomms.cli:run"' in (root / "pyproject.toml").read_text("utf-8")
