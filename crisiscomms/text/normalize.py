@@ -45,7 +45,6 @@ _HAN_ASTRAL = "\U00020000-\U0003134f"
 _CJK_BMP = (
     f"[{_HAN_BMP}\u3001-\u303f\u2e80-\u2fdf\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
 )
-_CJK_CHAR = re.compile(f"{_CJK_BMP}|[{_HAN_ASTRAL}]")
 _HSPACE = " \u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = frozenset(" \u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 # Python's ``re`` looks a character up in a class of BMP characters in constant
@@ -129,6 +128,8 @@ def _sources(expanding: str) -> dict[str, str]:
     letter = f"[A-Za-z{_bmp(confusables())}]"
     astral_expanding = _astral(expanding)
     return {
+        # What may stand on the left of a gap: the text's character before it.
+        "cjk": f"{_CJK_BMP}|[{_HAN_ASTRAL}]",
         # Spaces or invisible characters before a CJK character; the left side is
         # checked afterwards.
         # (``[x][x]*`` rather than ``[x]+``: ``re`` skips ahead only to a leading class
@@ -150,10 +151,22 @@ def _sources(expanding: str) -> dict[str, str]:
     }
 
 
+class _OnFirstUse(dict[str, re.Pattern[str]]):
+    """Patterns by name, each compiled when first looked up: most texts need few of them."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        pattern = self[name] = re.compile(self.sources[name])
+        return pattern
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    """Return one pattern per kind of edit (:func:`_sources`)."""
-    return {name: re.compile(source) for name, source in _tables().patterns.items()}
+    """Return one pattern per kind of edit (:func:`_sources`), compiled on first use."""
+    return _OnFirstUse(_tables().patterns)
 
 
 @cache
@@ -350,7 +363,7 @@ def _edits(text: str, astral: bool, rare: bool) -> dict[int, str]:
     gaps = () if text.isascii() else patterns["gap" if rare else "space_gap"].finditer(text)
     for m in gaps:
         start, end = m.span()
-        if start and _CJK_CHAR.match(text, start - 1):
+        if start and patterns["cjk"].match(text, start - 1):
             edits.update(dict.fromkeys(range(start, end), ""))
     if rare:
         _rare_edits(text, edits)
