@@ -57,9 +57,10 @@ _LATIN_AFTER = r"(?![a-z0-9])"
 def _han(char: str) -> bool:
     """True for a Han character (CJK unified, extension A, compatibility ideographs).
 
-    Two comparisons, where a class of 27,000 characters cost a millisecond to compile.
+    Two comparisons, where a class of 27,000 characters took a millisecond to compile.
     """
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
 
 
 def _latin(char: str) -> bool:
