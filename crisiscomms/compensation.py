@@ -14,7 +14,15 @@ from typing import Annotated, Literal
 from babel.numbers import is_currency
 from pydantic import Field, field_validator, model_validator
 
-from .factbase import AudienceRef, CrossFieldError, FactModel, Problem, Text, default_audience
+from .factbase import (
+    AudienceRef,
+    CrossFieldError,
+    FactModel,
+    Problem,
+    Text,
+    default_audience,
+    no_items,
+)
 from .facttypes import Amount, Count, Percent, SafeStr, Time, check_minor_unit
 
 ItemKind = Literal["voucher", "credit", "sla_credit", "membership", "refund", "cash", "fee_waiver"]
@@ -117,7 +125,7 @@ class Compensation(FactModel):
 
     audience: AudienceRef = Field(default_factory=default_audience)
     """Whose plan this is; must be one of the incident's audiences."""
-    items: list[CompensationItem] = Field(default_factory=list)
+    items: list[CompensationItem] = Field(default_factory=no_items)
     """What each eligible person gets; may be empty when ``referral`` says where to go, or
     when the plan is the refund of overcharges alone (``overcharge_refund``)."""
     referral: Text | None = None
@@ -145,7 +153,7 @@ class Compensation(FactModel):
     """When it can first be used, if later than it is issued: usable 10-12 to 10-16."""
     applies_to: Literal["next_invoice"] | None = None
     """next_invoice: deducted from the next invoice, nothing to spend or expire."""
-    restrictions: list[Text] = Field(default_factory=list)
+    restrictions: list[Text] = Field(default_factory=no_items)
     """Caps and conditions, each stated: 每个账户限领一次 / one per account."""
     overcharge_refund: Text | None = None
     """How and by when amounts charged by mistake are refunded, as a clause: 多扣款项将于3个

@@ -328,6 +328,14 @@ def with_parity(drafts: list[Draft], incident: Incident) -> list[Draft]:
     same fact in both languages; only what the facts' free text states is compared, so a
     count the two languages merely write differently is not reported.
     """
+    english = {(d.kind, d.channel): d for d in drafts if d.lang == "en"}
+    pairs = [
+        (d, other)
+        for d in drafts
+        if (other := english.get((d.kind, d.channel))) is not None and other is not d
+    ]
+    if not pairs:  # one language (the command line's default): the checker is not even imported
+        return drafts
     from .factcheck.factvalues import FactValues, fact_values
     from .factcheck.mismatches import from_structured_facts
     from .factcheck.parity import check_parity
@@ -348,12 +356,8 @@ def with_parity(drafts: list[Draft], incident: Incident) -> list[Draft]:
             if (m := mentions.get((f.start, f.end))) is None or not from_structured_facts(m, values)
         ]
 
-    english = {(d.kind, d.channel): d for d in drafts if d.lang == "en"}
     added: dict[int, list[Finding]] = {}
-    for d in drafts:
-        other = english.get((d.kind, d.channel))
-        if other is None or d is other:
-            continue
+    for d, other in pairs:
         report = check_parity(d.text, other.text, d.lang)
         added.setdefault(id(d), []).extend(kept(d, report.zh))
         added.setdefault(id(other), []).extend(kept(other, report.en))

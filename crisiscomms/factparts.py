@@ -21,6 +21,7 @@ from .factbase import (
     Text,
     Time,
     default_audience,
+    no_items,
     one_or_many,
 )
 
@@ -103,22 +104,22 @@ class Impact(_Model):
     symptoms: Text | None = None
     """What users see, as a noun phrase that fits any tense: 页面无法加载、无法下单 / pages not
     loading, orders failing."""
-    features: list[Text] = Field(default_factory=list)
-    regions: list[Text] = Field(default_factory=list)
-    platforms: list[Text] = Field(default_factory=list)
-    not_affected: list[Text] = Field(default_factory=list)
+    features: list[Text] = Field(default_factory=no_items)
+    regions: list[Text] = Field(default_factory=no_items)
+    platforms: list[Text] = Field(default_factory=no_items)
+    not_affected: list[Text] = Field(default_factory=no_items)
     """What still works, stated so readers need not ask."""
-    involves: list[Sensitive] = Field(default_factory=list)
+    involves: list[Sensitive] = Field(default_factory=no_items)
     """Sensitive areas hit. accounts, logins, orders, personal_data call for a data statement
     (``data``); payments, balances, transfers for a funds statement (``funds``)."""
-    scale: Annotated[list[Scale], BeforeValidator(one_or_many)] = Field(default_factory=list)
+    scale: Annotated[list[Scale], BeforeValidator(one_or_many)] = Field(default_factory=no_items)
     """How many are affected, one entry per audience; empty: still being counted."""
     scale_final_by: Time | None = None
     """When the final number affected will be published, if it is not final yet."""
     requests_failing_percent: Percent | None = None
     """Share of requests that fail (an error rate), NOT a share of users: short for
     error_rates: [{percent, of: requests}]."""
-    error_rates: list[ErrorRate] = Field(default_factory=list)
+    error_rates: list[ErrorRate] = Field(default_factory=no_items)
     """Error rates with what they are a share of and where: [{percent: 10.2, of: transactions,
     region: {zh: 欧洲, en: Europe}}]. Not a share of users (that is scale)."""
 
@@ -191,7 +192,7 @@ class Cause(_Model):
     description: Text | None = None
     """The cause as a noun phrase that fits 由…引起 / caused by …: 机房制冷系统故障 / a cooling
     failure in the data centre."""
-    not_caused_by: list[Text] = Field(default_factory=list)
+    not_caused_by: list[Text] = Field(default_factory=no_items)
     """Rumours to correct: 网传的“黑客攻击” / a cyber attack, as rumoured online."""
     party: CauseParty = "own"
     """Where the fault arose: own (our systems or work, the default); supplier (equipment or a

@@ -190,7 +190,8 @@ def _audience_id(value: Any) -> str:
 
 
 class _Lenient(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    # Built when first used: only facts that fail validation are read this way again.
+    model_config = ConfigDict(extra="ignore", defer_build=True)
 
 
 def _plain_audience(value: Any) -> Any:

@@ -13,7 +13,6 @@ Compensation plans live in :mod:`crisiscomms.compensation`, the shared pieces
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, get_args
@@ -44,6 +43,7 @@ from .factbase import (
     audience_vocabulary,
     default_audience,
     format_loc,
+    no_items,
     one_or_many,
 )
 from .factrules import Timing, order_problems, renamed_problems, resolve_audience_refs
@@ -153,18 +153,18 @@ class Incident(_Model):
     funds: FundsStatement | None = None
     """What happened to money; needed when impact.involves payments, balances or transfers.
     The notices say nothing about funds without it."""
-    funds_per_audience: list[AudienceFunds] = Field(default_factory=list)
+    funds_per_audience: list[AudienceFunds] = Field(default_factory=no_items)
     """What happened to each audience's money when they differ: [{audience: drivers, status:
     affected, description: ...}]. With funds too, funds is what applies to everyone else."""
     cause: Cause = Cause()
     progress: Text | None = None
     """What changed since the last update (for a progress update)."""
-    components: list[Component] = Field(default_factory=list)
+    components: list[Component] = Field(default_factory=no_items)
     """Per region or feature, when recovery is staged."""
-    timeline: list[TimelineEntry] = Field(default_factory=list)
-    actions: list[Text] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=no_items)
+    actions: list[Text] = Field(default_factory=no_items)
     """What was done to restore service."""
-    required_actions: list[RequiredActionRef] = Field(default_factory=list)
+    required_actions: list[RequiredActionRef] = Field(default_factory=no_items)
     """What users MUST do: bare text {zh, en} (a verb phrase drafted 请… / Please …), or
     {text, condition, audience, safety} for an instruction that applies to one audience, only
     under a condition, or is a safety instruction drafted first."""
@@ -179,12 +179,12 @@ class Incident(_Model):
     update_every_minutes: Annotated[Count, Field(ge=5, le=1440)] | None = None
     """How often updates follow, in minutes (5-1440): 60 for every hour."""
     compensation: Annotated[list[Compensation], BeforeValidator(one_or_many)] = Field(
-        default_factory=list
+        default_factory=no_items
     )
     """One plan per audience (users and merchants may get different terms)."""
-    prevention: list[Text] = Field(default_factory=list)
+    prevention: list[Text] = Field(default_factory=no_items)
     """Concrete, checkable measures, each with a date; never 'this will never happen again'."""
-    contacts: list[Contact] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=no_items)
     links: Links | None = None
     signature: Text | None = None
     """Who signs the notices; defaults to the organization."""
@@ -370,6 +370,8 @@ def _hint(item: Any, loc: tuple[str | int, ...]) -> str:
         >>> _hint({"type": "int_parsing", "input": "hourly"}, ("update_every_minutes",))
         '; write a whole number (60)'
     """
+    import difflib  # here: only a rejected fact needs it
+
     kind = item["type"]
     if kind == "extra_forbidden" and loc and isinstance(loc[-1], str):
         known = _field_names(loc[:-1])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -98,6 +97,8 @@ def run_guarded(run: Callable[[], int], *, debug: bool = False) -> int:
         return 130
     except Exception as error:
         if debug:
+            import traceback  # here: a command that does not fail never needs it
+
             traceback.print_exc(file=sys.stderr)
         _say(f"crisiscomms: internal error: {_one_line(error)}")
         return ExitStatus.INTERNAL

@@ -3,8 +3,10 @@
 Parsing a rule file (expanding its phrases, folding them as text is folded, parsing
 its patterns) and running every rule's examples took most of the command's start
 after the imports, and reading the registry a little more; loading the results back
-takes a few milliseconds. The command line turns the cache on (:func:`use_rule_cache`)
-before it builds its parser; the library never does by itself, so code that imports
+takes a few milliseconds. The tables normalising text reads (the fold table, the
+classes of characters its patterns start from: :mod:`crisiscomms.text.normalize`) are
+kept the same way. The command line turns the cache on (:func:`use_rule_cache`) before
+it builds its parser; the library never does by itself, so code that imports
 ``crisiscomms`` parses the rule files in memory as before.
 
 The cache is the user's own folder, the one the compiled templates use

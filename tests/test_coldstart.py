@@ -9,6 +9,7 @@ import inspect
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pydantic._internal._docs_extraction import extract_docstrings_from_cls
@@ -35,6 +36,20 @@ def test_a_command_of_the_cli_parses_without_the_other_commands_packages(command
     loaded = _imported_after(f"import crisiscomms.cli as c; c._parser({command!r})")
     heavy = {"crisiscomms.lint", "crisiscomms.journal", "crisiscomms.facts", "pydantic", "yaml"}
     assert not heavy & loaded
+
+
+def test_a_one_language_draft_loads_no_fact_checker() -> None:
+    """The checker (claims, quantities, fact values) is read only to compare zh with en."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "ecommerce-cooling-failure.yaml"
+    argv = ["draft", "first-statement", str(example), "--lang", "zh"]
+    code = (
+        "import io, sys; from crisiscomms.cli import main; "
+        f"out, sys.stdout = sys.stdout, io.StringIO(); main({argv!r}); sys.stdout = out"
+    )
+    loaded = _imported_after(code)
+    assert "crisiscomms.drafting" in loaded and "crisiscomms.lint.engine" in loaded
+    checker = {"checking", "claims", "factvalues", "quantities", "mismatches", "parity"}
+    assert not {f"crisiscomms.factcheck.{name}" for name in checker} & loaded
 
 
 def test_the_full_parser_still_has_every_command() -> None:
@@ -93,3 +108,30 @@ def test_a_fact_model_defined_after_a_schema_was_asked_for_is_described_too() ->
     assert Later.model_json_schema()["properties"]["note"]["description"] == (
         "A note written after the others."
     )
+
+
+_ARGV = {"draft": ["draft", "all", "facts.yaml"], "schema": ["schema"], "plan": ["plan", "x"]}
+
+
+@pytest.mark.parametrize(
+    ("command", "collecting"), [("draft", False), ("schema", False), ("plan", True), ("mcp", True)]
+)
+def test_only_a_one_job_command_runs_without_the_cycle_collector(
+    command: str, collecting: bool
+) -> None:
+    """``run`` (the process's entry) pauses the collector for a job bounded by its input."""
+    argv = ["crisiscomms", *_ARGV.get(command, [command])]
+    code = (
+        "import gc, sys; import crisiscomms.cli as c; seen = []\n"
+        f"c._run_{command} = lambda args: seen.append(gc.isenabled()) or 0\n"
+        f"sys.argv = {argv!r}; status = c.run(); print(seen, status, gc.isenabled())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [f"[{collecting}]", "0", str(collecting)]
+
+
+def test_the_process_entries_are_run() -> None:
+    """``python -m crisiscomms`` and the installed script both start through ``run``."""
+    root = Path(__file__).resolve().parents[1]
+    assert "sys.exit(run())" in (root / "crisiscomms" / "__main__.py").read_text("utf-8")
+    assert 'crisiscomms = "crisiscomms.cli:run"' in (root / "pyproject.toml").read_text("utf-8")

@@ -19,6 +19,7 @@ from crisiscomms.cli import main
 from crisiscomms.errors import ExitStatus
 from crisiscomms.lint import catalog, registry
 from crisiscomms.lint.rules import RuleSet, parse_rules, read_rule_file
+from crisiscomms.text.normalize import _tables
 
 EXAMPLE = ROOT / "examples" / "ecommerce-cooling-failure.yaml"
 
@@ -68,6 +69,20 @@ def test_the_kept_registry_equals_the_read_one(cache_dir: Path) -> None:
         assert kept is not read
     finally:
         registry.registry.cache_clear()
+
+
+def test_the_kept_normalizing_tables_equal_the_built_ones(cache_dir: Path) -> None:
+    tables = _tables
+    tables.cache_clear()
+    try:
+        built = tables()
+        assert len(_entries(cache_dir, "normalize")) == 1
+        tables.cache_clear()
+        kept = tables()  # a new process: read back
+        assert kept == built
+        assert kept is not built
+    finally:
+        tables.cache_clear()
 
 
 def test_the_command_drafts_the_same_with_kept_rules(

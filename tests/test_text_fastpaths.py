@@ -14,7 +14,17 @@ from hypothesis import strategies as st
 
 from crisiscomms.lint.grammar import CLAUSE_BREAKS, SENTENCE_BREAKS, Breaks
 from crisiscomms.text.lines import LineIndex, line_col
-from crisiscomms.text.normalize import _has_astral, _patterns, _rare_chars, _rare_edits, normalize
+from crisiscomms.text.normalize import (
+    _SHORT,
+    _fold_or_rare,
+    _has_astral,
+    _patterns,
+    _present,
+    _rare_chars,
+    _rare_edits,
+    _tables,
+    normalize,
+)
 from crisiscomms.text.segments import Segments, char_positions
 
 # The plain forms: a regex per scope, as segments.py wrote them before.
@@ -73,6 +83,16 @@ def test_normalize_skips_only_passes_that_find_nothing(text: str) -> None:
     if text.isascii():  # no gap before a CJK character: the gap pass is skipped
         assert not any(patterns[p].search(text) for p in ("gap", "space_gap"))
     normalize(text)  # and every path runs
+
+
+def test_a_short_text_s_characters_are_those_the_class_finds() -> None:
+    """_present reads a short text as a set, a long one by searching the compiled class."""
+    chars = _tables().fold_or_rare_chars
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert chars == frozenset(_fold_or_rare().findall(every))
+    for text in (every[:3000], _PLAIN + "".join(_ODD), every):
+        assert _present(text) == frozenset(_fold_or_rare().findall(text))
+    assert len(every) > _SHORT  # the search path is the one compared to
 
 
 def _plain_line_col(text: str, index: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from crisiscomms.text.literals import Gated, fold_for_gates, required_strings
 
 #: Every gated pattern the library runs: claims, times, quantities.
 PATTERNS = [g.pattern for f in claim_families() for g in f["gated"]]
-PATTERNS += list(times._GATED) + list(quantities._GATED)
+PATTERNS += list(times._gated()) + list(quantities._GATED)
 
 
 def _spans(matches: object) -> list[tuple[int, int]]:

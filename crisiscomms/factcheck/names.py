@@ -50,9 +50,17 @@ _ALL_FIELDS = ("zh", "en", "zh_Hant", "zh_Hant_HK", "zh_Hant_TW")
 #: The plain word for people an audience's name stands for, by script.
 _PEOPLE = {"han": ("用户", "用戶"), "latin": ("users", "user")}
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A Latin name stands on its own: "Visa" is not the start of "Visas", but "App" ends 银行App服务.
 _LATIN_AFTER = r"(?![a-z0-9])"
+
+
+def _han(char: str) -> bool:
+    """True for a Han character (CJK unified, extension A, compatibility ideographs).
+
+    Two comparisons, where a class of 27,000 characters took a millisecond to compile.
+    """
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
 
 
 def _latin(char: str) -> bool:
@@ -126,10 +134,10 @@ def _built_patterns(
 
 @lru_cache(maxsize=1024)
 def _filler(name: str, audience: bool) -> str:
-    masked = "".join("甲" if _HAN.match(c) else "q" if c.isalnum() else c for c in name)
+    masked = "".join("甲" if _han(c) else "q" if c.isalnum() else c for c in name)
     if not audience:
         return masked
-    han = _HAN.match(name[0]) is not None
+    han = _han(name[0])
     for word in _PEOPLE["han" if han else "latin"]:
         if len(word) <= len(name):
             return word + ("甲" if han else " ") * (len(name) - len(word))

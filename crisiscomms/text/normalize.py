@@ -34,7 +34,9 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
+from .. import rulecache
 from .tables import confusables, fold_table, format_chars
 
 _HAN_BMP = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -43,7 +45,6 @@ _HAN_ASTRAL = "\U00020000-\U0003134f"
 _CJK_BMP = (
     f"[{_HAN_BMP}\u3001-\u303f\u2e80-\u2fdf\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]"
 )
-_CJK_CHAR = re.compile(f"{_CJK_BMP}|[{_HAN_ASTRAL}]")
 _HSPACE = " \u00a0\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = frozenset(" \u00a0\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
 # Python's ``re`` looks a character up in a class of BMP characters in constant
@@ -80,49 +81,102 @@ def _astral(chars: Iterable[str]) -> str:
     return char_class(c for c in chars if c > "\uffff")
 
 
+class _Tables(NamedTuple):
+    """What normalising derives from the character tables, as :func:`_tables` keeps it."""
+
+    fold: dict[int, str]
+    """:func:`~.tables.fold_table`."""
+    rare: frozenset[str]
+    """:func:`_rare_chars`."""
+    fold_or_rare: str
+    """The source of :func:`_fold_or_rare`."""
+    fold_or_rare_chars: frozenset[str]
+    """The characters of that class."""
+    patterns: dict[str, str]
+    """The sources of :func:`_patterns`, by name."""
+
+
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """Return one pattern per kind of edit, each starting with a character class.
+def _tables() -> _Tables:
+    """Return the tables and pattern sources normalising reads, built once per process.
+
+    Building them walks Unicode's compatibility forms and writes classes of thousands
+    of characters: a tenth of the command line's start. The command line keeps them
+    on disk with the parsed rules (:mod:`crisiscomms.rulecache`, whose fingerprint
+    holds every file of this package and Python's version, hence its Unicode data);
+    a library caller builds them in memory.
+    """
+    kept = rulecache.load("normalize")
+    if isinstance(kept, _Tables):
+        return kept
+    fold = fold_table()
+    expanding = "".join(chr(c) for c, f in fold.items() if len(f) != 1)
+    rare = frozenset(
+        c for c in format_chars() + "\r" + expanding + "".join(confusables()) if c <= "\uffff"
+    ) | (_SPACES - {" "})
+    fold_or_rare = rare | {chr(c) for c, f in fold.items() if len(f) == 1}
+    in_class = frozenset(c for c in fold_or_rare if c <= "\uffff")  # what _bmp keeps
+    built = _Tables(fold, rare, f"[{_bmp(fold_or_rare)}]", in_class, _sources(expanding))
+    rulecache.store("normalize", built)
+    return built
+
+
+def _sources(expanding: str) -> dict[str, str]:
+    """Return the source of one pattern per kind of edit, each starting with a character class.
 
     ``re`` skips ahead to the next candidate in C only when a pattern starts with
     a class; an alternation of the same branches is several times slower.
     """
     fmt = _bmp(format_chars())
     letter = f"[A-Za-z{_bmp(confusables())}]"
-    astral_expanding = _astral(_expanding())
+    astral_expanding = _astral(expanding)
     return {
+        # What may stand on the left of a gap: the text's character before it.
+        "cjk": f"{_CJK_BMP}|[{_HAN_ASTRAL}]",
         # Spaces or invisible characters before a CJK character; the left side is
         # checked afterwards.
         # (``[x][x]*`` rather than ``[x]+``: ``re`` skips ahead only to a leading class
         # or literal, not to a leading repeat, and tries every position instead.)
-        "gap": re.compile(rf"[{_HSPACE}{fmt}][{_HSPACE}{fmt}]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
+        "gap": rf"[{_HSPACE}{fmt}][{_HSPACE}{fmt}]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])",
         # The same, for a text without any of _rare_chars: plain spaces only.
-        "space_gap": re.compile(rf"[ ][ ]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])"),
-        "format": re.compile(rf"[{fmt}][{fmt}]*"),
-        "crlf": re.compile(r"\r(?=\n)"),
-        "expand": re.compile(rf"[{_bmp(_expanding())}]"),
-        "look_alike": re.compile(rf"[{_bmp(confusables())}]"),
+        "space_gap": rf"[ ][ ]*(?={_CJK_BMP}|[{_HAN_ASTRAL}])",
+        "format": rf"[{fmt}][{fmt}]*",
+        "crlf": r"\r(?=\n)",
+        "expand": rf"[{_bmp(expanding)}]",
+        "look_alike": rf"[{_bmp(confusables())}]",
         # Three or more single letters after one or two spaces: ``(a) s a p``.
         # (Written as ``(?:[ ]{1,2}L(?!\w)){3,}`` unrolled once, to start with a literal.)
-        "spelled": re.compile(rf"[ ][ ]?{letter}(?!\w)(?:[ ]{{1,2}}{letter}(?!\w)){{2,}}"),
-        "astral": re.compile(
+        "spelled": rf"[ ][ ]?{letter}(?!\w)(?:[ ]{{1,2}}{letter}(?!\w)){{2,}}",
+        "astral": (
             rf"[{_astral(format_chars())}]+"
             + (rf"|(?P<expand>[{astral_expanding}])" if astral_expanding else "")
         ),
     }
 
 
+class _OnFirstUse(dict[str, re.Pattern[str]]):
+    """Patterns by name, each compiled when first looked up: most texts need few of them."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, name: str) -> re.Pattern[str]:
+        pattern = self[name] = re.compile(self.sources[name])
+        return pattern
+
+
 @cache
-def _expanding() -> str:
-    return "".join(chr(c) for c, f in fold_table().items() if len(f) != 1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Return one pattern per kind of edit (:func:`_sources`), compiled on first use."""
+    return _OnFirstUse(_tables().patterns)
 
 
 @cache
 def _one_to_one() -> dict[int, str]:
-    return {c: f for c, f in fold_table().items() if len(f) == 1}
+    return {c: f for c, f in _tables().fold.items() if len(f) == 1}
 
 
-@cache
 def _rare_chars() -> frozenset[str]:
     """Return the BMP characters the edit patterns but ``spelled`` start from.
 
@@ -130,19 +184,28 @@ def _rare_chars() -> frozenset[str]:
     ``gap`` reads besides the plain one: most texts hold none, and then the passes
     that could not match are skipped.
     """
-    chars = format_chars() + "\r" + _expanding() + "".join(confusables())
-    return frozenset(c for c in chars if c <= "\uffff") | (_SPACES - {" "})
+    return _tables().rare
 
 
 @cache
 def _fold_or_rare() -> re.Pattern[str]:
     """Return a class of every one-to-one fold's character and every rare character."""
-    return re.compile(f"[{_bmp(_rare_chars() | set(map(chr, _one_to_one())))}]")
+    return re.compile(_tables().fold_or_rare)
 
 
 def _present(text: str) -> frozenset[str]:
-    """Return the characters of ``text`` that fold one to one or are rare: one search."""
+    """Return the characters of ``text`` that fold one to one or are rare: one search.
+
+    A short text is read as a set instead: compiling the class of thousands of
+    characters costs as much as searching a few hundred thousand of them.
+    """
+    if len(text) <= _SHORT:
+        return _tables().fold_or_rare_chars.intersection(text)
     return frozenset(_fold_or_rare().findall(text))
+
+
+#: Up to this length (about 0.2 ms as a set) a text's characters are not searched for.
+_SHORT = 1 << 15
 
 
 def _has_astral(text: str) -> bool:
@@ -306,14 +369,14 @@ def _edits(text: str, astral: bool, rare: bool) -> dict[int, str]:
     """
     edits: dict[int, str] = {}
     patterns = _patterns()
-    table = fold_table()
+    table = _tables().fold
     for m in patterns["spelled"].finditer(text):
         _spelled(text, m, edits)
     # A gap is read only before a CJK character: an ASCII text (str.isascii is O(1)) has none.
     gaps = () if text.isascii() else patterns["gap" if rare else "space_gap"].finditer(text)
     for m in gaps:
         start, end = m.span()
-        if start and _CJK_CHAR.match(text, start - 1):
+        if start and patterns["cjk"].match(text, start - 1):
             edits.update(dict.fromkeys(range(start, end), ""))
     if rare:
         _rare_edits(text, edits)
@@ -329,7 +392,7 @@ def _edits(text: str, astral: bool, rare: bool) -> dict[int, str]:
 def _rare_edits(text: str, edits: dict[int, str]) -> None:
     """Add the edits of format characters, CR, expanding and look-alike characters."""
     patterns = _patterns()
-    table = fold_table()
+    table = _tables().fold
     for name in ("format", "crlf"):
         for m in patterns[name].finditer(text):
             edits.update(dict.fromkeys(range(m.start(), m.end()), ""))

@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal, NamedTuple
 
-from . import timepatterns as P
 from .literals import Gated, fold_for_gates
 from .normalize import Normalized, normalize
 from .numerals import EN_NUMBERS, parse_number, zh_range
@@ -177,44 +177,47 @@ def find_times(text: str | Normalized, lang: Lang | str = "auto") -> list[TimeEx
 
 
 def _find_parts(s: str, lang: str) -> list[_Part]:
+    from . import timepatterns as P  # compiled on first use: most texts hold no time
+
     want_zh, want_en = lang != "en", lang not in ("zh", "zh-Hant")
     parts: list[_Part] = []
     folded = fold_for_gates(s)  # a pattern none of whose words is in s is not run
-    for m in _GATED[P.COLON_CLOCK].finditer(s, folded):
+    gated = _gated()
+    for m in gated[P.COLON_CLOCK].finditer(s, folded):
         parts.append(_clock_part(m, _period_before(s, m.start()), m.group("ampm")))
-    for m in _GATED[P.ZONE].finditer(s, folded):
+    for m in gated[P.ZONE].finditer(s, folded):
         parts.append(_zone_part(m))
-    for m in _GATED[P.EN_DATE].finditer(s, folded):
+    for m in gated[P.EN_DATE].finditer(s, folded):
         if m.group("iy") or want_en:
             parts.append(_en_date_part(m))
     if want_zh:
-        for m in _GATED[P.ZH_CLOCK].finditer(s, folded):
+        for m in gated[P.ZH_CLOCK].finditer(s, folded):
             part = _zh_clock_part(m, s)
             if part is not None:
                 parts.append(part)
-        for m in _GATED[P.ZH_NOON].finditer(s, folded):
+        for m in gated[P.ZH_NOON].finditer(s, folded):
             hour = 0 if m.group("word") == "午夜" else 12
             parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
-        for m in _GATED[P.ZH_DATE].finditer(s, folded):
+        for m in gated[P.ZH_DATE].finditer(s, folded):
             year = P.lead_in(P.YEAR_BEFORE, s, m.start())
             start, y = (year.start(), year.group("y")) if year else (m.start(), None)
             parts.append(_date_part(start, m.end(), y, m.group("mo"), m.group("d")))
-        for m in _GATED[P.ZH_DURATION].finditer(s, folded):
+        for m in gated[P.ZH_DURATION].finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
     if want_en:
-        for m in _GATED[P.EN_CLOCK].finditer(s, folded):
+        for m in gated[P.EN_CLOCK].finditer(s, folded):
             if m.group("word"):
                 hour = 12 if m.group("word") == "noon" else 0
                 parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
             else:
                 parts.append(_clock_part(m, None, m.group("ampm")))
-        for m in _GATED[P.EN_DURATION].finditer(s, folded):
+        for m in gated[P.EN_DURATION].finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
-    for m in _GATED[P.RELATIVE_DAY].finditer(s, folded):
+    for m in gated[P.RELATIVE_DAY].finditer(s, folded):
         rel = m.group("rel") or " ".join(m.group("rel_en").split())
         if (rel.isascii() and want_en) or (not rel.isascii() and want_zh):
             offset, period = P.RELATIVE_DAYS[rel]
@@ -225,27 +228,22 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     return [p for p in parts if _valid(p)]
 
 
-#: Each pattern _find_parts runs, with the words it cannot match without: a Chinese
-#: text skips the English patterns and an English one the Chinese (see ..literals).
-_GATED = {
-    p: Gated(p)
-    for p in (
-        P.COLON_CLOCK,
-        P.EN_CLOCK,
-        P.EN_DATE,
-        P.EN_DURATION,
-        P.RELATIVE_DAY,
-        P.ZH_CLOCK,
-        P.ZH_DATE,
-        P.ZH_DURATION,
-        P.ZH_NOON,
-        P.ZONE,
-    )
-}
+@cache
+def _gated() -> dict[re.Pattern[str], Gated]:
+    """Return each pattern _find_parts runs, with the words it cannot match without: a
+    Chinese text skips the English patterns and an English one the Chinese (see ..literals).
+    """
+    from . import timepatterns as P
+
+    english = [P.COLON_CLOCK, P.EN_CLOCK, P.EN_DATE, P.EN_DURATION, P.RELATIVE_DAY]
+    chinese = [P.ZH_CLOCK, P.ZH_DATE, P.ZH_DURATION, P.ZH_NOON, P.ZONE]
+    return {p: Gated(p) for p in english + chinese}
 
 
 def _period_before(s: str, start: int) -> tuple[int, str] | None:
     """Return where a part of the day written right before ``start`` begins, and the word."""
+    from . import timepatterns as P
+
     found = P.lead_in(P.PERIOD_BEFORE, s, start)
     return (found.start(), found.group().strip()) if found else None
 
@@ -268,6 +266,8 @@ def _group(m: re.Match[str], name: str) -> str | None:
 
 
 def _add_period(values: dict[str, int | str | None], period: str | None) -> None:
+    from . import timepatterns as P
+
     if period:
         values["period"] = P.PERIODS[period]
         if period in P.RELATIVE_DAYS:  # 今晚, 明早: a day as well as a part of it
@@ -308,6 +308,8 @@ def _zh_clock_part(m: re.Match[str], s: str) -> _Part | None:
 
 
 def _zone_part(m: re.Match[str]) -> _Part:
+    from . import timepatterns as P
+
     offset = P.zone_offset(m.group("zh") or m.group("en"), m.group("offset"))
     name_start = m.start("zh") if m.group("zh") else m.start("en")
     name_end = m.end("offset") if m.group("offset") else max(m.end("zh"), m.end("en"))
@@ -331,6 +333,8 @@ def _day(text: str) -> int | None:
 
 
 def _en_date_part(m: re.Match[str]) -> _Part:
+    from . import timepatterns as P
+
     if m.group("iy"):
         return _date_part(m.start(), m.end(), m.group("iy"), m.group("imo"), m.group("id"))
     mon = m.group("mon") or m.group("mon2")
@@ -340,6 +344,8 @@ def _en_date_part(m: re.Match[str]) -> _Part:
 
 
 def _duration_part(m: re.Match[str], s: str) -> _Part | None:
+    from . import timepatterns as P
+
     raw, unit = " ".join(m.group("n").split()), " ".join(m.group("unit").split())
     before, after = s[max(0, m.start() - 12) : m.start()], s[m.end() : m.end() + 10]
     if P.ROUND_THE_CLOCK_AFTER.match(after) or P.ROUND_THE_CLOCK_BEFORE.search(before):
