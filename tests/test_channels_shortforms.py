@@ -248,3 +248,18 @@ def test_a_long_progress_still_fits_a_linked_post(lang: str, channel: str) -> No
             if lang == "zh"
             else "Next update by Mar 30, 08:00 UTC+8"
         ) in made.text
+
+
+def test_a_refund_alone_is_what_the_short_compensation_texts_say() -> None:
+    # A plan may be the refund of overcharges alone (trial E, Alipay): the short texts
+    # said the referral it does not have.
+    refund = {"zh": "重复扣款将于3个工作日内原路退回", "en": "double charges go back to the card"}
+    said = {"zh": "部分订单被重复扣款", "en": "some orders were charged twice"}
+    facts = {**MINIMAL, "status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
+    facts |= {"funds": {"status": "affected", "description": said}}
+    facts["compensation"] = [{"overcharge_refund": refund}]
+    for channel in ("sms", "x", "weibo", "statuspage"):
+        assert refund["zh"] in draft(facts, "compensation_notice", "zh", channel=channel).text
+        text = draft(facts, "compensation_notice", "en", channel=channel).text
+        assert "Double charges go back to the card" in text, (channel, text)
+        assert "Your money" not in text, text
