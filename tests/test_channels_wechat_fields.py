@@ -127,3 +127,18 @@ def test_an_apology_s_issue_keyword_leaves_the_day_to_the_since_keyword() -> Non
     en = draft(facts, "apology", "en", channel="wechat").parts
     assert (zh["issue"], en["issue"]) == ("服务中断致歉", "Apology: outage")
     assert "3月29日" in zh["since"] and "Mar 29" in en["since"]
+
+
+def test_the_status_field_calls_a_first_finding_a_likely_cause() -> None:
+    from support import MINIMAL
+
+    from crisiscomms.drafting import draft
+
+    cause = {"status": "preliminary", "description": {"zh": "DNS问题", "en": "a DNS problem"}}
+    facts = {**MINIMAL, "status": "identified", "cause": cause}
+    facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
+    zh, en = (
+        draft(facts, "progress_update", lang, channel="wechat").parts for lang in ("zh", "en")
+    )
+    assert zh["status"] == "已初步定位原因"
+    assert en["status"] == "Likely cause found"
