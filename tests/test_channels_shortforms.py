@@ -263,3 +263,19 @@ def test_a_refund_alone_is_what_the_short_compensation_texts_say() -> None:
         text = draft(facts, "compensation_notice", "en", channel=channel).text
         assert "Double charges go back to the card" in text, (channel, text)
         assert "Your money" not in text, text
+
+
+@pytest.mark.parametrize("channel", ["sms", "x", "push", "statuspage"])
+def test_a_check_with_no_result_time_is_promised_no_result_in_short_texts(channel: str) -> None:
+    # Trial E (HKeToll): the SMS and X said "results by 14:00" where the facts promised only
+    # the next update at 14:00.
+    checking = {"status": "under_investigation"}
+    impact = {"symptoms": {"zh": "无法登录", "en": "log-ins fail"}, "involves": ["accounts"]}
+    facts = {**MINIMAL, "data": checking, "impact": impact}
+    facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
+    zh = draft(facts, "first_statement", "zh", channel=channel).text
+    en = draft(facts, "first_statement", "en", channel=channel).text
+    assert "核查结果" not in zh and "将在下次进展中说明核查情况" in zh, zh
+    assert "results by" not in en and "more in our next update" in en, en
+    facts["data"] = {**checking, "result_by": "2026-03-29T23:00:00+08:00"}
+    assert "将于23:00前公布核查结果" in draft(facts, "first_statement", "zh", channel=channel).text
