@@ -218,3 +218,23 @@ def test_a_resolved_faq_asks_about_money_in_the_past() -> None:
     }
     faq = build_pack(parse_incident(facts), langs=["en"]).file("faq.en.txt").text
     assert "Q: Was my money affected?" in faq and "Is my money affected?" not in faq
+
+
+def test_a_team_whose_readers_are_all_customers_calls_them_customers_in_every_document() -> None:
+    # Trial E (AWS): audience customers, yet the English script and briefing said "give
+    # users the same answers", "Users saw" and "User data", and the Chinese 可告知用户.
+    from support import MINIMAL
+
+    from crisiscomms.commspack import build_pack
+    from crisiscomms.facts import parse_incident
+
+    facts = {**MINIMAL, "audiences": ["customers"], "impact": {"involves": ["accounts"]}}
+    made = build_pack(parse_incident(facts), langs=["zh", "en"])
+    for f in made.files:
+        if f.role == "document" and f.lang == "en":
+            said = re.sub(r"\[TO FILL: [^\]]*\]", "", f.text)  # the questions keep their words
+            assert "users" not in said.lower(), (f.name, said)
+        if f.role == "document" and f.lang == "zh":
+            assert "告知用户" not in f.text and "答复用户" not in f.text, f.name
+    script = next(f.text for f in made.files if f.name == "cs-script.en.txt")
+    assert "gives customers the same answers" in script
