@@ -70,3 +70,14 @@ def test_generated_traditional_messages_are_up_to_date() -> None:
     expected = derive((data_dir() / "registry.toml").read_text(encoding="utf-8"))
     current = (data_dir() / "registry.zh-Hant.toml").read_text(encoding="utf-8")
     assert current == expected, "run: python -m crisiscomms.lint.hant_messages"
+
+
+def test_traditional_messages_use_the_words_of_a_taiwan_reader() -> None:
+    # Trial E: the zh-Hant messages said 登錄, 個人信息 and 數據, mainland words.
+    from crisiscomms.lint import lint
+
+    [finding] = [
+        f for f in lint("部分用戶無法登入帳戶。", lang="zh-Hant") if f.rule.startswith("no-")
+    ]
+    assert "登入" in finding.message and "資料" in finding.message, finding.message
+    assert "登錄" not in finding.message and "數據" not in finding.message

@@ -3,8 +3,9 @@
 Run ``python -m crisiscomms.lint.hant_messages`` after editing the messages in
 ``data/registry.toml`` and commit the result; a test regenerates and compares.
 Traditional text is folded to Simplified before matching, so only the few
-strings a reader sees need a Traditional form; OpenCC's Taiwan configuration
-(``s2tw``) writes 為 rather than the older 爲.
+strings a reader sees need a Traditional form. They are converted as a Taiwan notice is
+(``zh-Hant`` means Taiwan): OpenCC's ``s2twp`` with the project's regional fixes, so a
+reader sees 登入, 資料 and 「」 rather than the mainland's 登錄, 數據 and “”.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ def derive(source: str) -> str:
         >>> print(derive('["x"]\\nmessage.zh = "没有时间"\\n').strip().splitlines()[-1])
         message = "沒有時間"
     """
-    import opencc  # Only the generator needs OpenCC.
+    from ..hant import convert as to_hant  # only the generator needs OpenCC
 
-    convert = opencc.OpenCC("s2tw.json").convert
+    def convert(text: str) -> str:
+        return to_hant(text, "zh-Hant-TW")
+
     out = [_HEADER]
     for rule_id, table in tomllib.loads(source).items():
         lines = [
