@@ -116,7 +116,7 @@ def claims_made(
         placeholder = claim.get("placeholder")
         if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
-        for start, end in _family_matches(claim, n, folded):
+        for start, end in _kept_matches(claim, n, folded):
             piece = original[start:end].strip().lower()
             if piece in free:
                 continue
@@ -282,7 +282,30 @@ def family_matches(family: Mapping[str, Any], text: str | Normalized) -> Iterato
     :class:`~crisiscomms.text.Normalized` to avoid normalising again.
     """
     n = text if isinstance(text, Normalized) else normalize(text)
-    return _family_matches(family, n, fold_for_gates(n.text))
+    return iter(_kept_matches(family, n))
+
+
+#: The spans each claim kind matched in the last few normalised texts, by the text's
+#: identity: check_draft reads the cause claim of one text for unsupported claims and
+#: again for ruled-out causes (:mod:`.ruledout`), each pattern run over the whole text.
+_MATCHED: list[tuple[Normalized, dict[int, tuple[Mapping[str, Any], list[tuple[int, int]]]]]] = []
+_KEEP = 2
+
+
+def _kept_matches(
+    family: Mapping[str, Any], n: Normalized, folded: str | None = None
+) -> list[tuple[int, int]]:
+    """:func:`_family_matches` of ``family`` in ``n``, found once per text object."""
+    kept = next((found for seen, found in _MATCHED if seen is n), None)
+    if kept is None:
+        kept = {}
+        _MATCHED.insert(0, (n, kept))
+        del _MATCHED[_KEEP:]
+    entry = kept.get(id(family))
+    if entry is None or entry[0] is not family:
+        folded = fold_for_gates(n.text) if folded is None else folded
+        entry = kept[id(family)] = (family, list(_family_matches(family, n, folded)))
+    return entry[1]
 
 
 def _family_matches(
