@@ -112,3 +112,40 @@ def test_a_text_without_the_words_is_not_searched() -> None:
     assert Counting.searched == 0
     list(gated.finditer("系统升级所致。"))
     assert Counting.searched == 1
+
+
+# Pieces of what the library's own further tests (``also``) look for: English times,
+# month names and ISO dates, relative days, numerals before 点/时, amounts with a currency.
+_ALSO_PIECES = sorted(
+    set("0123456789.,:;%$¥()-/ \n。，约万元点时分月日号İıſK")
+    | {"10", "12", "0", "am", "a.m.", "pm", "p.m", "noon", "midnight", "mar", "march", "Jun"}
+    | {"2026-", "2026/", "29th", "今天", "今晚", "明天上午", "today", "later today"}
+    | {"end of the day"}
+    | {"十", "两", "三", "半", "点", "时", "时间", "usd", "USD", "cny", "hk$", "¥", "元", "美元"}
+    | {"a", "x", "1,000", "tomorrow morning", "\t"}
+)
+
+
+def _library_gates() -> list[Gated]:
+    quantities._money_patterns()  # the amounts' gates join on first use
+    return list(times._GATED.values()) + list(quantities._GATED.values())
+
+
+@pytest.mark.parametrize("gate", _library_gates(), ids=lambda g: g.pattern.pattern[:24])
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALSO_PIECES), max_size=12))
+def test_the_library_gates_with_their_further_tests_hide_no_match(
+    gate: Gated, pieces: list[str]
+) -> None:
+    text = "".join(pieces)
+    for s in (text, normalize(text).text):
+        assert _spans(gate.finditer(s, fold_for_gates(s))) == _spans(gate.pattern.finditer(s))
+
+
+def test_the_further_tests_rule_out_texts_the_strings_let_through() -> None:
+    gates = {g.pattern: g for g in _library_gates()}
+    assert not gates[times.P.EN_CLOCK].could_match("the app is back")  # a and p, no time
+    assert gates[times.P.EN_CLOCK].could_match("back by 10 pm")
+    amount_before = quantities._money_patterns()[0]
+    assert not gates[amount_before].could_match("about 800 users in march")
+    assert gates[amount_before].could_match("a cny 10 voucher")

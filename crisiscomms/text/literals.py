@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-__all__ = ["Gated", "fold_for_gates", "required_strings"]
+__all__ = ["Gated", "Search", "fold_for_gates", "required_strings"]
 
 #: Characters that a case-insensitive pattern matches to an ASCII letter although
 #: ``str.lower()`` does not give that letter: ı and ſ (Python's extra case pairs),
@@ -52,12 +52,16 @@ class Gated:
         ['WAS caused by']
         >>> list(g.finditer("Nothing here."))
         []
+
+    ``also`` is a further test the text must pass, one that every text holding a match
+    passes (a :class:`Search` for what each match must contain), asked after the strings.
     """
 
-    __slots__ = ("_any", "_ignorecase", "_needs", "pattern")
+    __slots__ = ("_any", "_ignorecase", "_needs", "also", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], also: Callable[[str], bool] | None = None) -> None:
         self.pattern = pattern
+        self.also = also
         self._needs: tuple[str, ...] | bool | None = False  # False: not worked out yet
         self._ignorecase = False
         self._any: re.Pattern[str] | None = None
@@ -93,13 +97,16 @@ class Gated:
         read one text.
         """
         needs = self.needs
-        if needs is None:
-            return True
-        if self._ignorecase:
-            text = fold_for_gates(text) if folded is None else folded
-        if self._any is not None:
-            return self._any.search(text) is not None
-        return any(word in text for word in needs)
+        if needs is not None:
+            read = text
+            if self._ignorecase:
+                read = fold_for_gates(text) if folded is None else folded
+            if self._any is not None:
+                if self._any.search(read) is None:
+                    return False
+            elif not any(word in read for word in needs):
+                return False
+        return self.also is None or self.also(text)
 
     def finditer(self, text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
         """Return the pattern's ``finditer`` over ``text``, or nothing when it cannot match."""
@@ -110,6 +117,32 @@ class Gated:
 
 #: Above this many strings, :meth:`Gated.could_match` looks for them all in one search.
 _MANY = 8
+
+
+class Search:
+    """A test that ``pattern`` is found in a text (in the text read backwards if ``reverse``),
+    compiled on first use: a :class:`Gated` pattern's ``also``.
+
+    A pattern led by a look-behind or an optional part is tried at every position of a
+    text; a test for what each of its matches must contain, led by a character or a
+    class, lets ``re`` skip in C to where that may be, and rules most texts out.
+
+    Examples:
+        >>> Search(r"\\d\\s?[ap]\\.?m")("back by 10 pm"), Search("ab", reverse=True)("xba")
+        (True, True)
+    """
+
+    __slots__ = ("_compiled", "reverse", "source")
+
+    def __init__(self, source: str, reverse: bool = False) -> None:
+        self.source = source
+        self.reverse = reverse
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self, text: str) -> bool:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled.search(text[::-1] if self.reverse else text) is not None
 
 
 def required_strings(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], bool] | None:

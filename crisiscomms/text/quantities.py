@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from .currencies import currency_forms
-from .literals import Gated, fold_for_gates
+from .literals import Gated, Search, fold_for_gates
 from .normalize import Normalized, normalize
 from .numerals import CN_LARGE_NUMERAL_CHARS, EN_NUMBERS, read_number
 
@@ -170,8 +170,14 @@ def _money_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # the next one (led by a look-behind, it was tried at every position: 5x slower).
     before = rf"(?P<cb>{_alternation(forms.before, not_after='[a-z]')})"
     after = rf"(?P<ca>{_alternation(forms.after)})(?![a-z])"
+    amount_before = re.compile(rf"{before}\s?(?P<n1>{ARABIC})(?P<g1>{_MAG})?")
+    # Every match is a form, not after a letter, then a digit: read backwards, a digit
+    # (where re skips to in C) then the form. Forward, every letter of an English text
+    # may start a form, and most of them start none.
+    backwards = rf"\d\s?{_alternation(tuple(f[::-1] for f in forms.before))}(?![a-z])"
+    _GATED[amount_before] = Gated(amount_before, Search(backwards, reverse=True))
     return (
-        re.compile(rf"{before}\s?(?P<n1>{ARABIC})(?P<g1>{_MAG})?"),
+        amount_before,
         re.compile(rf"(?P<n2>{_numeral(_NOT_IN_A_NUMBER)})(?P<g2>{_MAG})?\s?{after}"),
     )
 

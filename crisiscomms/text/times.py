@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from typing import Any, Literal, NamedTuple
 
 from . import timepatterns as P
-from .literals import Gated, fold_for_gates
+from .literals import Gated, Search, fold_for_gates
 from .normalize import Normalized, normalize
-from .numerals import EN_NUMBERS, parse_number, zh_range
+from .numerals import CN_NUMERAL_CHARS, EN_NUMBERS, parse_number, zh_range
 
 TimeKind = Literal["clock", "date", "datetime", "duration", "relative_day", "zone"]
 PartKind = Literal["clock", "date", "duration", "relative_day", "zone"]
@@ -225,10 +225,22 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     return [p for p in parts if _valid(p)]
 
 
+#: What every match of a pattern led by a look-behind or a class that is everywhere in
+#: text must contain, searched first (see ..literals.Search): an English time "10 pm"
+#: or "noon"; a relative day; a month's name or an ISO date; a numeral before 点/时.
+_ALSO = {
+    P.EN_CLOCK: Search(r"[\dnm](?:(?<=\d)\s?[ap]\.?m|(?<=n)oon|(?<=m)idnight)"),
+    P.RELATIVE_DAY: Search(
+        "|".join(sorted(P.RELATIVE_DAYS, key=len, reverse=True)).replace(" ", r"\s")
+    ),
+    P.EN_DATE: Search(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d[\-/]"),
+    P.ZH_CLOCK: Search(rf"[\d{CN_NUMERAL_CHARS}]\s?[点时]"),
+}
+
 #: Each pattern _find_parts runs, with the words it cannot match without: a Chinese
 #: text skips the English patterns and an English one the Chinese (see ..literals).
 _GATED = {
-    p: Gated(p)
+    p: Gated(p, _ALSO.get(p))
     for p in (
         P.COLON_CLOCK,
         P.EN_CLOCK,
