@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -121,10 +121,16 @@ def claims_made(
             if piece in free:
                 continue
             if piece not in in_free:
-                folded_free = normalize(free).text if folded_free is None else folded_free
+                folded_free = _normalized(free) if folded_free is None else folded_free
                 in_free[piece] = normalize(piece).text in folded_free
             if not in_free[piece]:
                 yield claim, start, end
+
+
+@lru_cache(maxsize=8)
+def _normalized(free: str) -> str:
+    """The facts' free text normalised: the same for every text checked against the facts."""
+    return normalize(free).text
 
 
 def in_facts_words(
