@@ -133,9 +133,11 @@ class Gated:
         """
         if not self.could_match(text, folded):
             return iter(())
-        if self._reach is not None:
+        if self._reach is not None and len(text) > _WIDE * sum(self._reach):
             windows = self._windows(text, folded)
             if windows is not None:
+                if len(windows) == 1:
+                    return self.pattern.finditer(text, *windows[0])
                 return self._in_windows(text, windows)
         return self.pattern.finditer(text)
 
@@ -160,6 +162,8 @@ class Gated:
                 windows[-1][1] = hi
             else:
                 windows.append([lo, hi])
+        if sum(hi - lo for lo, hi in windows) * 2 > size:
+            return None  # most of the text: one search of it is cheaper
         return windows
 
     def _in_windows(self, text: str, windows: list[list[int]]) -> Iterator[re.Match[str]]:
@@ -175,6 +179,8 @@ _MANY = 8
 _SPARSE = 64
 #: Matches (with what their lookaheads read) at most this long are searched in windows.
 _NARROW = 200
+#: Only a text this many times longer than a window is searched in windows.
+_WIDE = 4
 
 
 class Search:
