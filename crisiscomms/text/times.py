@@ -180,41 +180,41 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     want_zh, want_en = lang != "en", lang not in ("zh", "zh-Hant")
     parts: list[_Part] = []
     folded = fold_for_gates(s)  # a pattern none of whose words is in s is not run
-    for m in _GATED[P.COLON_CLOCK].finditer(s, folded):
+    for m in _G_COLON_CLOCK.finditer(s, folded):
         parts.append(_clock_part(m, _period_before(s, m.start()), m.group("ampm")))
-    for m in _GATED[P.ZONE].finditer(s, folded):
+    for m in _G_ZONE.finditer(s, folded):
         parts.append(_zone_part(m))
-    for m in _GATED[P.EN_DATE].finditer(s, folded):
+    for m in _G_EN_DATE.finditer(s, folded):
         if m.group("iy") or want_en:
             parts.append(_en_date_part(m))
     if want_zh:
-        for m in _GATED[P.ZH_CLOCK].finditer(s, folded):
+        for m in _G_ZH_CLOCK.finditer(s, folded):
             part = _zh_clock_part(m, s)
             if part is not None:
                 parts.append(part)
-        for m in _GATED[P.ZH_NOON].finditer(s, folded):
+        for m in _G_ZH_NOON.finditer(s, folded):
             hour = 0 if m.group("word") == "午夜" else 12
             parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
-        for m in _GATED[P.ZH_DATE].finditer(s, folded):
+        for m in _G_ZH_DATE.finditer(s, folded):
             year = P.lead_in(P.YEAR_BEFORE, s, m.start())
             start, y = (year.start(), year.group("y")) if year else (m.start(), None)
             parts.append(_date_part(start, m.end(), y, m.group("mo"), m.group("d")))
-        for m in _GATED[P.ZH_DURATION].finditer(s, folded):
+        for m in _G_ZH_DURATION.finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
     if want_en:
-        for m in _GATED[P.EN_CLOCK].finditer(s, folded):
+        for m in _G_EN_CLOCK.finditer(s, folded):
             if m.group("word"):
                 hour = 12 if m.group("word") == "noon" else 0
                 parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
             else:
                 parts.append(_clock_part(m, None, m.group("ampm")))
-        for m in _GATED[P.EN_DURATION].finditer(s, folded):
+        for m in _G_EN_DURATION.finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
-    for m in _GATED[P.RELATIVE_DAY].finditer(s, folded):
+    for m in _G_RELATIVE_DAY.finditer(s, folded):
         rel = m.group("rel") or " ".join(m.group("rel_en").split())
         if (rel.isascii() and want_en) or (not rel.isascii() and want_zh):
             offset, period = P.RELATIVE_DAYS[rel]
@@ -254,6 +254,18 @@ _GATED = {
         P.ZONE,
     )
 }
+#: The same gates by name: a compiled pattern hashes its whole program at each lookup
+#: (several microseconds for the longest), so _find_parts does not look them up.
+_G_COLON_CLOCK = _GATED[P.COLON_CLOCK]
+_G_ZONE = _GATED[P.ZONE]
+_G_EN_DATE = _GATED[P.EN_DATE]
+_G_ZH_CLOCK = _GATED[P.ZH_CLOCK]
+_G_ZH_NOON = _GATED[P.ZH_NOON]
+_G_ZH_DATE = _GATED[P.ZH_DATE]
+_G_ZH_DURATION = _GATED[P.ZH_DURATION]
+_G_EN_CLOCK = _GATED[P.EN_CLOCK]
+_G_EN_DURATION = _GATED[P.EN_DURATION]
+_G_RELATIVE_DAY = _GATED[P.RELATIVE_DAY]
 
 
 def _period_before(s: str, start: int) -> tuple[int, str] | None:
