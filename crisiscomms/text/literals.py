@@ -75,11 +75,10 @@ class Gated:
             self._needs = None
             return
         self._needs, self._ignorecase, reach = found
-        if len(self._needs) > _MANY or reach is not None:
+        if len(self._needs) > _MANY:
             # Hundreds of strings (the amounts' currency forms): one search for any of
-            # them, which re runs in C, instead of a Python test per string. It also
-            # finds where they stand, for a search in windows around them.
-            self._any = re.compile("|".join(map(re.escape, self._needs)))
+            # them, which re runs in C, instead of a Python test per string.
+            self._any = _any_of(self._needs)
         if reach is not None:
             # A match holding a string that starts at q lies in [q - width, q + width);
             # what it looks at ahead, within the lookahead's width more (and one
@@ -152,8 +151,10 @@ class Gated:
         before, after = self._reach  # type: ignore[misc]
         size = len(text)
         most = size // _SPARSE
+        if self._any is None:  # the search for any of the strings also finds where they are
+            self._any = _any_of(self._needs)  # type: ignore[arg-type]
         windows: list[list[int]] = []
-        for count, found in enumerate(self._any.finditer(read)):  # type: ignore[union-attr]
+        for count, found in enumerate(self._any.finditer(read)):
             if count > most:
                 return None
             q = found.start()
@@ -174,6 +175,13 @@ class Gated:
 
 #: Above this many strings, :meth:`Gated.could_match` looks for them all in one search.
 _MANY = 8
+
+
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of ``words``."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
 #: A pattern is searched in windows when its strings stand at most once in this many
 #: characters of a text (else it reads the whole text, windows would cover most of it).
 _SPARSE = 64
