@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any
 
@@ -58,16 +58,18 @@ def unsupported_claims(
     lines = LineIndex(original)  # one index for every finding: O(log n) each, not O(n)
     # A claim kind is grounded or not whatever the text; its nearby facts' words stand in
     # a sentence or not whatever the claim's place in it: each is read once per call.
-    grounded: dict[str, bool] = {}
     contradicts: dict[str, bool] = {}
     in_words: dict[tuple[str, str], bool] = {}
+
+    def grounded(claim: Mapping[str, Any]) -> bool:
+        # A claim the facts ground is reported nowhere: its patterns are not even run
+        # (a pack's documents match the compensation words of a compensation notice
+        # some 170 times, each only to be passed over).
+        return supported(claim, incident)
+
     with paused_collection():  # a long text makes many acyclic objects: see ..bulk
-        for claim, start, end in claims_made(n, incident):
+        for claim, start, end in _claims_made(n, incident, grounded):
             name = claim["name"]
-            if name not in grounded:
-                grounded[name] = supported(claim, incident)
-            if grounded[name]:
-                continue
             sentence = sentence_around(original, start, end)
             if (name, sentence) not in in_words:
                 in_words[name, sentence] = _in_sentence(claim, incident, sentence)
@@ -105,6 +107,15 @@ def claims_made(
     The patterns run on the normalised text (Simplified, ASCII punctuation, lower
     case), so 用戶資金安全 is the claim 用户资金安全; spans are mapped back to ``text``.
     """
+    return _claims_made(text, incident, None)
+
+
+def _claims_made(
+    text: str | Normalized,
+    incident: Incident,
+    skip: Callable[[Mapping[str, Any]], bool] | None,
+) -> Iterator[tuple[Mapping[str, Any], int, int]]:
+    """:func:`claims_made`, without the claim kinds ``skip`` is true of (not even searched)."""
     n = text if isinstance(text, Normalized) else normalize(text)
     original = n.original
     free = fact_values(incident).free_text
@@ -113,6 +124,8 @@ def claims_made(
     in_free: dict[str, bool] = {}  # matched words -> they are the facts' own words
     folded = fold_for_gates(n.text)  # what every pattern's quick test reads
     for claim in claim_families():
+        if skip is not None and skip(claim):
+            continue
         placeholder = claim.get("placeholder")
         if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
