@@ -21,6 +21,7 @@ from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding
 from ..hant.lookup import with_hant
+from ..keptfor import KeptFor
 from ..resources import templates_root
 from ..text import LineIndex, Normalized, normalize
 from ..text.literals import Gated, fold_for_gates
@@ -61,11 +62,13 @@ def unsupported_claims(
     contradicts: dict[str, bool] = {}
     in_words: dict[tuple[str, str], bool] = {}
 
+    kinds = _grounded_kinds(incident)
+
     def grounded(claim: Mapping[str, Any]) -> bool:
         # A claim the facts ground is reported nowhere: its patterns are not even run
         # (a pack's documents match the compensation words of a compensation notice
         # some 170 times, each only to be passed over).
-        return supported(claim, incident)
+        return claim["name"] in kinds
 
     with paused_collection():  # a long text makes many acyclic objects: see ..bulk
         for claim, start, end in _claims_made(n, incident, grounded):
@@ -162,6 +165,20 @@ def _in_sentence(claim: Mapping[str, Any], incident: Incident, sentence: str) ->
         return True
     folded = normalize(sentence).text  # a Traditional draft of a Simplified fact
     return any(normalize(words).text in folded for words in nearby)
+
+
+#: The claim kinds each of the last few facts objects grounds.
+_GROUNDED: KeptFor[frozenset[str]] = KeptFor(8)
+
+
+def _grounded_kinds(incident: Incident) -> frozenset[str]:
+    """Return the names of the claim kinds the facts ground (:func:`supported`), worked out
+    once per facts object: a pack checks a dozen texts against one."""
+    return _GROUNDED.get(
+        incident,
+        None,
+        lambda: frozenset(c["name"] for c in claim_families() if supported(c, incident)),
+    )
 
 
 def supported(claim: Mapping[str, Any], incident: Incident) -> bool:
