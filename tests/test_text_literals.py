@@ -15,7 +15,7 @@ from crisiscomms.text.literals import Gated, fold_for_gates, required_strings
 
 #: Every gated pattern the library runs: claims, times, quantities.
 PATTERNS = [g.pattern for f in claim_families() for g in f["gated"]]
-PATTERNS += list(times._gated()) + list(quantities._GATED)
+PATTERNS += [g.pattern for g in times._gated()] + list(quantities._GATED)
 
 
 def _spans(matches: object) -> list[tuple[int, int]]:
@@ -101,7 +101,7 @@ def test_a_text_without_the_words_is_not_searched() -> None:
     class Counting:
         searched = 0
 
-        def finditer(self, text: str) -> list[re.Match[str]]:
+        def finditer(self, text: str, *span: int) -> list[re.Match[str]]:
             Counting.searched += 1
             return []
 
@@ -112,3 +112,78 @@ def test_a_text_without_the_words_is_not_searched() -> None:
     assert Counting.searched == 0
     list(gated.finditer("系统升级所致。"))
     assert Counting.searched == 1
+
+
+# Pieces of what the library's own further tests (``also``) look for: English times,
+# month names and ISO dates, relative days, numerals before 点/时, amounts with a currency.
+_ALSO_PIECES = sorted(
+    set("0123456789.,:;%$¥()-/ \n。，约万元点时分月日号İıſK")
+    | {"10", "12", "0", "am", "a.m.", "pm", "p.m", "noon", "midnight", "mar", "march", "Jun"}
+    | {"2026-", "2026/", "29th", "今天", "今晚", "明天上午", "today", "later today"}
+    | {"end of the day"}
+    | {"十", "两", "三", "半", "点", "时", "时间", "usd", "USD", "cny", "hk$", "¥", "元", "美元"}
+    | {"a", "x", "1,000", "tomorrow morning", "\t"}
+)
+
+
+def _library_gates() -> list[Gated]:
+    quantities._money_patterns()  # the amounts' gates join on first use
+    return list(times._gated()) + list(quantities._GATED.values())
+
+
+@pytest.mark.parametrize("gate", _library_gates(), ids=lambda g: g.pattern.pattern[:24])
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ALSO_PIECES), max_size=12))
+def test_the_library_gates_with_their_further_tests_hide_no_match(
+    gate: Gated, pieces: list[str]
+) -> None:
+    text = "".join(pieces)
+    for s in (text, normalize(text).text):
+        assert _spans(gate.finditer(s, fold_for_gates(s))) == _spans(gate.pattern.finditer(s))
+
+
+def test_the_further_tests_rule_out_texts_the_strings_let_through() -> None:
+    gates = {g.pattern: g for g in _library_gates()}
+    assert not times._gated().en_clock.could_match("the app is back")  # a and p, no time
+    assert times._gated().en_clock.could_match("back by 10 pm")
+    amount_before = quantities._money_patterns()[0]
+    assert not gates[amount_before].could_match("about 800 users in march")
+    assert gates[amount_before].could_match("a cny 10 voucher")
+
+
+# Long texts where the strings a pattern needs are few: searched in windows around them.
+_FILLER = st.text(alphabet=st.sampled_from([*"的服务已恢复数据 abcxyz", ",", "。"]), max_size=300)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "spans"),
+    [
+        # The longest match ends its window's width past the string's start: a \b there
+        # reads the character after it, as in the whole text.
+        (r"ab\b", "x" * 200 + "abc" + "y" * 200, []),
+        (r"ab\b", "x" * 200 + " ab " + "y" * 200, [(201, 203)]),
+        (r"ab(?![c])", "x" * 200 + "abc" + "y" * 200, []),
+        # A match may start its whole width before the string it needs.
+        (r"[^。]{2,24}?所致", "。" * 200 + "甲" * 30 + "所致" + "。" * 200, [(206, 232)]),
+        (r"(?<![a-z])usd\s?\d", "x" * 200 + " usd 5 xusd 5" + "y" * 200, [(201, 206)]),
+        (r"^所致", "。" * 200 + "\n所致" + "。" * 200, []),
+    ],
+)
+def test_a_pattern_searched_in_windows_reads_what_the_whole_text_shows(
+    pattern: str, text: str, spans: list[tuple[int, int]]
+) -> None:
+    gate = Gated(re.compile(pattern))
+    assert gate.needs  # worked out: the windows are known
+    assert gate._reach is not None
+    assert _spans(gate.finditer(text)) == _spans(gate.pattern.finditer(text)) == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_FILLER, st.sampled_from(_ALSO_PIECES + _PIECES)), max_size=6), st.data())
+def test_a_pattern_searched_in_windows_finds_what_it_finds_in_the_whole_text(
+    parts: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    gate = data.draw(st.sampled_from(_library_gates() + [Gated(p) for p in PATTERNS]))
+    text = "".join(filler + piece for filler, piece in parts)
+    for s in (text, normalize(text).text):
+        assert _spans(gate.finditer(s, fold_for_gates(s))) == _spans(gate.pattern.finditer(s))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..completeness import element_gap, elements, placeholder_text
 from ..factcheck import check_draft, check_parity
-from ..factcheck.parity import same_value
+from ..factcheck.parity import stated_in, value_index
 from ..factcheck.quantities import find_mentions
 from ..facts import Incident
 from ..findings import Finding
@@ -46,14 +46,14 @@ def cross_channel(files: list[PackFile], full: str) -> None:
     reference = next((f for f in files if f.channel == full), None)
     if reference is None:
         return
-    stated = find_mentions(reference.text)
+    stated = value_index(find_mentions(reference.text))
     for file in files:
         if file is reference:
             continue
         lines: LineIndex | None = None
         found: list[Finding] = []
         for m in find_mentions(file.text):
-            if any(same_value(m, o) for o in stated):
+            if stated_in(m, stated):
                 continue
             lines = lines or LineIndex(file.text)
             message, suggestion = messages("cross_channel", excerpt=file.text[m.start : m.end])

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
-from functools import cache
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -21,6 +21,7 @@ from ..errors import TemplateError
 from ..facts import Incident
 from ..findings import Finding
 from ..hant.lookup import with_hant
+from ..keptfor import KeptFor
 from ..resources import templates_root
 from ..text import LineIndex, Normalized, normalize
 from ..text.literals import Gated, fold_for_gates
@@ -58,16 +59,20 @@ def unsupported_claims(
     lines = LineIndex(original)  # one index for every finding: O(log n) each, not O(n)
     # A claim kind is grounded or not whatever the text; its nearby facts' words stand in
     # a sentence or not whatever the claim's place in it: each is read once per call.
-    grounded: dict[str, bool] = {}
     contradicts: dict[str, bool] = {}
     in_words: dict[tuple[str, str], bool] = {}
+
+    kinds = _grounded_kinds(incident)
+
+    def grounded(claim: Mapping[str, Any]) -> bool:
+        # A claim the facts ground is reported nowhere: its patterns are not even run
+        # (a pack's documents match the compensation words of a compensation notice
+        # some 170 times, each only to be passed over).
+        return claim["name"] in kinds
+
     with paused_collection():  # a long text makes many acyclic objects: see ..bulk
-        for claim, start, end in claims_made(n, incident):
+        for claim, start, end in _claims_made(n, incident, grounded):
             name = claim["name"]
-            if name not in grounded:
-                grounded[name] = supported(claim, incident)
-            if grounded[name]:
-                continue
             sentence = sentence_around(original, start, end)
             if (name, sentence) not in in_words:
                 in_words[name, sentence] = _in_sentence(claim, incident, sentence)
@@ -105,6 +110,15 @@ def claims_made(
     The patterns run on the normalised text (Simplified, ASCII punctuation, lower
     case), so 用戶資金安全 is the claim 用户资金安全; spans are mapped back to ``text``.
     """
+    return _claims_made(text, incident, None)
+
+
+def _claims_made(
+    text: str | Normalized,
+    incident: Incident,
+    skip: Callable[[Mapping[str, Any]], bool] | None,
+) -> Iterator[tuple[Mapping[str, Any], int, int]]:
+    """:func:`claims_made`, without the claim kinds ``skip`` is true of (not even searched)."""
     n = text if isinstance(text, Normalized) else normalize(text)
     original = n.original
     free = fact_values(incident).free_text
@@ -113,18 +127,26 @@ def claims_made(
     in_free: dict[str, bool] = {}  # matched words -> they are the facts' own words
     folded = fold_for_gates(n.text)  # what every pattern's quick test reads
     for claim in claim_families():
+        if skip is not None and skip(claim):
+            continue
         placeholder = claim.get("placeholder")
         if placeholder and any(path.startswith(placeholder) for path in asked):
             continue
-        for start, end in _family_matches(claim, n, folded):
+        for start, end in _kept_matches(claim, n, folded):
             piece = original[start:end].strip().lower()
             if piece in free:
                 continue
             if piece not in in_free:
-                folded_free = normalize(free).text if folded_free is None else folded_free
+                folded_free = _normalized(free) if folded_free is None else folded_free
                 in_free[piece] = normalize(piece).text in folded_free
             if not in_free[piece]:
                 yield claim, start, end
+
+
+@lru_cache(maxsize=8)
+def _normalized(free: str) -> str:
+    """The facts' free text normalised: the same for every text checked against the facts."""
+    return normalize(free).text
 
 
 def in_facts_words(
@@ -143,6 +165,20 @@ def _in_sentence(claim: Mapping[str, Any], incident: Incident, sentence: str) ->
         return True
     folded = normalize(sentence).text  # a Traditional draft of a Simplified fact
     return any(normalize(words).text in folded for words in nearby)
+
+
+#: The claim kinds each of the last few facts objects grounds.
+_GROUNDED: KeptFor[frozenset[str]] = KeptFor(8)
+
+
+def _grounded_kinds(incident: Incident) -> frozenset[str]:
+    """Return the names of the claim kinds the facts ground (:func:`supported`), worked out
+    once per facts object: a pack checks a dozen texts against one."""
+    return _GROUNDED.get(
+        incident,
+        None,
+        lambda: frozenset(c["name"] for c in claim_families() if supported(c, incident)),
+    )
 
 
 def supported(claim: Mapping[str, Any], incident: Incident) -> bool:
@@ -282,7 +318,30 @@ def family_matches(family: Mapping[str, Any], text: str | Normalized) -> Iterato
     :class:`~crisiscomms.text.Normalized` to avoid normalising again.
     """
     n = text if isinstance(text, Normalized) else normalize(text)
-    return _family_matches(family, n, fold_for_gates(n.text))
+    return iter(_kept_matches(family, n))
+
+
+#: The spans each claim kind matched in the last few normalised texts, by the text's
+#: identity: check_draft reads the cause claim of one text for unsupported claims and
+#: again for ruled-out causes (:mod:`.ruledout`), each pattern run over the whole text.
+_MATCHED: list[tuple[Normalized, dict[int, tuple[Mapping[str, Any], list[tuple[int, int]]]]]] = []
+_KEEP = 2
+
+
+def _kept_matches(
+    family: Mapping[str, Any], n: Normalized, folded: str | None = None
+) -> list[tuple[int, int]]:
+    """:func:`_family_matches` of ``family`` in ``n``, found once per text object."""
+    kept = next((found for seen, found in _MATCHED if seen is n), None)
+    if kept is None:
+        kept = {}
+        _MATCHED.insert(0, (n, kept))
+        del _MATCHED[_KEEP:]
+    entry = kept.get(id(family))
+    if entry is None or entry[0] is not family:
+        folded = fold_for_gates(n.text) if folded is None else folded
+        entry = kept[id(family)] = (family, list(_family_matches(family, n, folded)))
+    return entry[1]
 
 
 def _family_matches(

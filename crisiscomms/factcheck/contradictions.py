@@ -29,6 +29,7 @@ from ..hant.lookup import with_hant
 from ..resources import templates_root
 from ..text import LineIndex, Normalized
 from ..text import normalize as _normalize
+from ..text.literals import Gated, fold_for_gates
 from .claims import _holds
 
 #: Where a sentence ends in the normalised text (ASCII punctuation there).
@@ -87,9 +88,10 @@ def contradictions(n: Normalized, incident: Incident, lang: str) -> list[Finding
 def _statements(n: Normalized, incident: Incident) -> Iterator[tuple[Mapping[str, Any], int, int]]:
     s = n.text
     names: dict[str, list[Name]] = {}
+    folded = fold_for_gates(s)  # what every pattern's quick test reads
     for family in families():
         taken: list[tuple[int, int]] = []  # one finding where several patterns match
-        for start, end in _matches(family, n, s, incident, names):
+        for start, end in _matches(family, n, s, folded, incident, names):
             if not any(a < end and start < b for a, b in taken):
                 taken.append((start, end))
                 yield family, start, end
@@ -99,6 +101,7 @@ def _matches(
     family: Mapping[str, Any],
     n: Normalized,
     s: str,
+    folded: str,
     incident: Incident,
     names: dict[str, list[Name]],
 ) -> Iterator[tuple[int, int]]:
@@ -106,8 +109,8 @@ def _matches(
     if subject is None:
         if not any(_holds(c, incident) for c in family["contradicted_by"]):
             return
-        for pattern in family["patterns"]:
-            for match in pattern.finditer(s):
+        for pattern in family["gated"]:
+            for match in pattern.finditer(s, folded):
                 if not _hedged(family, s, match.start(), match.end()):
                     yield match.start(), match.end()
         return
@@ -119,8 +122,8 @@ def _matches(
     places = _places(n, names[subject])
     if not places:
         return
-    for pattern in family["patterns"]:
-        for match in pattern.finditer(s):
+    for pattern in family["gated"]:
+        for match in pattern.finditer(s, folded):
             start, end = match.span()
             about = _subjects(s, places, start, end, family.get("headings", False))
             if not about or not any(name.state in bad for _, name in about):
@@ -227,13 +230,18 @@ def _subjects(
 
 @cache
 def families() -> tuple[dict[str, Any], ...]:
-    """Load ``templates/contradictions.toml``, patterns compiled on the normalised form."""
+    """Load ``templates/contradictions.toml``, patterns compiled on the normalised form.
+
+    ``gated`` holds each pattern with the strings it cannot match without
+    (:class:`~crisiscomms.text.literals.Gated`): a text without any is not searched.
+    """
     path = templates_root() / "contradictions.toml"
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
         out = []
         for name, body in raw.items():
             message = with_hant(body["message"])
+            patterns = [re.compile(_fold(p)) for p in body["patterns"]]
             out.append(
                 {
                     **body,
@@ -241,7 +249,8 @@ def families() -> tuple[dict[str, Any], ...]:
                     "message": message,
                     "frozen_message": frozen_messages(message),
                     "suggestion": with_hant(body["suggestion"]),
-                    "patterns": [re.compile(_fold(p)) for p in body["patterns"]],
+                    "patterns": patterns,
+                    "gated": tuple(map(Gated, patterns)),
                     "unless": [re.compile(_fold(p)) for p in body.get("unless", [])],
                     "contradicted_by": body.get("contradicted_by", []),
                 }

@@ -66,8 +66,9 @@ def _unpaired(
     text: str, mine: list[Mention], theirs: list[Mention], lang: str, other_zh: str, other_en: str
 ) -> Iterator[Finding]:
     lines: LineIndex | None = None
+    index = value_index(theirs)
     for m in mine:
-        if any(_counterpart(m, o) for o in theirs):
+        if stated_in(m, index):
             continue
         said, suggestions = _texts(lang in REGIONS)
         excerpt = text[m.start : m.end]  # quoted as written: the templates are converted, not it
@@ -107,13 +108,41 @@ def _texts(traditional: bool) -> tuple[dict[str, str], dict[str, str]]:
     return _MESSAGE, _SUGGESTION
 
 
+def value_index(mentions: list[Mention]) -> dict[object, list[Mention]]:
+    """Return ``mentions`` by what a counterpart must share with them (:func:`stated_in`)."""
+    index: dict[object, list[Mention]] = {}
+    for o in mentions:
+        index.setdefault(_key(o), []).append(o)
+    return index
+
+
+def stated_in(m: Mention, index: dict[object, list[Mention]]) -> bool:
+    """True when a mention of :func:`value_index` states the same value as ``m``
+    (:func:`same_value` with each of them, but only those it can be true of)."""
+    return any(_counterpart(m, o) for o in index.get(_key(m), ()))
+
+
+def _key(m: Mention) -> object:
+    # A counterpart is of the same kind (any number for a number; see _counterpart),
+    # and a clock time's has the same minute: a text's values are compared with those
+    # alone, not with every value of the other text.
+    if m.kind == "clock":
+        return ("clock", m.minute)
+    return _GROUP.get(m.kind, m.kind)
+
+
 def same_value(m: Mention, o: Mention) -> bool:
     """True when two mentions state the same number, amount, duration, time or date."""
     return _counterpart(m, o)
 
 
+#: Kinds that compare with each other: counts, amounts and shares are all numbers.
+_GROUP = {"count": "number", "money": "number", "percent": "number"}
+_NUMERIC = frozenset(_GROUP)
+
+
 def _counterpart(m: Mention, o: Mention) -> bool:
-    numeric = {"count", "money", "percent"}
+    numeric = _NUMERIC
     if m.kind != o.kind and not (m.kind in numeric and o.kind in numeric):
         return False
     if m.kind == "clock" and m.offset is not None and o.offset is not None:

@@ -53,10 +53,18 @@ def find_mentions(text: str | Normalized) -> list[Mention]:
         >>> [int(m.value) for m in find_mentions("about two hours, then half an hour")]
         [7200, 1800]
     """
-    original = text.original if isinstance(text, Normalized) else text
-    if len(original) <= KEPT_CHARS:
+    if not isinstance(text, Normalized):
+        return list(_kept_mentions(text)) if len(text) <= KEPT_CHARS else _find_mentions(text)
+    original = text.original
+    if len(original) > KEPT_CHARS:
+        return _find_mentions(text)
+    # Kept by the text as written; read from the normalised one given, if not kept yet
+    # (check_draft normalises a document once for every check, this one included).
+    _GIVEN[original] = text
+    try:
         return list(_kept_mentions(original))
-    return _find_mentions(text)
+    finally:
+        _GIVEN.pop(original, None)
 
 
 #: Texts up to this long keep their mentions (see :func:`_kept_mentions`); longer ones are
@@ -64,11 +72,15 @@ def find_mentions(text: str | Normalized) -> list[Mention]:
 KEPT_CHARS = 16_384
 
 
+#: Texts whose normalised form a caller of :func:`find_mentions` holds, while it asks.
+_GIVEN: dict[str, Normalized] = {}
+
+
 @lru_cache(maxsize=256)
 def _kept_mentions(text: str) -> tuple[Mention, ...]:
     """The mentions of a notice-sized text, read once: a pack checks each text several
     times (its own facts, then its parity with every other language and channel)."""
-    return tuple(_find_mentions(text))
+    return tuple(_find_mentions(_GIVEN.get(text, text)))
 
 
 def _find_mentions(text: str | Normalized) -> list[Mention]:

@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
-from .literals import Gated, fold_for_gates
+from .literals import Gated, Search, fold_for_gates
 from .normalize import Normalized, normalize
-from .numerals import EN_NUMBERS, parse_number, zh_range
+from .numerals import CN_NUMERAL_CHARS, EN_NUMBERS, parse_number, zh_range
 
 TimeKind = Literal["clock", "date", "datetime", "duration", "relative_day", "zone"]
 PartKind = Literal["clock", "date", "duration", "relative_day", "zone"]
@@ -182,42 +182,42 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     want_zh, want_en = lang != "en", lang not in ("zh", "zh-Hant")
     parts: list[_Part] = []
     folded = fold_for_gates(s)  # a pattern none of whose words is in s is not run
-    gated = _gated()
-    for m in gated[P.COLON_CLOCK].finditer(s, folded):
+    g = _gated()
+    for m in g.colon_clock.finditer(s, folded):
         parts.append(_clock_part(m, _period_before(s, m.start()), m.group("ampm")))
-    for m in gated[P.ZONE].finditer(s, folded):
+    for m in g.zone.finditer(s, folded):
         parts.append(_zone_part(m))
-    for m in gated[P.EN_DATE].finditer(s, folded):
+    for m in g.en_date.finditer(s, folded):
         if m.group("iy") or want_en:
             parts.append(_en_date_part(m))
     if want_zh:
-        for m in gated[P.ZH_CLOCK].finditer(s, folded):
+        for m in g.zh_clock.finditer(s, folded):
             part = _zh_clock_part(m, s)
             if part is not None:
                 parts.append(part)
-        for m in gated[P.ZH_NOON].finditer(s, folded):
+        for m in g.zh_noon.finditer(s, folded):
             hour = 0 if m.group("word") == "午夜" else 12
             parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
-        for m in gated[P.ZH_DATE].finditer(s, folded):
+        for m in g.zh_date.finditer(s, folded):
             year = P.lead_in(P.YEAR_BEFORE, s, m.start())
             start, y = (year.start(), year.group("y")) if year else (m.start(), None)
             parts.append(_date_part(start, m.end(), y, m.group("mo"), m.group("d")))
-        for m in gated[P.ZH_DURATION].finditer(s, folded):
+        for m in g.zh_duration.finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
     if want_en:
-        for m in gated[P.EN_CLOCK].finditer(s, folded):
+        for m in g.en_clock.finditer(s, folded):
             if m.group("word"):
                 hour = 12 if m.group("word") == "noon" else 0
                 parts.append(_Part(m.start(), m.end(), "clock", {"hour": hour, "minute": 0}))
             else:
                 parts.append(_clock_part(m, None, m.group("ampm")))
-        for m in gated[P.EN_DURATION].finditer(s, folded):
+        for m in g.en_duration.finditer(s, folded):
             duration = _duration_part(m, s)
             if duration is not None:
                 parts.append(duration)
-    for m in gated[P.RELATIVE_DAY].finditer(s, folded):
+    for m in g.relative_day.finditer(s, folded):
         rel = m.group("rel") or " ".join(m.group("rel_en").split())
         if (rel.isascii() and want_en) or (not rel.isascii() and want_zh):
             offset, period = P.RELATIVE_DAYS[rel]
@@ -228,16 +228,44 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     return [p for p in parts if _valid(p)]
 
 
+class _Gates(NamedTuple):
+    """Each pattern _find_parts runs, with the words it cannot match without (see
+    ..literals): a Chinese text skips the English patterns and an English one the Chinese.
+    Held by name: a compiled pattern hashes its whole program at each dict lookup (several
+    microseconds for the longest), so _find_parts never looks one up."""
+
+    colon_clock: Gated
+    zone: Gated
+    en_date: Gated
+    zh_clock: Gated
+    zh_noon: Gated
+    zh_date: Gated
+    zh_duration: Gated
+    en_clock: Gated
+    en_duration: Gated
+    relative_day: Gated
+
+
 @cache
-def _gated() -> dict[re.Pattern[str], Gated]:
-    """Return each pattern _find_parts runs, with the words it cannot match without: a
-    Chinese text skips the English patterns and an English one the Chinese (see ..literals).
-    """
+def _gated() -> _Gates:
+    """Return the gates, built (and the patterns compiled) on first use: a draft whose
+    wording holds no vague time never reads one."""
     from . import timepatterns as P
 
-    english = [P.COLON_CLOCK, P.EN_CLOCK, P.EN_DATE, P.EN_DURATION, P.RELATIVE_DAY]
-    chinese = [P.ZH_CLOCK, P.ZH_DATE, P.ZH_DURATION, P.ZH_NOON, P.ZONE]
-    return {p: Gated(p) for p in english + chinese}
+    # What every match of a pattern led by a look-behind or a class that is everywhere in
+    # text must contain, searched first (see ..literals.Search): an English time "10 pm"
+    # or "noon"; a relative day; a month's name or an ISO date; a numeral before 点/时.
+    also = {
+        P.EN_CLOCK: Search(r"[\dnm](?:(?<=\d)\s?[ap]\.?m|(?<=n)oon|(?<=m)idnight)"),
+        P.RELATIVE_DAY: Search(
+            "|".join(sorted(P.RELATIVE_DAYS, key=len, reverse=True)).replace(" ", r"\s")
+        ),
+        P.EN_DATE: Search(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d[\-/]"),
+        P.ZH_CLOCK: Search(rf"[\d{CN_NUMERAL_CHARS}]\s?[点时]"),
+    }
+    patterns = (P.COLON_CLOCK, P.ZONE, P.EN_DATE, P.ZH_CLOCK, P.ZH_NOON, P.ZH_DATE,
+                P.ZH_DURATION, P.EN_CLOCK, P.EN_DURATION, P.RELATIVE_DAY)  # fmt: skip
+    return _Gates(*(Gated(p, also.get(p)) for p in patterns))
 
 
 def _period_before(s: str, start: int) -> tuple[int, str] | None:
