@@ -67,3 +67,25 @@ def test_parity_does_not_read_an_emergency_number_or_an_ordinal() -> None:
     )
     report = check_parity(zh, en)
     assert list(report.zh) == [] and list(report.en) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客服热线（24小时）",
+        "请拨打24小时客服热线",
+        "24小時熱線",
+        "call our 24-hour hotline",
+        "24 hour support",
+    ],
+)
+def test_twenty_four_hours_as_opening_hours_is_no_duration(text: str) -> None:
+    # Trial E: a hotline's （24小时） read as a duration in Chinese, its "24 hours a day" as
+    # none in English, and every notice carrying the contact drew a parity-mismatch error.
+    assert find_times(text) == []
+
+
+def test_a_hotline_open_24_hours_is_the_same_fact_in_both_languages() -> None:
+    report = check_parity("客服热线（24小时）", "Hotline (24 hours a day)", "zh")
+    assert not report.zh and not report.en
+    assert [t.text for t in find_times("预计24小时内恢复")] == ["24小时内"]

@@ -178,6 +178,11 @@ EN_DURATION = re.compile(
 #: Availability, not a duration: 24 hours a day, 7 days a week, 全天24小时, 7×24.
 ROUND_THE_CLOCK_AFTER = re.compile(r"\s?(?:a|per|/)\s?(?:day|week)\b|\s?/\s?7")
 ROUND_THE_CLOCK_BEFORE = re.compile(r"(?:全天|每天|每日|全年|7\s?[×x*]\s?)\s?$")
+#: 24 hours as opening hours: 客服热线（24小时）, 24小时客服, a 24-hour hotline.
+ALL_DAY_AFTER = re.compile(
+    r"\s?(?:\)|客服|热线|服务|在线|值守|人工|营业|开放|运营|不间断)"
+    r"|\s(?:hotline|helpline|support|service|customer|phone|line|desk|help)\b"
+)
 #: "a day" is a duration only when it reads as one: in a day, a day later.
 A_SPAN_AFTER = re.compile(r"\s(?:earlier|later|ago|before|after)\b")
 A_SPAN_BEFORE = re.compile(r"\b(?:within|in|for|about|around|over|after|than|nearly|almost)\s$")

@@ -378,6 +378,8 @@ def _duration_part(m: re.Match[str], s: str) -> _Part | None:
     before, after = s[max(0, m.start() - 12) : m.start()], s[m.end() : m.end() + 10]
     if P.ROUND_THE_CLOCK_AFTER.match(after) or P.ROUND_THE_CLOCK_BEFORE.search(before):
         return None  # 24 hours a day, 全天24小时: availability, not a duration
+    if raw == "24" and unit in ("小时", "hour", "hours") and P.ALL_DAY_AFTER.match(after):
+        return None  # 热线（24小时）, 24小时客服: opening hours, as "24 hours a day" is
     if raw in ("a", "an") and not (
         m.group("suffix") or P.A_SPAN_AFTER.match(after) or P.A_SPAN_BEFORE.search(before)
     ):
