@@ -8,8 +8,9 @@ reports numbers and times that differ between a Chinese and an English text.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazynames import lazy_names
 
 if TYPE_CHECKING:
     from .checking import check_draft
@@ -23,14 +24,4 @@ __all__ = ["ParityReport", "check_draft", "check_parity"]
 _LAZY = {"check_draft": "checking", "ParityReport": "parity", "check_parity": "parity"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, __all__, globals())
