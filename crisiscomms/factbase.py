@@ -256,10 +256,10 @@ def default_audience() -> Audience:
 def no_items() -> list[Any]:
     """Return a new empty list: the default of a list of facts.
 
-    What ``default_factory=list`` gives, but pydantic reads a default factory's
-    signature as it builds each model, and a builtin's is parsed from its text (the
-    first time, after compiling the tokenizer's pattern): a few milliseconds of the
-    command line's start over the models' list fields, for a function a Python one.
+    What ``default_factory=list`` gives. Pydantic reads a default factory's signature
+    as it builds each model, and a builtin's is parsed from its text (the first time,
+    after compiling the tokenizer's pattern), a Python function's is not: over the
+    models' list fields, a few milliseconds of the command line's start.
     """
     return []
 

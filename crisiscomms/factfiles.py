@@ -202,6 +202,7 @@ def _parse_yaml(text: str, name: str) -> Any:
     # pure-Python loader, whose RecursionError is caught as "nested too deeply".
     fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = (fast if _nesting_bound(text) <= 2 * MAX_DEPTH else yaml.SafeLoader)(text)
+    root = None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -231,9 +232,12 @@ def _unreadable_scalar(loader: Any, root: Any) -> Any:
     """
     import yaml
 
-    stack = [root]
+    stack, seen = [root], set()
     while stack:
         node = stack.pop()
+        if id(node) in seen:
+            continue  # an alias, perhaps of a collection that holds itself
+        seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             construct = loader.yaml_constructors.get(node.tag)
             try:
