@@ -412,7 +412,8 @@ def test_a_check_with_no_time_of_its_own_promises_no_result_by_the_next_update(k
     facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
     zh, en = (draft(facts, kind, lang).text for lang in ("zh", "en"))
     assert "核查结果" not in zh and "核对结果" not in zh, zh
-    assert "下一次进展中说明核查情况" in zh and "下一次进展中说明核对情况" in zh, zh
+    assert "用户数据和资金是否受到影响，我们正在核查" in zh, zh  # one check, one time
+    assert "下一次进展中说明核查情况" in zh, zh
     assert "report what we find" not in en, en
     assert "where the check stands in our next update, by" in en, en
     # A time for the result is a promise the facts make: then the notices state it.
@@ -475,3 +476,26 @@ def test_a_refund_of_overcharges_is_said_where_the_money_is_and_asked_for_when_m
     notice = draft(facts, "compensation_notice", "zh")
     assert "多扣费用退还：多扣款项将于3个工作日内原路退回。" in notice.text
     assert "missing-overcharge-refund" not in [f.rule for f in notice.findings]
+
+
+def test_data_and_funds_checked_together_are_one_sentence_with_one_time() -> None:
+    # Trial F (HKeToll): both checks, no result time of their own, each gave the next
+    # update's time, and the next-update sentence a third time.
+    checking = {"status": "under_investigation"}
+    found = {"zh": "尚未发现重复扣款", "en": "no double charge found so far"}
+    impact = {"symptoms": {"zh": "无法登录", "en": "log-ins fail"}, "involves": ["payments"]}
+    facts = {**MINIMAL, "data": checking, "funds": {**checking, "description": found}}
+    facts |= {"impact": impact, "next_update_at": "2026-03-29T21:30:00+08:00"}
+    zh = draft(facts, "first_statement", "zh").text
+    assert (
+        "用户数据和资金是否受到影响，我们正在核查，将在北京时间3月29日21:30前发布的下一次进展中说明核查情况。目前已掌握的情况：尚未发现重复扣款。"
+        in zh
+    ), zh
+    assert zh.count("21:30") == 2, zh  # the check's sentence and the next update's
+    en = draft(facts, "first_statement", "en").text
+    assert "We are checking whether any data or funds were affected and will say" in en, en
+    assert en.count("21:30") == 2, en
+    # Results due at different times: two sentences, each with its own.
+    facts["funds"] = {**facts["funds"], "result_by": "2026-03-30T09:00:00+08:00"}
+    zh = draft(facts, "first_statement", "zh").text
+    assert "用户资金是否受到影响，我们正在核对，将于北京时间3月30日09:00前公布核对结果。" in zh, zh
