@@ -122,10 +122,10 @@ def test_who_qualifies_follows_what_they_get_before_how_to_claim(channel: str) -
     incident = read_facts(str(ROOT / "tests" / "incidents" / "17-visa.report.yaml"))
     found = draft(incident, "compensation_notice", "en", channel=channel)
     text = found.text
-    # The eligibility leads the plan (trial D: said once, as its lead); a concise X post,
-    # which leaves it to the notice, leads with the eligible readers.
+    # The eligibility leads the plan (trial D: said once, as its lead); a concise X post or
+    # a thread, which leave it to the notice, lead with the eligible readers.
     lead = "For cardholders who had extra costs" if channel == "sms" else "Eligible cardholders get"
-    if channel == "x" and found.length["form"]["used"] != "concise":
+    if channel == "x" and found.length["form"]["used"] not in ("concise", "thread"):
         lead = "For cardholders who had extra costs"
     assert text.index(lead) < text.index("How to claim:")
     assert not [f for f in found.findings if f.rule == "blame-shift" and "Visa" in f.excerpt]

@@ -175,7 +175,7 @@ def test_short_compensation_says_what_an_item_is_and_which_tier_is_whose(
     )
     made = draft(incident, "compensation_notice", lang, channel=channel)
     left_to_notice = {  # forms that leave a plan's eligibility to the notice, tiers apart
-        forms.get(name) for name in ("concise", "brief") if channel in ("x", "weibo")
+        forms.get(name) for name in ("concise", "brief", "thread") if channel in ("x", "weibo")
     }
     for text in [*forms.values(), made.text]:
         assert EMOTICONS[lang] in text, text
@@ -252,16 +252,17 @@ def test_a_long_progress_still_fits_a_linked_post(lang: str, channel: str) -> No
 
 def test_a_refund_alone_is_what_the_short_compensation_texts_say() -> None:
     # A plan may be the refund of overcharges alone (trial E, Alipay): the short texts
-    # said the referral it does not have.
+    # said the referral it does not have. They say it as the notice does.
     refund = {"zh": "重复扣款将于3个工作日内原路退回", "en": "double charges go back to the card"}
     said = {"zh": "部分订单被重复扣款", "en": "some orders were charged twice"}
     facts = {**MINIMAL, "status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
     facts |= {"funds": {"status": "affected", "description": said}}
     facts["compensation"] = [{"overcharge_refund": refund}]
     for channel in ("sms", "x", "weibo", "statuspage"):
-        assert refund["zh"] in draft(facts, "compensation_notice", "zh", channel=channel).text
+        text = draft(facts, "compensation_notice", "zh", channel=channel).text
+        assert "多扣费用退还：" + refund["zh"] in text, (channel, text)
         text = draft(facts, "compensation_notice", "en", channel=channel).text
-        assert "Double charges go back to the card" in text, (channel, text)
+        assert "If you were charged by mistake: " + refund["en"] in text, (channel, text)
         assert "Your money" not in text, text
 
 

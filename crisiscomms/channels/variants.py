@@ -54,6 +54,9 @@ class Form:
 
     name: str
     carries: Mapping[str, tuple[str, ...] | None]
+    states: str | None = None
+    """The fuller form whose facts this one states in other words (a thread, the concise
+    post's): a language where that form is within every limit publishes it instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,7 @@ def variants() -> dict[str, Variant]:
     found: dict[str, Variant] = {}
     for channel, spec in data.items():
         forms = tuple(
-            Form(name, _carries(form.get("carries", {})))
+            Form(name, _carries(form.get("carries", {})), form.get("states"))
             for name, form in spec.get("forms", {}).items()
         )
         clash = {FULL, *spec["parts"]} & {f.name for f in forms}
@@ -393,8 +396,12 @@ def shaped(channel: str, form: str, split: Split, incident: Incident, lang: str)
         parts["html"] = html_body(parts["subject"], parts["body"], lang)
     elif channel == "statuspage":
         payload = statuspage_update(incident, parts, lang)
-    rank = variant(channel).form_names.index(form)
-    report = measure(channel, parts, payload, incident, lang)
+    shape = variant(channel)
+    rank = shape.form_names.index(form)
+    if form in shape.settings.get("threads", ()):
+        report = measure_thread(channel, parts["text"], lang)
+    else:
+        report = measure(channel, parts, payload, incident, lang)
     return Shaped(form, rank, split, parts, payload, report)
 
 
@@ -411,13 +418,21 @@ def choose(forms: list[Shaped], counterparts: Sequence[list[Shaped]] = ()) -> Sh
     platform tolerates (a text folded behind 全文 or billed as two messages still reaches
     the reader whole); when the platform refuses them all, the most compact, the least to
     rewrite. Its over-length findings stay.
+
+    A form that states another's facts in other words (a thread, the concise post's) gives
+    way to that form in a language where it is within every limit: one post, not a thread.
     """
     groups = (forms, *counterparts)
     ranks = sorted({f.rank for group in groups for f in group})
     fits = [max(_stand_in(group, rank).fit for group in groups) for rank in ranks]
     best = min(fits)
     fitting = [rank for rank, fit in zip(ranks, fits, strict=True) if fit == best]
-    return _stand_in(forms, fitting[-1] if best[0] == 2 else fitting[0])
+    chosen = _stand_in(forms, fitting[-1] if best[0] == 2 else fitting[0])
+    shape = variants().get(chosen.report.channel)
+    form = next((f for f in shape.forms if f.name == chosen.form), None) if shape else None
+    if form is None or form.states is None:
+        return chosen
+    return next((f for f in forms if f.form == form.states and f.fit == (0, 0)), chosen)
 
 
 def _stand_in(forms: list[Shaped], rank: int) -> Shaped:
@@ -520,6 +535,46 @@ def measure(
         article = {key: parts[key] for key in ("title", "digest", "content")}
         return check_length("wechat", {"template": fields, "article": article}, lang=lang)
     return check_length("statuspage", dict(payload or {}), lang=lang)
+
+
+def thread_posts(text: str) -> list[tuple[int, str]]:
+    """Return each post of a thread (posts apart by a blank line) with where it starts.
+
+    Examples:
+        >>> thread_posts("One (1/2)\n\nTwo (2/2)")
+        [(0, 'One (1/2)'), (11, 'Two (2/2)')]
+    """
+    posts = []
+    start = 0
+    for gap in [*_BLANK_LINE.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            posts.append((start + lead, chunk.strip()))
+        start = gap.end() if gap else end
+    return posts
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def measure_thread(channel: str, text: str, lang: str) -> LengthReport:
+    """Measure each post of a thread on its own, as the platform takes each.
+
+    The figures are the longest post's under ``text`` (what one post must fit) and every
+    post's under ``posts``; a post past the limit has its finding, pointing into it.
+    """
+    posts = thread_posts(text)
+    reports = [(start, check_length(channel, post, lang=lang)) for start, post in posts]
+    findings = tuple(
+        dataclasses.replace(f, start=start + f.start, end=start + f.end)
+        for start, report in reports
+        for f in report.findings
+    )
+    figures = [dict(report.figures["text"]) for _, report in reports]
+    longest = max(figures, key=lambda each: int(each.get("weighted", 0)), default={})
+    return LengthReport(channel, {"text": longest, "posts": figures}, findings)
 
 
 #: Wording rules that read a bare label (排查中) as a sentence.
