@@ -269,6 +269,14 @@ def test_taiwan_facts_say_permissions_config_files_and_access_as_taiwan_writes_t
     assert "訪問" in hant.convert(facts, "zh-Hant-HK")  # Hong Kong reaches a site by 訪問
 
 
+def test_a_card_issuer_is_not_a_hairpin_and_contact_is_not_in_parallel() -> None:
+    # Visa's facts, given only in Simplified: OpenCC read 并联 (in parallel) and 发卡 (a
+    # hairpin) as words and wrote 並聯系您的髮卡銀行 for both regions.
+    facts = "请保留凭证，并联系您的发卡银行或发卡机构"
+    assert hant.convert(facts, "zh-Hant-HK") == "請保留憑證，並聯繫您的發卡銀行或發卡機構"
+    assert hant.convert(facts, "zh-Hant-TW") == "請保留憑證，並聯絡您的發卡銀行或發卡機構"
+
+
 def test_without_opencc_converting_is_a_clear_input_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
