@@ -238,3 +238,16 @@ def test_a_team_whose_readers_are_all_customers_calls_them_customers_in_every_do
             assert "告知用户" not in f.text and "答复用户" not in f.text, f.name
     script = next(f.text for f in made.files if f.name == "cs-script.en.txt")
     assert "gives customers the same answers" in script
+
+
+def test_a_contact_channel_without_a_number_reads_as_a_sentence_in_the_community_message() -> None:
+    # Trial E (HKeToll): "Contact us via HKeToll customer service hotline", an article short,
+    # because the channel's name is the facts' own words. A label needs none.
+    facts = {
+        **MINIMAL,
+        "contacts": [
+            {"channel": {"zh": "易通行客户服务热线", "en": "HKeToll customer service hotline"}}
+        ],
+    }
+    community = _files(facts, ["en"])["community.en.txt"]
+    assert "Questions? Contact us: HKeToll customer service hotline." in community, community
