@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 from decimal import Decimal
 
 import pytest
@@ -155,11 +156,11 @@ def test_beijing_time_is_named_in_chinese_and_an_offset_in_english() -> None:
          "Mar 29, 18:30 UTC+5:30"),
         ("UTC", datetime(2026, 3, 29, 13, 0, tzinfo=UTC), "3月29日13:00（UTC）",
          "Mar 29, 13:00 UTC"),
-        # Los Angeles is on daylight time in July (UTC-7) and standard time in January (UTC-8).
-        ("America/Los_Angeles", datetime(2026, 7, 1, 19, 0, tzinfo=UTC), "7月1日12:00（UTC-7）",
-         "Jul 1, 12:00 PDT"),
-        ("America/Los_Angeles", datetime(2026, 1, 15, 20, 0, tzinfo=UTC), "1月15日12:00（UTC-8）",
-         "Jan 15, 12:00 PST"),
+        # Sydney is on daylight time in January (UTC+11) and standard time in July (UTC+10).
+        ("Australia/Sydney", datetime(2026, 1, 15, 1, 0, tzinfo=UTC), "1月15日12:00（UTC+11）",
+         "Jan 15, 12:00 UTC+11"),
+        ("Australia/Sydney", datetime(2026, 7, 15, 2, 0, tzinfo=UTC), "7月15日12:00（UTC+10）",
+         "Jul 15, 12:00 UTC+10"),
     ],
 )  # fmt: skip
 def test_other_zones_state_their_offset_including_daylight_time(
@@ -203,12 +204,20 @@ def test_percent() -> None:
          "Mar 29, 22:00 HKT"),
         ("Asia/Taipei", datetime(2026, 3, 29, 14, 0, tzinfo=UTC), "台北时间3月29日22:00",
          "Mar 29, 22:00 UTC+8"),
-        ("Europe/Berlin", datetime(2026, 1, 15, 12, 0, tzinfo=UTC), "1月15日13:00（UTC+1）",
+        # US and European zones as readers name them, summer time told apart (trial E, AWS:
+        # a Chinese notice said 10月19日23:48（UTC-7） where English said PDT).
+        ("Europe/Berlin", datetime(2026, 1, 15, 12, 0, tzinfo=UTC), "欧洲中部标准时间1月15日13:00",
          "Jan 15, 13:00 CET"),
-        ("Europe/Berlin", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "7月15日14:00（UTC+2）",
+        ("Europe/Berlin", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "欧洲中部夏令时间7月15日14:00",
          "Jul 15, 14:00 CEST"),
-        ("America/New_York", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "7月15日08:00（UTC-4）",
+        ("America/New_York", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "美国东部夏令时间7月15日08:00",
          "Jul 15, 08:00 EDT"),
+        ("America/Los_Angeles", datetime(2026, 7, 1, 19, 0, tzinfo=UTC),
+         "美国太平洋夏令时间7月1日12:00", "Jul 1, 12:00 PDT"),
+        ("America/Los_Angeles", datetime(2026, 1, 15, 20, 0, tzinfo=UTC),
+         "美国太平洋标准时间1月15日12:00", "Jan 15, 12:00 PST"),
+        ("Europe/London", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "英国夏令时间7月15日13:00",
+         "Jul 15, 13:00 BST"),
     ],
 )  # fmt: skip
 def test_zone_names_readers_use_from_cldr_metazones(
@@ -216,3 +225,25 @@ def test_zone_names_readers_use_from_cldr_metazones(
 ) -> None:
     assert Formatter("zh", zone, when).datetime(when) == zh
     assert Formatter("en", zone, when).datetime(when) == en
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant-HK", "zh-Hant-TW", "en"])
+@pytest.mark.parametrize(
+    "zone", ["America/Los_Angeles", "America/New_York", "Europe/Berlin", "Europe/London",
+             "Asia/Hong_Kong", "Asia/Taipei", "Asia/Tokyo", "Asia/Seoul", "Asia/Singapore"],
+)  # fmt: skip
+def test_the_time_checker_reads_every_zone_name_a_draft_writes(lang: str, zone: str) -> None:
+    # A name the checker cannot read makes a draft's times unreadable to parity and to
+    # check_draft: each name, winter and summer, must come back with its own offset.
+    from crisiscomms.text.times import find_times
+
+    for when in (
+        datetime(2026, 1, 15, 12, 0, tzinfo=UTC),
+        datetime(2026, 7, 15, 12, 0, tzinfo=UTC),
+    ):
+        written = Formatter(lang, zone, when).datetime(when)
+        found = [t for t in find_times(written) if t.kind == "datetime"]
+        assert len(found) == 1, (written, found)
+        offset = when.astimezone(ZoneInfo(zone)).utcoffset()
+        assert offset is not None
+        assert found[0].utc_offset_minutes == offset.total_seconds() // 60, written

@@ -53,6 +53,10 @@ ZONES: dict[str, int | None] = {
     "首尔时间": 540, "utc": 0, "gmt": 0, "cst": None, "pt": None, "et": None,
     "pst": -480, "pdt": -420, "est": -300, "edt": -240, "cet": 60, "cest": 120, "bst": 60,
     "jst": 540, "kst": 540, "sgt": 480, "hkt": 480, "bjt": 480,
+    # The names Chinese drafts give US and European zones (templates/zh/terms.toml).
+    "美国太平洋标准时间": -480, "美国太平洋夏令时间": -420, "美国东部标准时间": -300,
+    "美国东部夏令时间": -240, "欧洲中部标准时间": 60, "欧洲中部夏令时间": 120,
+    "格林尼治标准时间": 0, "英国夏令时间": 60,
 }  # fmt: skip
 _OFFSET = r"(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)"
 
