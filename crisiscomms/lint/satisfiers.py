@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..text.times import TimeExpr, find_times
 
+
+# The patterns below are kept as their source and compiled when first used: compiled at
+# import they were ~5 ms of the command line's start, and a draft often needs none or
+# only a few of them (a text with a digit is acknowledged without reading further).
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """Return ``source`` compiled, once per process."""
+    return re.compile(source)
+
+
 # A count with a unit a reader can picture: 800万, 12%, 3个城市, 2,000 users.
-_QUANTITY = re.compile(
+_QUANTITY = (
     r"\d[\d,.]{0,12}\s?(?:万|萬|亿|億|千|百|%|名|位|家|笔|筆|单|單|人|户|戶|座|个(?!小时|小時|工作日|月)"
     r"|個(?!小時|工作日|月)|million|thousand|billion|percent|k\b|users?\b|customers?\b"
     r"|merchants?\b|accounts?\b|orders?\b|regions?\b|cities\b|stores?\b)"
@@ -22,7 +33,7 @@ def has_quantity(text: str) -> bool:
         >>> has_quantity("约800万用户无法下单"), has_quantity("3月29日部分用户")
         (True, False)
     """
-    return _QUANTITY.search(text) is not None
+    return _compiled(_QUANTITY).search(text) is not None
 
 
 # Python's ``re`` skips ahead to candidates in C only when every top-level branch of a
@@ -53,7 +64,7 @@ def _word(word: str) -> str:
 
 
 # A cadence of updates is a forward-looking time: 每小时更新, every 30 minutes, hourly.
-_CADENCE = re.compile(
+_CADENCE = (
     r"每(?:隔)?\s?(?:\d{1,3}|[一二两三四五六十半]{1,3})?\s?(?:个)?\s?(?:小时|分钟|钟头|天|日)|"
     + _word("every")
     + r"\s(?:\d{1,3}\s|few\s|two\s|three\s|thirty\s|fifteen\s|ten\s)?"
@@ -84,18 +95,16 @@ _CADENCE = re.compile(
     r"|end of (?:day|the day|week))\b"
 )
 # A time the writer says something will happen at: 今天晚上10点会发, 14:00 will.
-_WILL_BEFORE = re.compile(
-    r"\b(?:will|'ll|expect|expects|expected|plan to|planned)\b|将|会|预计|计划"
-)
-_SENTENCE_BREAK = re.compile(r"[。!?;\n]|\.\s")
+_WILL_BEFORE = r"\b(?:will|'ll|expect|expects|expected|plan to|planned)\b|将|会|预计|计划"
+_SENTENCE_BREAK = r"[。!?;\n]|\.\s"
 # A time that says which things are meant (…后发起的转账, …前下单的用户), not when one will be done.
-_QUALIFIER = re.compile(r"[^。!?;,\n的]{1,6}的(?!话)")
-_WILL_AFTER = re.compile(r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)")
+_QUALIFIER = r"[^。!?;,\n的]{1,6}的(?!话)"
+_WILL_AFTER = r"\s?(?:会|将|就会|能|可以|左右会|\bwill\b)"
 
 
 # Without one of these, a text holds no time at all: no need to read it for times.
 # (Besides a digit, searched on its own: see _may_hold_time.)
-_MAY_HOLD_TIME = re.compile(
+_MAY_HOLD_TIME = (
     _each("一 二 两 三 四 五 六 七 八 九 十 半", r"[个]?(?:点|小时|分钟|钟头|天|日|周|月|个)")
     + "|明|后天|下周|下个|今|本周|本月|月底|年底|周[一二三四五六日]|星期|每|万|亿|千|百"
     r"|noon|midnight|tomorrow|tonight|today|week|hour|minute"
@@ -112,7 +121,7 @@ _IN_EN = rf"\s(?:about\s)?(?:{_CLOCK}|\d{{1,3}}\s(?:hours?|minutes?|mins?|days?|
 # and the span led by their first digit (``\d(?:(?<=[01])\d|(?<=2)[0-4])?`` is the
 # clock's ``[01]?\d|2[0-4]``, ``\d\d{0,2}`` the span's ``\d{1,3}``).
 _SURELY_AHEAD = (
-    re.compile(
+    (
         _each(
             "预计 将于 将在 争取 最晚 最迟 不晚于",
             rf"[^。!?;\n已起]{{0,12}}?(?:{_CLOCK}|{_SPAN_ZH}|\d{{1,2}}\s?点)",
@@ -130,7 +139,7 @@ _SURELY_AHEAD = (
         + _word("next update")
         + rf" (?:at|by|in){_IN_EN}"
     ),
-    re.compile(
+    (
         r"\d\d{0,2}\s?(?:个)?\s?(?:小时|分钟|钟头|天|个工作日|工作日)\s?(?:内|以内|之内|后|之后|以后)"
         r"|\d(?:(?<=[01])\d|(?<=2)[0-4])?:[0-5]\d\s?(?:前|之前|以前)"
     ),
@@ -139,7 +148,7 @@ _SURELY_AHEAD = (
 
 # A time a plan had before it was given up (原定今日14:00结束的维护需要延长, was originally due
 # back at 14:00) says when something will no longer happen: the words just before the time.
-_SUPERSEDED = re.compile(
+_SUPERSEDED = (
     r"(?:原定|原计划|原先|原本|原预计|本应|本来|\boriginally|\b(?:was|were|had been)\s"
     r"(?:due|scheduled|planned|expected|meant|supposed))[^。!?;\n.]{0,16}$|原$"
 )
@@ -147,29 +156,28 @@ _SUPERSEDED = re.compile(
 
 def _superseded(text: str, start: int) -> bool:
     """Return True when the time at ``start`` is an earlier plan's (原定, originally due)."""
-    return _SUPERSEDED.search(text[max(0, start - 24) : start]) is not None
+    return _compiled(_SUPERSEDED).search(text[max(0, start - 24) : start]) is not None
 
 
 # A past verb, then no future word, before "by 14:30" in its sentence: a deadline met.
-_PAST_BY = re.compile(
-    r"\b(?:was|were|had|got|came|went)\b(?![^.!?;\n]*(?:\b(?:will|should|expect\w*)\b|'ll))"
-)
+_PAST_BY = r"\b(?:was|were|had|got|came|went)\b(?![^.!?;\n]*(?:\b(?:will|should|expect\w*)\b|'ll))"
 
 
 def _met_before(text: str, start: int) -> bool:
     """Return True when the deadline at ``start`` was met in the past (was back by 14:30)."""
     before = text[max(0, start - 60) : start]
     cut = max(before.rfind(". "), *(before.rfind(c) for c in "!?;\n"))
-    return _PAST_BY.search(before, cut + 1) is not None
+    return _compiled(_PAST_BY).search(before, cut + 1) is not None
 
 
 # Service expected back, gradually, from a clock time on: "expect it to come back from 7pm".
 # Read from the time backwards: a text's "from 7pm" is rare, its "will" is not, and a search
 # led by "will" ran to the end of every sentence of a long window for each.
-_FROM_TIME = re.compile(
-    r"\bfrom\s(?:about\s|around\s)?(?:\d{1,2}(?::[0-5]\d)?\s?(?:am|pm)\b|(?:[01]?\d|2[0-4]):[0-5]\d)"
+_FROM_TIME = (
+    r"\bfrom\s(?:about\s|around\s)?"
+    r"(?:\d{1,2}(?::[0-5]\d)?\s?(?:am|pm)\b|(?:[01]?\d|2[0-4]):[0-5]\d)"
 )
-_AHEAD_BEFORE = re.compile(
+_AHEAD_BEFORE = (
     r"(?:\bwill|'ll|\bexpect(?:s|ed)?)\b[^.!?;\n]{0,60}?\b(?:back|return|returning|resume|resuming"
     r"|restored|recover|recovering|reopen|reopening|online|available)\b[^.!?;\n]{0,24}?$"
 )
@@ -180,13 +188,13 @@ def _from_ahead(text: str) -> bool:
     if "from" not in text:
         return False
     return any(
-        _AHEAD_BEFORE.search(text, max(0, m.start() - 100), m.start()) is not None
-        for m in _FROM_TIME.finditer(text)
+        _compiled(_AHEAD_BEFORE).search(text, max(0, m.start() - 100), m.start()) is not None
+        for m in _compiled(_FROM_TIME).finditer(text)
     )
 
 
 # A span with a spelled-out count: within two working days, in three days.
-_SPELLED_SPAN = re.compile(_word("day") + r"s?\b|" + _word("month") + r"s?\b")
+_SPELLED_SPAN = _word("day") + r"s?\b|" + _word("month") + r"s?\b"
 
 
 def has_concrete_time(text: str) -> bool:
@@ -198,20 +206,20 @@ def has_concrete_time(text: str) -> bool:
         >>> has_concrete_time("正在修复，请耐心等待")
         False
     """
-    if not _may_hold_time(text) and _SPELLED_SPAN.search(text) is None:
+    if not _may_hold_time(text) and _compiled(_SPELLED_SPAN).search(text) is None:
         return False
     # The cheap tests first: a time that surely points ahead settles most texts, and the
     # cadence pattern (a long alternation with no literal to skip to) is then never run.
-    for p in _SURELY_AHEAD:
-        found = p.finditer(text)
+    for source in _SURELY_AHEAD:
+        found = _compiled(source).finditer(text)
         if any(
             not _superseded(text, m.start()) and not _met_before(text, m.start()) for m in found
         ):
             return True
-    if _CADENCE.search(text) is not None or _from_ahead(text):
+    if _compiled(_CADENCE).search(text) is not None or _from_ahead(text):
         return True
     for t in find_times(text):
-        if _QUALIFIER.match(text, t.end):
+        if _compiled(_QUALIFIER).match(text, t.end):
             continue  # which ones, not when: 今日15:00后发起的转账, 22:00前下单的用户
         if _superseded(text, t.start):
             continue  # a plan given up: 原定今晚18:00开服, originally due back at 14:00
@@ -219,19 +227,19 @@ def has_concrete_time(text: str) -> bool:
             continue  # a deadline met: traffic was flowing again by 14:30
         if t.concrete or (t.day_offset is not None and t.day_offset > 0 and not t.is_past):
             return True
-        if t.kind != "duration" and not t.is_past and _WILL_AFTER.match(text, t.end):
+        if t.kind != "duration" and not t.is_past and _compiled(_WILL_AFTER).match(text, t.end):
             return True
         if t.kind != "zone" and t.kind != "duration" and not t.is_past:
             before = text[max(0, t.start - 60) : t.start]
-            cue = _WILL_BEFORE.search(before)
-            if cue and not _SENTENCE_BREAK.search(before, cue.end()):
+            cue = _compiled(_WILL_BEFORE).search(before)
+            if cue and not _compiled(_SENTENCE_BREAK).search(before, cue.end()):
                 return True
     return False
 
 
 def has_acknowledgment(text: str) -> bool:
     """Return True when ``text`` names something concrete: a time, a date or a count."""
-    if _DIGIT.search(text) is not None:
+    if _compiled(_DIGIT).search(text) is not None:
         return True  # a time, a date or a count: all are written with digits here
     if not _may_hold_time(text):
         return False
@@ -245,11 +253,13 @@ def _dated(t: TimeExpr) -> bool:
     return t.kind != "zone" and not (t.kind == "relative_day" and t.hour is None)
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = r"\d"
 
 
 def _may_hold_time(text: str) -> bool:
-    return _DIGIT.search(text) is not None or _MAY_HOLD_TIME.search(text) is not None
+    if _compiled(_DIGIT).search(text) is not None:
+        return True
+    return _compiled(_MAY_HOLD_TIME).search(text) is not None
 
 
 SATISFIER_FUNCTIONS = {
