@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -210,8 +210,8 @@ def test_percent() -> None:
          "Jan 15, 13:00 CET"),
         ("Europe/Berlin", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "欧洲中部夏令时间7月15日14:00",
          "Jul 15, 14:00 CEST"),
-        ("America/New_York", datetime(2026, 7, 15, 12, 0, tzinfo=UTC), "美国东部夏令时间7月15日08:00",
-         "Jul 15, 08:00 EDT"),
+        ("America/New_York", datetime(2026, 7, 15, 12, 0, tzinfo=UTC),
+         "美国东部夏令时间7月15日08:00", "Jul 15, 08:00 EDT"),
         ("America/Los_Angeles", datetime(2026, 7, 1, 19, 0, tzinfo=UTC),
          "美国太平洋夏令时间7月1日12:00", "Jul 1, 12:00 PDT"),
         ("America/Los_Angeles", datetime(2026, 1, 15, 20, 0, tzinfo=UTC),
