@@ -541,7 +541,7 @@ def thread_posts(text: str) -> list[tuple[int, str]]:
     """Return each post of a thread (posts apart by a blank line) with where it starts.
 
     Examples:
-        >>> thread_posts("One (1/2)\n\nTwo (2/2)")
+        >>> thread_posts("One (1/2)\\n\\nTwo (2/2)")
         [(0, 'One (1/2)'), (11, 'Two (2/2)')]
     """
     posts = []
