@@ -260,10 +260,39 @@ def test_a_refund_alone_is_what_the_short_compensation_texts_say() -> None:
     facts["compensation"] = [{"overcharge_refund": refund}]
     for channel in ("sms", "x", "weibo", "statuspage"):
         text = draft(facts, "compensation_notice", "zh", channel=channel).text
-        assert "多扣费用退还：" + refund["zh"] in text, (channel, text)
+        assert refund["zh"] in text and "补偿" not in text, (channel, text)
         text = draft(facts, "compensation_notice", "en", channel=channel).text
-        assert "If you were charged by mistake: " + refund["en"] in text, (channel, text)
-        assert "Your money" not in text, text
+        assert "Double charges go back to the card" in text, (channel, text)
+        assert "Your money" not in text and "ompensation" not in text, text
+
+
+@pytest.mark.parametrize("channel", ["sms", "weibo", "push"])
+def test_a_refund_alone_is_called_a_refund_and_follows_the_harm_it_puts_right(
+    channel: str,
+) -> None:
+    # Trial F (Octopus's overcharged fares): "补偿方案如下：多扣费用退还：…", then the harm last.
+    # Money taken by mistake is given back, not compensated; the reader learns what went
+    # wrong with their money first, then how it is put right.
+    refund = {"zh": "重复扣款将于3个工作日内原路退回", "en": "double charges go back to the card"}
+    said = {"zh": "部分订单被重复扣款", "en": "some orders were charged twice"}
+    facts = {**MINIMAL, "status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
+    facts |= {"funds": {"status": "affected", "description": said}}
+    facts["impact"] = {
+        "symptoms": {"zh": "支付失败", "en": "payments fail"},
+        "involves": ["payments"],
+    }
+    facts["compensation"] = [{"overcharge_refund": refund}]
+    zh = draft(facts, "compensation_notice", "zh", channel=channel).text
+    assert "退款安排" in zh and "补偿方案" not in zh and "：多扣费用退还：" not in zh, zh
+    assert zh.index(said["zh"]) < zh.index(refund["zh"]), zh
+    en = draft(facts, "compensation_notice", "en", channel=channel).text
+    assert "Refunds for the" in en and "ompensation" not in en, en
+    assert en.index(said["en"]) < en.index("Double charges go back"), en
+    # A plan with something to give besides the refund is still compensation.
+    voucher = {"kind": "voucher", "amount": 5, "currency": "CNY"}
+    plan = {"overcharge_refund": refund, "items": [voucher], "automatic": True}
+    facts["compensation"] = [plan | {"delivered_by": "2026-03-30T20:00:00+08:00"}]
+    assert "补偿" in draft(facts, "compensation_notice", "zh", channel=channel).text
 
 
 @pytest.mark.parametrize("channel", ["sms", "x", "push", "statuspage"])

@@ -478,8 +478,36 @@ def test_a_refund_of_overcharges_is_said_where_the_money_is_and_asked_for_when_m
     assert "missing-overcharge-refund" not in [f.rule for f in notice.findings]
 
 
+def test_a_refund_alone_keeps_who_it_covers_and_what_to_do_if_it_does_not_come() -> None:
+    # Trial F (Octopus): a plan that only refunds overcharged fares lost its eligibility
+    # (the routes and hours that tell an anonymous card's holder whether to check) and its
+    # hotline, with no finding; and it was called compensation.
+    harm = {"zh": "66宗交易被多收车资", "en": "66 fares were overcharged"}
+    refund = {
+        "zh": "八达通将主动通知持卡人安排退款",
+        "en": "we will contact card holders to refund them",
+    }
+    covers = {"zh": "3月29日乘搭58号线的乘客", "en": "passengers on route 58 on Mar 29"}
+    hotline = {"zh": "致电2266 2222", "en": "call 2266 2222"}
+    plan = {"overcharge_refund": refund, "eligibility": covers, "if_not_received": hotline}
+    facts = {
+        **MINIMAL,
+        "funds": {"status": "affected", "description": harm},
+        "compensation": [plan],
+    }
+    zh = draft(facts, "compensation_notice", "zh").text
+    assert (
+        "适用对象：3月29日乘搭58号线的乘客。" in zh and "如未收到退款：请致电2266 2222。" in zh
+    ), zh
+    assert zh.splitlines()[0].endswith("的退款安排") and "补偿" not in zh, zh
+    en = draft(facts, "compensation_notice", "en").text
+    assert "Who it covers: passengers on route 58 on Mar 29." in en, en
+    assert "If your refund does not come: call 2266 2222." in en, en
+    assert ": refunds for the" in en.splitlines()[0] and "ompensation" not in en, en
+
+
 def test_data_and_funds_checked_together_are_one_sentence_with_one_time() -> None:
-    # Trial F (HKeToll): both checks, no result time of their own, each gave the next
+    # Trial E (HKeToll): both checks, no result time of their own, each gave the next
     # update's time, and the next-update sentence a third time.
     checking = {"status": "under_investigation"}
     found = {"zh": "尚未发现重复扣款", "en": "no double charge found so far"}
