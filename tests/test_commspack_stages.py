@@ -101,3 +101,27 @@ def test_with_nothing_to_point_to_the_contact_is_still_asked_for(lang: str) -> N
     # Once service is back the apology requires one, so the documents do too.
     resolved = _docs({**RESOLVED, "contacts": [], "links": ONGOING["links"]}, lang)
     assert "missing-contact" in {f.rule for f in resolved["community"].findings}
+
+
+def test_money_taken_by_mistake_makes_the_pack_ask_how_it_is_refunded() -> None:
+    # Trial F (Octopus, overcharged fares, no plan yet): the pack drafted the apology only,
+    # the script told agents there was nothing else to say, and the briefing had nothing
+    # left to confirm. The compensation notice is where a refund is stated or asked for.
+    harm = {"zh": "66宗交易被多收车资", "en": "66 fares were overcharged"}
+    facts: dict[str, Any] = {**MINIMAL, "status": "resolved"}
+    facts |= {"resolved_at": "2026-03-29T20:20:00+08:00"}
+    facts |= {"funds": {"status": "affected", "description": harm}}
+    made = build_pack(facts, langs=["zh", "en"], channels=["notice"])
+    assert made.kinds == ["apology", "compensation_notice"]
+    files = {f.name: f for f in made.files}
+    notice = files["compensation-notice.notice.zh.txt"]
+    assert "missing-overcharge-refund" in [f.rule for f in notice.findings]
+    assert "多扣费用退还：【待补充：" in files["cs-script.zh.txt"].text
+    assert "If you were charged by mistake: [TO FILL:" in files["cs-script.en.txt"].text
+    assert "如何退还多扣的费用：尚未确定" in files["briefing.zh.txt"].text
+    assert "refunded: not yet decided" in files["briefing.en.txt"].text
+    # Money not affected, and no plan: no compensation notice, nothing asked.
+    facts["funds"] = {"status": "intact"}
+    made = build_pack(facts, langs=["zh", "en"], channels=["notice"])
+    assert made.kinds == ["apology"]
+    assert "【待补充：多扣" not in "".join(f.text for f in made.files)

@@ -5,8 +5,8 @@ the pack is what one stage of an incident needs, drafted from one set of facts s
 that every voice says the same thing on the same timetable (统一口径、统一时间表):
 
 - the stage's notices (``pack.toml``: ongoing → first statement or progress update;
-  resolved → apology, and the compensation notice when there is compensation) in
-  every language and channel asked for;
+  resolved → apology, and the compensation notice when there is compensation or
+  money was affected, which is owed a refund) in every language and channel asked for;
 - the customer-service script (客服口径), the help-centre FAQ, the community
   message (社群) and the internal briefing, from vetted templates
   ``templates/<lang>/pack/``;

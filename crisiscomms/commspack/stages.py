@@ -40,7 +40,7 @@ def stage_kinds(incident: Incident) -> list[str]:
         ['apology']
     """
     stage = pack_data()["stages"][stage_of(incident)]
-    needs: dict[str, str] = stage.get("needs", {})
+    needs: dict[str, str | list[str]] = stage.get("needs", {})
     chosen = [
         kind
         for kind in stage["kinds"]
@@ -50,8 +50,17 @@ def stage_kinds(incident: Incident) -> list[str]:
     return [kind for kind in chosen if kind not in replaced]
 
 
-def _holds(incident: Incident, path: str) -> bool:
-    value: Any = incident
-    for part in path.split("."):
-        value = getattr(value, part, None)
-    return value not in (None, "", [], {})
+def _holds(incident: Incident, needed: str | list[str]) -> bool:
+    """Return True when the facts hold one of ``needed``: a path given, or ``path=value``.
+
+    Lists are looked into: ``funds_per_audience.status=affected`` holds when any entry's does.
+    """
+    for each in [needed] if isinstance(needed, str) else needed:
+        path, _, wanted = each.partition("=")
+        values: list[Any] = [incident]
+        for part in path.split("."):
+            found = [getattr(v, part, None) for v in values]
+            values = [x for v in found for x in (v if isinstance(v, list) else [v])]
+        if any(v not in (None, "", [], {}) and (not wanted or v == wanted) for v in values):
+            return True
+    return False
