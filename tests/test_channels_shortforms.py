@@ -309,3 +309,25 @@ def test_a_check_with_no_result_time_is_promised_no_result_in_short_texts(channe
     assert "results by" not in en and "more in our next update" in en, en
     facts["data"] = {**checking, "result_by": "2026-03-29T23:00:00+08:00"}
     assert "将于23:00前公布核查结果" in draft(facts, "first_statement", "zh", channel=channel).text
+
+
+@pytest.mark.parametrize("channel", ["sms", "x", "push", "weibo", "statuspage"])
+def test_data_and_funds_checked_together_are_one_short_sentence(channel: str) -> None:
+    # Trial F (PSN): the SMS said "more in our next update" once for data and once for
+    # funds, then gave the next update's time. The notice says it once (trial E).
+    checking = {"status": "under_investigation"}
+    impact = {
+        "symptoms": {"zh": "无法登录", "en": "sign-in fails"},
+        "involves": ["accounts", "payments"],
+    }
+    facts = {**MINIMAL, "data": checking, "funds": checking, "impact": impact}
+    facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
+    zh = draft(facts, "first_statement", "zh", channel=channel).text
+    assert zh.count("用户数据和资金是否受影响") == 1 and zh.count("下次进展中说明") == 1, zh
+    en = draft(facts, "first_statement", "en", channel=channel).text
+    assert en.count("whether any data or funds were affected") == 1, en
+    assert en.count("more in our next update") == 1, en
+    # Results due at different times: a sentence each, each with its own time.
+    facts["funds"] = {**checking, "result_by": "2026-03-30T09:00:00+08:00"}
+    en = draft(facts, "first_statement", "en", channel=channel).text
+    assert "whether any data was affected" in en and "whether any funds were affected" in en, en
