@@ -69,11 +69,19 @@ def test_plans_with_items_point_to_the_notice_and_a_referral_is_said_beside_them
     }  # fmt: skip
     text = draft(parse_incident(facts), "apology", lang).text
     pointer = {
-        "zh": "我们为受到影响的用户制定了补偿方案，详见同时发布的补偿公告。企业客户可按合同",
-        "en": "We are compensating affected users. The details are in our compensation notice,"
-        " published at the same time. Enterprise customers can request service credits",
+        "zh": "我们为受到影响的用户制定了补偿方案，详见补偿公告。企业客户可按合同",
+        "en": "We are compensating affected users. The details are in our compensation notice."
+        " Enterprise customers can request service credits",
     }[lang]
     assert pointer in text, text
+    # Trial F: the facts do not say when the compensation notice goes out, and the plan put it
+    # three days later: no "published at the same time"; its link, when the facts have one.
+    facts["links"] = {"compensation": "https://example.com/comp"}
+    linked = draft(parse_incident(facts), "apology", lang).text
+    assert {
+        "zh": "详见补偿公告：https://example.com/comp。",
+        "en": "compensation notice: https://example.com/comp.",
+    }[lang] in linked, linked
     notice = draft(parse_incident(facts), "compensation_notice", lang).text
     giving = {"zh": "制定了以下补偿方案", "en": "Here is what we are giving"}[lang]
     assert giving not in notice, notice  # the enterprise customers are given nothing here
