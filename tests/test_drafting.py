@@ -527,3 +527,17 @@ def test_data_and_funds_checked_together_are_one_sentence_with_one_time() -> Non
     facts["funds"] = {**facts["funds"], "result_by": "2026-03-30T09:00:00+08:00"}
     zh = draft(facts, "first_statement", "zh").text
     assert "用户资金是否受到影响，我们正在核对，将于北京时间3月30日09:00前公布核对结果。" in zh, zh
+
+
+@pytest.mark.parametrize(
+    ("tier", "said"), [("PlayStation Plus", "5天PlayStation Plus会员"), ("黄金会员", "5天黄金会员")]
+)
+def test_days_of_a_named_membership_say_membership_once(tier: str, said: str) -> None:
+    # Trial F (PSN): 补偿内容：5天PlayStation Plus。 A tier named without 会员 gets it; one
+    # that has it does not get it twice.
+    item = {"kind": "membership", "days": 5, "tier": {"zh": tier, "en": "PlayStation Plus"}}
+    plan = {"items": [item], "automatic": True, "delivered_by": "2026-03-30T20:00:00+08:00"}
+    facts = {**MINIMAL, "compensation": [plan]}
+    for channel in ("notice", "sms"):
+        text = draft(facts, "compensation_notice", "zh", channel=channel).text
+        assert said in text and "会员会员" not in text, text
