@@ -331,3 +331,14 @@ def test_data_and_funds_checked_together_are_one_short_sentence(channel: str) ->
     facts["funds"] = {**checking, "result_by": "2026-03-30T09:00:00+08:00"}
     en = draft(facts, "first_statement", "en", channel=channel).text
     assert "whether any data was affected" in en and "whether any funds were affected" in en, en
+
+
+@pytest.mark.parametrize("channel", ["sms", "x", "push", "statuspage"])
+def test_a_short_text_to_customers_asks_about_customer_data(channel: str) -> None:
+    # Trial F (Google Cloud, customers only): the notice said "Customer data: [TO FILL ...]"
+    # and its SMS, X post, push and status page "User data: [TO FILL ...]".
+    impact = {"symptoms": {"zh": "接口报错", "en": "API requests fail"}, "involves": ["accounts"]}
+    facts = {**MINIMAL, "audiences": ["enterprise_customers"], "impact": impact}
+    facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
+    text = draft(facts, "first_statement", "en", channel=channel).text
+    assert "Customer data: [TO FILL" in text and "User data" not in text, text
