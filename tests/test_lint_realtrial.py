@@ -128,3 +128,47 @@ def test_the_place_of_the_fault_bounds_no_one() -> None:
     assert "vague-scope" not in _rules(
         "It began at a data centre that several companies use.", lang="en"
     )
+
+
+# Trial F: false alarms on the library's own drafts of three real outages (PSN, Google Cloud,
+# Octopus). Each sentence that must pass has a near sentence that must still be flagged.
+
+
+def _fix(text: str, lang: str) -> bool:
+    return "vague-fix-no-timeline" in _rules(text, lang=lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经排查，本次服务异常由3部读卡器当日凌晨紧急更换后软件未能及时更新引起。",
+        "經排查，本次服務異常由3部讀卡器當日凌晨緊急更換後軟件未能及時更新引起。",
+        "本次服务异常由读卡器紧急更换引起。",
+    ],
+)
+def test_work_inside_a_cause_clause_is_no_work_under_way(text: str) -> None:
+    assert not _fix(text, "zh")
+
+
+def test_a_replacement_still_under_way_is_a_vague_fix() -> None:
+    assert _fix("3部读卡器正在紧急更换。", "zh")
+    assert _fix("技术团队正在紧急更换读卡器，更换后将恢复。", "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6. 6月12日18:18，所有产品恢复正常。",
+        "18:18，所有产品和服务恢复正常。",
+        "18:18，平台全面恢复。",
+    ],
+)
+def test_a_thing_back_to_normal_in_a_timeline_is_no_work(text: str) -> None:
+    assert not _fix(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text", ["所有产品正在恢复正常。", "我们会尽快让系统恢复正常。", "平台将全面恢复。"]
+)
+def test_a_recovery_under_way_or_promised_is_still_a_vague_fix(text: str) -> None:
+    assert _fix(text, "zh")
