@@ -172,3 +172,18 @@ def test_a_thing_back_to_normal_in_a_timeline_is_no_work(text: str) -> None:
 )
 def test_a_recovery_under_way_or_promised_is_still_a_vague_fix(text: str) -> None:
     assert _fix(text, "zh")
+
+
+def test_a_refund_promised_with_no_time_is_flagged_in_both_languages() -> None:
+    zh = (
+        "多扣费用退还：八达通将主动通知可联络的持卡人安排退款；"
+        "不记名八达通的卡号将在八达通网站公布。"
+    )
+    en = (
+        "If you were charged by mistake: we will contact every card holder we can reach to"
+        " arrange the refund; the numbers of the anonymous cards will be listed on our website."
+    )
+    assert _fix(zh, "zh") and _fix(en, "en")
+    dated_zh = "八达通将于4月5日前主动通知可联络的持卡人安排退款。"
+    dated_en = "We will contact every card holder by 5 April to arrange the refund."
+    assert not _fix(dated_zh, "zh") and not _fix(dated_en, "en")
