@@ -187,3 +187,27 @@ def test_a_refund_promised_with_no_time_is_flagged_in_both_languages() -> None:
     dated_zh = "八达通将于4月5日前主动通知可联络的持卡人安排退款。"
     dated_en = "We will contact every card holder by 5 April to arrange the refund."
     assert not _fix(dated_zh, "zh") and not _fix(dated_en, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are investigating external API requests returning 503 errors.",
+        "We are experiencing issues with multiple Google Cloud products, beginning at Thursday,"
+        " 2025-06-12 10:51 PDT. Our engineers are actively investigating the problem.",
+    ],
+)
+def test_our_own_requests_and_products_are_no_outside_party(text: str) -> None:
+    assert "blame-shift" not in _rules(text, lang="en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outage was caused by an external API returning 503 errors.",
+        "Our site is down because of issues with multiple Google Cloud products.",
+        "We are experiencing issues with Google Cloud.",
+    ],
+)
+def test_an_outside_api_or_cloud_given_as_the_cause_is_still_blame(text: str) -> None:
+    assert "blame-shift" in _rules(text, lang="en")
