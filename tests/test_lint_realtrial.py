@@ -211,3 +211,32 @@ def test_our_own_requests_and_products_are_no_outside_party(text: str) -> None:
 )
 def test_an_outside_api_or_cloud_given_as_the_cause_is_still_blame(text: str) -> None:
     assert "blame-shift" in _rules(text, lang="en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "What you may notice: sign-in failing, online play unavailable, the PlayStation Store"
+            " not loading, and some games and apps that need an online check not starting.",
+            "en",
+        ),
+        ("Some apps requiring an online check do not start.", "en"),
+        ("部分需联网验证的游戏和应用无法启动。", "zh"),
+        ("部分需联网验证的应用无法启动。", "zh"),
+    ],
+)
+def test_a_group_bounded_by_what_it_needs_is_no_vague_scope(text: str, lang: str) -> None:
+    assert "vague-scope" not in _rules(text, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Some games and apps are not starting.", "en"),
+        ("Some players who tried to sign in saw errors.", "en"),
+        ("部分游戏和应用无法启动。", "zh"),
+    ],
+)
+def test_a_group_with_no_bound_is_still_vague_scope(text: str, lang: str) -> None:
+    assert "vague-scope" in _rules(text, lang=lang)
