@@ -192,6 +192,17 @@ def test_a_refund_promised_with_no_time_is_flagged_in_both_languages() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "You will be able to contact every branch.",
+        "Card holders will be able to arrange a refund at any service centre.",
+    ],
+)
+def test_the_readers_own_step_is_no_promise_of_ours(text: str) -> None:
+    assert not _fix(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "We are investigating external API requests returning 503 errors.",
         "We are experiencing issues with multiple Google Cloud products, beginning at Thursday,"
         " 2025-06-12 10:51 PDT. Our engineers are actively investigating the problem.",
