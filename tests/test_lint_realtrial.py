@@ -216,6 +216,7 @@ def test_our_own_requests_and_products_are_no_outside_party(text: str) -> None:
     "text",
     [
         "The outage was caused by an external API returning 503 errors.",
+        "Checkout failed because of failing external API requests.",
         "Our site is down because of issues with multiple Google Cloud products.",
         "We are experiencing issues with Google Cloud.",
     ],
