@@ -128,3 +128,127 @@ def test_the_place_of_the_fault_bounds_no_one() -> None:
     assert "vague-scope" not in _rules(
         "It began at a data centre that several companies use.", lang="en"
     )
+
+
+# Trial F: false alarms on the library's own drafts of three real outages (PSN, Google Cloud,
+# Octopus). Each sentence that must pass has a near sentence that must still be flagged.
+
+
+def _fix(text: str, lang: str) -> bool:
+    return "vague-fix-no-timeline" in _rules(text, lang=lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经排查，本次服务异常由3部读卡器当日凌晨紧急更换后软件未能及时更新引起。",
+        "經排查，本次服務異常由3部讀卡器當日凌晨緊急更換後軟件未能及時更新引起。",
+        "本次服务异常由读卡器紧急更换引起。",
+    ],
+)
+def test_work_inside_a_cause_clause_is_no_work_under_way(text: str) -> None:
+    assert not _fix(text, "zh")
+
+
+def test_a_replacement_still_under_way_is_a_vague_fix() -> None:
+    assert _fix("3部读卡器正在紧急更换。", "zh")
+    assert _fix("技术团队正在紧急更换读卡器，更换后将恢复。", "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6. 6月12日18:18，所有产品恢复正常。",
+        "18:18，所有产品和服务恢复正常。",
+        "18:18，平台全面恢复。",
+    ],
+)
+def test_a_thing_back_to_normal_in_a_timeline_is_no_work(text: str) -> None:
+    assert not _fix(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text", ["所有产品正在恢复正常。", "我们会尽快让系统恢复正常。", "平台将全面恢复。"]
+)
+def test_a_recovery_under_way_or_promised_is_still_a_vague_fix(text: str) -> None:
+    assert _fix(text, "zh")
+
+
+def test_a_refund_promised_with_no_time_is_flagged_in_both_languages() -> None:
+    zh = (
+        "多扣费用退还：八达通将主动通知可联络的持卡人安排退款；"
+        "不记名八达通的卡号将在八达通网站公布。"
+    )
+    en = (
+        "If you were charged by mistake: we will contact every card holder we can reach to"
+        " arrange the refund; the numbers of the anonymous cards will be listed on our website."
+    )
+    assert _fix(zh, "zh") and _fix(en, "en")
+    dated_zh = "八达通将于4月5日前主动通知可联络的持卡人安排退款。"
+    dated_en = "We will contact every card holder by 5 April to arrange the refund."
+    assert not _fix(dated_zh, "zh") and not _fix(dated_en, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will be able to contact every branch.",
+        "Card holders will be able to arrange a refund at any service centre.",
+    ],
+)
+def test_the_readers_own_step_is_no_promise_of_ours(text: str) -> None:
+    assert not _fix(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are investigating external API requests returning 503 errors.",
+        "We are experiencing issues with multiple Google Cloud products, beginning at Thursday,"
+        " 2025-06-12 10:51 PDT. Our engineers are actively investigating the problem.",
+    ],
+)
+def test_our_own_requests_and_products_are_no_outside_party(text: str) -> None:
+    assert "blame-shift" not in _rules(text, lang="en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outage was caused by an external API returning 503 errors.",
+        "Checkout failed because of failing external API requests.",
+        "Our site is down because of issues with multiple Google Cloud products.",
+        "We are experiencing issues with Google Cloud.",
+    ],
+)
+def test_an_outside_api_or_cloud_given_as_the_cause_is_still_blame(text: str) -> None:
+    assert "blame-shift" in _rules(text, lang="en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "What you may notice: sign-in failing, online play unavailable, the PlayStation Store"
+            " not loading, and some games and apps that need an online check not starting.",
+            "en",
+        ),
+        ("Some apps requiring an online check do not start.", "en"),
+        ("部分需联网验证的游戏和应用无法启动。", "zh"),
+        ("部分需联网验证的应用无法启动。", "zh"),
+    ],
+)
+def test_a_group_bounded_by_what_it_needs_is_no_vague_scope(text: str, lang: str) -> None:
+    assert "vague-scope" not in _rules(text, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Some games and apps are not starting.", "en"),
+        ("Some players who tried to sign in saw errors.", "en"),
+        ("部分游戏和应用无法启动。", "zh"),
+    ],
+)
+def test_a_group_with_no_bound_is_still_vague_scope(text: str, lang: str) -> None:
+    assert "vague-scope" in _rules(text, lang=lang)
