@@ -42,7 +42,8 @@ def test_the_textbook_vague_notice_is_an_error_with_exact_span() -> None:
     assert fix.severity == "error"
     assert (fix.line, fix.column) == (2, 1)
     assert text[fix.start : fix.end] == fix.excerpt == "目前正在紧急修复"
-    assert fix.message.startswith("只说正在或将要处理") and fix.messages["en"].startswith("Says work")
+    assert fix.message.startswith("只说正在或将要处理")
+    assert fix.messages["en"].startswith("Says work")
 
 
 def test_a_time_elsewhere_in_the_paragraph_satisfies_but_not_another_paragraph() -> None:
