@@ -46,7 +46,8 @@ def normalize_kind(value: str) -> NoticeKind:
         if kind == candidate:
             return kind
     choices = ", ".join(kind_slug(k) for k in KINDS)
-    raise InputError(f"unknown notice kind {value!r}; choose one of: {choices}")
+    hint = _did_you_mean(candidate, {k: kind_slug(k) for k in KINDS})
+    raise InputError(f"unknown notice kind {value!r}{hint}; choose one of: {choices}")
 
 
 def kind_slug(kind: NoticeKind) -> str:
@@ -69,7 +70,26 @@ def normalize_lang(value: str) -> DraftLang:
         if lang.lower() == candidate:
             return lang
     choices = ", ".join([*DRAFT_LANGS, "zh-Hant"])
-    raise InputError(f"unknown draft language {value!r}; choose one of: {choices}")
+    known = {lang.lower(): lang for lang in DRAFT_LANGS} | _REGION_TAGS
+    hint = _did_you_mean(candidate, known)
+    raise InputError(f"unknown draft language {value!r}{hint}; choose one of: {choices}")
+
+
+#: Tags readers write for a region, and the drafting language that serves it.
+_REGION_TAGS = {
+    "zh-hk": "zh-Hant-HK", "zh-mo": "zh-Hant-HK", "zh-tw": "zh-Hant-TW",
+    "zh-cn": "zh", "zh-hans": "zh", "zh-sg": "zh", "en-us": "en", "en-gb": "en",
+}  # fmt: skip
+
+
+def _did_you_mean(candidate: str, known: dict[str, str]) -> str:
+    """Return '' or ' (did you mean X?)': the known value whose key is closest to ``candidate``."""
+    if candidate in known:
+        return f" (did you mean {known[candidate]}?)"
+    import difflib  # only on this error path: the command line starts without it
+
+    close = difflib.get_close_matches(candidate, list(known), n=1, cutoff=0.75)
+    return f" (did you mean {known[close[0]]}?)" if close else ""
 
 
 def lint_lang(lang: str) -> LintLang:

@@ -176,9 +176,13 @@ def _check_size(arguments: Mapping[Any, Any]) -> None:
         sizes = {key: _json_size(value) for key, value in arguments.items()}
         total = _json_size(arguments)
     except (TypeError, ValueError, RecursionError):
+        try:
+            where, what = _not_json(arguments)
+        except RecursionError:  # nested past what Python walks, or a value that holds itself
+            where, what = [], ": nested too deeply"
         raise _refuse(
-            ["arguments"],
-            "arguments must be plain JSON (objects, arrays, strings, numbers)",
+            where or ["arguments"],
+            f"arguments must be plain JSON (objects, arrays, strings, numbers){what}",
             "json",
         ) from None
     if total > MAX_CALL_BYTES:
@@ -186,6 +190,42 @@ def _check_size(arguments: Mapping[Any, Any]) -> None:
         loc: list[str | int] = [biggest] if isinstance(biggest, str) else ["arguments"]
         msg = f"a call may carry at most {MAX_CALL_BYTES:,} bytes of JSON; this one has {total:,}"
         raise _refuse(loc, msg, "too_large")
+
+
+def _not_json(value: Any, loc: tuple[str | int, ...] = ()) -> tuple[list[str | int], str]:
+    """Return where in ``value`` the first value JSON cannot hold is, and what it is.
+
+    A developer who loads a YAML facts file hands over dates and times as Python objects:
+    the answer names the field and says how to send it.
+    """
+    import datetime as dt  # only on this error path
+
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return [*loc] or ["arguments"], f": a key is a {type(key).__name__}, not a string"
+            found = _not_json(item, (*loc, key))
+            if found[1]:
+                return found
+        return [], ""
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            found = _not_json(item, (*loc, i))
+            if found[1]:
+                return found
+        return [], ""
+    if value is None or isinstance(value, str | bool | int):
+        return [], ""
+    if isinstance(value, float):
+        return (
+            ([], "")
+            if value == value and abs(value) != float("inf")
+            else ([*loc], ": not a finite number")
+        )
+    where = [*loc] or ["arguments"]
+    if isinstance(value, dt.date | dt.time):
+        return where, f": a Python {type(value).__name__}; send it as text, value.isoformat()"
+    return where, f": a Python {type(value).__name__}"
 
 
 def _json_size(value: Any) -> int:

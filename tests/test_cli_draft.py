@@ -270,3 +270,18 @@ def test_a_language_asked_twice_is_drafted_once(tmp_path: Path) -> None:
         "first-statement.zh.txt",
     ]
     assert result.stderr.count("wrote ") == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "suggested"),
+    [
+        (["draft", "apologies", str(EXAMPLE)], "(did you mean apology?)"),
+        (["draft", "apology", str(EXAMPLE), "--lang", "zh-HK"], "(did you mean zh-Hant-HK?)"),
+        (["draft", "apology", str(EXAMPLE), "--lang", "zh-TW"], "(did you mean zh-Hant-TW?)"),
+    ],
+)
+def test_a_misspelt_kind_or_language_gets_a_suggestion(args: list[str], suggested: str) -> None:
+    # Trial F: facts fields got "did you mean", the command line's kind and language did not.
+    result = run_cli(*args)
+    assert result.returncode == 2 and suggested in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

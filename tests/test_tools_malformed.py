@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -35,8 +36,19 @@ CASES: list[tuple[Any, Any, list[Any], str | None]] = [
     # 400,000 Chinese characters are 1.2 MB of UTF-8: the limit is in bytes.
     ("lint_text", {"text": "修" * 400_000}, ["text"], "too_large"),
     ("lint_text", {"text": "x", "junk": _nested(5000)}, ["arguments"], "json"),
-    ("lint_text", {"text": "x", "junk": {1, 2}}, ["arguments"], "json"),
-    ("lint_text", {"text": float("nan")}, ["arguments"], "json"),
+    # A value JSON cannot hold is named where it is (trial F: a developer who loads a YAML
+    # facts file hands over Python datetimes, and was told only "arguments").
+    ("lint_text", {"text": "x", "junk": {1, 2}}, ["junk"], "json"),
+    ("lint_text", {"text": float("nan")}, ["text"], "json"),
+    (
+        "draft_notice",
+        {
+            "facts": {**MINIMAL, "started_at": datetime(2026, 3, 29, 20, tzinfo=UTC)},
+            "kind": "apology",
+        },
+        ["facts", "started_at"],
+        "json",
+    ),
     ("lint_text", {"text": "修复中<!-- crisiscomms: disable=no-such-rule -->"}, ["text"], "lint"),
     ("draft_notice", {"kind": "apology"}, ["facts"], "missing"),
     ("draft_notice", {"facts": "organization: x", "kind": "apology"}, ["facts"], "dict_type"),
