@@ -256,6 +256,9 @@ class Component(_Model):
     name: Text
     state: ComponentState
     since: Time | None = None
+    """When this part entered its state: for a recovered part, when it came back (drafted
+    "back to normal since 11:40" / 11:40起已恢复); for a part still down, degraded or
+    recovering, when that began. Not the outage's start, unless the part did go down then."""
     kind: ImpactKind | None = None
     """What befell this part, when parts differ: outage, degradation or protective_measure (a
     ground stop while the system is down). Still-affected parts are drafted outage first."""

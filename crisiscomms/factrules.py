@@ -137,6 +137,15 @@ def order_problems(incident: Any) -> Iterator[Problem]:
             at = getattr(component, name)
             if at is not None and at > published:
                 yield Problem(("components", i, name), _LATE, "time_order")
+        since = getattr(component, "since", None)
+        if (
+            getattr(component, "state", None) == "recovered"
+            and since is not None
+            and since <= start
+        ):
+            # Trial F (Google Cloud): since = started_at drafted "back to normal since 10:51".
+            msg = "a recovered part's since is when it came back: it must be later than started_at"
+            yield Problem(("components", i, "since"), msg, "time_order")
     eta = incident.eta
     if eta is not None and eta != "unknown" and eta.latest < published:
         yield Problem(("eta",), "an ETA must not be earlier than published_at", "time_order")

@@ -483,6 +483,20 @@ def test_a_component_may_say_how_much_of_it_is_back_and_when_that_was_measured()
     assert [p.path for p in caught.value.problems] == ["components[0].as_of"]
 
 
+def test_a_recovered_part_came_back_after_the_outage_began() -> None:
+    # Trial F (Google Cloud): since was written as the outage's start for parts already
+    # back, and the update said "Back to normal: all other regions since 10:51" (the start).
+    back = {"name": {"zh": "其他区域", "en": "all other regions"}, "state": "recovered"}
+    parse_incident(_with(components=[{**back, "since": "2026-03-29T20:10:00+08:00"}]))
+    for wrong in ("2026-03-29T20:00:00+08:00", "2026-03-29T19:00:00+08:00"):
+        with pytest.raises(FactsError) as caught:
+            parse_incident(_with(components=[{**back, "since": wrong}]))
+        assert [p.path for p in caught.value.problems] == ["components[0].since"]
+    # A part still down went down when the outage began: that since is right.
+    down = {**back, "state": "down", "since": "2026-03-29T20:00:00+08:00"}
+    parse_incident(_with(components=[down]))
+
+
 def test_an_old_item_kind_in_a_single_plan_names_the_field_and_its_replacement(
     tmp_path: Path,
 ) -> None:
