@@ -296,6 +296,56 @@ def _funds_stated(incident: Incident) -> bool:
     return incident.funds is not None or bool(incident.funds_per_audience)
 
 
+def undated_prevention(text: str, incident: Incident, lang: str) -> list[Finding]:
+    """Return an ``undated-prevention`` warning at each prevention measure ``text`` states
+    with no time in it: the checklist asks for measures a reader can check were done.
+
+    Examples:
+        >>> from crisiscomms.facts import parse_incident
+        >>> facts = {"organization": {"zh": "甲", "en": "A"}, "service": {"zh": "乙", "en": "B"},
+        ...          "timezone": "Asia/Shanghai", "started_at": "2026-03-29T01:00:00+08:00",
+        ...          "published_at": "2026-03-29T02:00:00+08:00",
+        ...          "prevention": [{"zh": "完善监控告警", "en": "improve alerts"},
+        ...                         {"zh": "4月30日前加装电源", "en": "add power by Apr 30"}]}
+        >>> text = "1. 完善监控告警；\\n2. 4月30日前加装电源。"
+        >>> [f.excerpt for f in undated_prevention(text, parse_incident(facts), "zh")]
+        ['完善监控告警']
+    """
+    if not incident.prevention:
+        return []
+    from .lint.registry import registry  # only for notices that list prevention
+    from .text.times import find_times
+
+    doc = registry()["undated-prevention"]
+    found: list[Finding] = []
+    lines: LineIndex | None = None
+    for item in incident.prevention:
+        said = str(getattr(item, lang.replace("-", "_"), None) or "").strip().rstrip("。.;；")
+        if not said or find_times(said):
+            continue
+        start = text.find(said)
+        if start < 0:  # an English list item starts with a capital
+            said = said[0].upper() + said[1:]
+            start = text.find(said)
+        if start < 0:
+            continue
+        lines = lines or LineIndex(text)
+        found.append(
+            Finding.at(
+                text,
+                start,
+                start + len(said),
+                rule="undated-prevention",
+                severity=doc.severity,
+                messages=doc.messages,
+                lang=lang,
+                suggestions=doc.suggestions,
+                lines=lines,
+            )
+        )
+    return found
+
+
 def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tuple[str, str]]:
     if not plan.items:
         return  # referred elsewhere, or a refund alone: that is the whole plan

@@ -7,7 +7,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .completeness import MissingFact, judged_from_facts, missing_facts, placeholder_text
+from .completeness import (
+    MissingFact,
+    judged_from_facts,
+    missing_facts,
+    placeholder_text,
+    undated_prevention,
+)
 from .errors import InputError, TemplateError
 from .factcheck.names import lint_with_names
 from .facts import FactsError, Incident, Problem, missing_translations, parse_incident
@@ -210,6 +216,7 @@ def _draft(
     text = render(template, incident, lang_)
     gaps = missing_facts(incident, kind_)
     findings = _placeholder_findings(text, gaps, lang_, template.id)
+    findings += undated_prevention(text, incident, lang_)
     return Draft(
         kind=kind_,
         lang=lang_,

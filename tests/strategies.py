@@ -65,6 +65,17 @@ def texts() -> st.SearchStrategy[dict[str, str]]:
     return st.sampled_from(_PHRASES).map(lambda pair: {"zh": pair[0], "en": pair[1]})
 
 
+_PREVENTION = (
+    ("4月30日前完成双路供电改造", "add a second power feed by Apr 30"),
+    ("5月31日前上线跨机房自动切换", "switch data centres automatically by May 31"),
+    ("6月30日前完成全部告警规则复核", "review every alert rule by Jun 30"),
+)
+
+
+def _prevention() -> st.SearchStrategy[dict[str, str]]:
+    return st.sampled_from(_PREVENTION).map(lambda pair: {"zh": pair[0], "en": pair[1]})
+
+
 def text_lists(max_size: int = 3) -> st.SearchStrategy[list[dict[str, str]]]:
     return st.lists(texts(), max_size=max_size, unique_by=lambda t: t["zh"])
 
@@ -281,7 +292,9 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
     maybe("progress", texts(), complete)
     maybe("workaround", texts())
     maybe("actions", text_lists())
-    maybe("prevention", st.lists(texts(), min_size=1, max_size=3), complete)
+    # Dated, as the checklist asks (an undated measure draws undated-prevention: see
+    # test_undated_prevention in test_drafting.py).
+    maybe("prevention", st.lists(_prevention(), min_size=1, max_size=3), complete)
     maybe(
         "timeline",
         st.lists(
@@ -307,7 +320,12 @@ def incidents(draw: st.DrawFn, complete: bool = False) -> dict[str, Any]:
                     ),
                 },
                 optional={
-                    "since": _moment(started, 0, _minutes(started, published)),
+                    # After the start: a recovered part's since is when it came back.
+                    **(
+                        {"since": _moment(started, 1, _minutes(started, published))}
+                        if _minutes(started, published) >= 1
+                        else {}
+                    ),
                     "recovered_percent": st.sampled_from([45, 95, 99.5]),
                     "kind": st.sampled_from(["outage", "degradation", "protective_measure"]),
                     "as_of": _moment(started, 0, _minutes(started, published)),

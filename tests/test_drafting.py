@@ -541,3 +541,19 @@ def test_days_of_a_named_membership_say_membership_once(tier: str, said: str) ->
     for channel in ("notice", "sms"):
         text = draft(facts, "compensation_notice", "zh", channel=channel).text
         assert said in text and "会员会员" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant-TW"])
+def test_undated_prevention_is_a_warning_at_the_measure(lang: str) -> None:
+    # Trial F (Google Cloud): four measures, none dated, no finding; the checklist asks for
+    # prevention measures that can be checked. A dated one draws nothing.
+    undated = {"zh": "完善监控告警", "en": "improve our alerts"}
+    dated = {"zh": "4月30日前完成双路供电改造", "en": "add a second power feed by Apr 30"}
+    facts = {**MINIMAL, "status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
+    facts["prevention"] = [undated, dated]
+    for kind in ("apology", "post_incident_report"):
+        made = draft(facts, kind, lang)
+        found = [f for f in made.findings if f.rule == "undated-prevention"]
+        assert len(found) == 1 and found[0].severity == "warning", found
+        assert found[0].excerpt in ("完善監控告警", undated["zh"], "Improve our alerts"), found[0]
+        assert made.text[found[0].start : found[0].end] == found[0].excerpt
