@@ -15,7 +15,9 @@ import pytest
 import yaml
 from support import MINIMAL
 
-from crisiscomms.factcheck import check_draft
+from crisiscomms.factbase import audience_vocabulary
+from crisiscomms.factcheck import check_draft, check_parity
+from crisiscomms.factcheck.quantities import find_mentions
 from crisiscomms.facts import Incident, parse_incident
 
 CASES = Path(__file__).parent / "check_draft_cases"
@@ -111,3 +113,40 @@ def test_two_open_currencies_agree_when_they_share_one() -> None:
     facts = {**MINIMAL, "workaround": workaround}
     assert _checked("可先用¥10的现金券下单。", facts, "zh") == []
     assert _checked("可先用¥12的现金券下单。", facts, "zh") == [("fact-mismatch", "¥12")]
+
+
+# --- #4: a count of any shipped audience is a count, in every language ------------------
+
+
+def test_the_trials_cardholders_pair_agrees() -> None:
+    for en in (
+        "65 cardholders were affected.",
+        "65 card holders were affected.",
+        "About 65 cardholders were affected.",
+    ):
+        report = check_parity("受影响的持卡人共65名。", en)
+        assert (report.zh, report.en) == ((), ()), en
+    report = check_parity("受影響的持卡人共65名。", "66 cardholders were affected.", "zh-Hant-HK")
+    assert [f.excerpt for f in report.zh] == ["65"]
+    assert [f.excerpt for f in report.en] == ["66"]
+
+
+def _counts(text: str) -> list[int]:
+    return [int(m.value) for m in find_mentions(text) if m.kind == "count"]
+
+
+@pytest.mark.parametrize("audience", sorted(audience_vocabulary()))
+def test_a_count_of_every_shipped_audience_is_read(audience: str) -> None:
+    entry = audience_vocabulary()[audience]
+    names = entry["name"]
+    assert _counts(f"{names['en']} affected: 65 {names['en']}.") == [65]
+    assert _counts(f"Only 1 {names['en'].removesuffix('s')} was affected.") == [1]
+    measure = entry.get("measure", "名")
+    for lang in ("zh", "zh-Hant-HK", "zh-Hant-TW"):
+        name = names.get(lang, names["zh"])
+        assert _counts(f"共有65{measure}{name}受到影响。") == [65], (lang, name)
+
+
+def test_a_number_of_things_no_audience_names_is_still_no_count() -> None:
+    assert _counts("65 cards were affected.") == []
+    assert _counts("共有65名持卡人、66张卡受到影响。") == [65]
