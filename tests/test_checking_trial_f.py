@@ -150,3 +150,46 @@ def test_a_count_of_every_shipped_audience_is_read(audience: str) -> None:
 def test_a_number_of_things_no_audience_names_is_still_no_count() -> None:
     assert _counts("65 cards were affected.") == []
     assert _counts("共有65名持卡人、66张卡受到影响。") == [65]
+
+
+# --- #7: claims a chatbot writes that the facts do not hold -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("facts", "text", "expected"),
+    [
+        # us-central1 still recovering, status recovering: no full recovery, in either language.
+        ("gcp_update", "All regions have fully recovered.", ["All regions have fully recovered"]),
+        ("gcp_update", "所有区域已全面恢复。", ["所有区域已全面恢复"]),
+        ("gcp_update", "All other regions have recovered; us-central1 is still recovering.", []),
+        ("gcp_update", "除us-central1外，其他区域已全部恢复。", []),
+        ("psn_resolved", "Network services have fully recovered from an operational issue.", []),
+        # Billing is money: safe only once the facts' funds check says so.
+        ("gcp_update", "Your billing is safe.", ["billing is safe"]),
+        ("gcp_update", "We are checking whether billing was affected.", []),
+        ("psn_resolved", "Your billing is safe.", []),
+        # A refund promised in English, as 已全數退還 is in Chinese.
+        (
+            "psn_resolved",
+            "All affected players will get a full refund of their PlayStation Plus fee.",
+            ["will get a full refund"],
+        ),
+        ("psn_resolved", "所有玩家的會費已全數退還。", ["已全數退還"]),
+        ("psn_resolved", "Players can ask for a refund through the store's usual process.", []),
+        ("octopus", "Affected cardholders will get a full refund.", []),
+    ],
+)
+def test_unsupported_claims_of_the_trial(facts: str, text: str, expected: list[str]) -> None:
+    found = _checked(text, _facts(facts), "auto")
+    assert found == [("unsupported-claim", excerpt) for excerpt in expected]
+
+
+def test_the_chatbots_reply_is_flagged_once_per_claim() -> None:
+    text = (
+        "All regions have fully recovered and your data and billing are safe. "
+        "Next update by 14:00 PDT."
+    )
+    assert _checked(text, _facts("gcp_update"), "en") == [
+        ("unsupported-claim", "All regions have fully recovered"),
+        ("unsupported-claim", "billing are safe"),
+    ]
