@@ -193,3 +193,51 @@ def test_the_chatbots_reply_is_flagged_once_per_claim() -> None:
         ("unsupported-claim", "All regions have fully recovered"),
         ("unsupported-claim", "billing are safe"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("所有玩家将自动获得5天PlayStation Plus会员。", "所有玩家将自动获得"),
+        ("Every player will automatically receive 5 days of PlayStation Plus.",
+         "Every player will automatically receive"),
+        ("全體玩家將於2月14日前自動獲得5天PlayStation Plus會員", "全體玩家將於2月14日前自動獲得"),
+    ],
+)  # fmt: skip
+def test_compensation_for_an_audience_no_plan_is_for_is_a_mismatch(text: str, excerpt: str) -> None:
+    # PSN's only plan is for paid_members; players got nothing (the real controversy).
+    assert ("fact-mismatch", excerpt) in _checked(text, _facts("psn_resolved"), "auto")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All PlayStation Plus members will automatically receive an additional 5 days of service.",
+        "所有付费会员将自动获得5天PlayStation Plus会员。",
+        "All paying members will automatically receive 5 days of PlayStation Plus.",
+        "所有玩家中，只有付费会员可获得5天会员。",
+        "Every player can check the status page for updates.",
+    ],
+)
+def test_compensation_for_the_audience_a_plan_is_for_is_no_mismatch(text: str) -> None:
+    assert _checked(text, _facts("psn_resolved"), "auto") == []
+
+
+def test_the_audience_check_needs_a_plan_to_compare_with() -> None:
+    # No plan at all: the claims contract's [compensation] speaks, not a mismatch.
+    facts = _facts("psn_resolved").model_copy(update={"compensation": []})
+    found = _checked("所有玩家将获得5天会员补偿。", facts, "zh")
+    assert ("unsupported-claim", "补偿") in found
+    assert not [excerpt for _, excerpt in found if "玩家" in excerpt]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["除us-central1外，各区域已恢复。", "Every region except us-central1 has recovered."],
+)
+def test_a_part_named_as_the_exception_to_what_is_back_is_not_said_to_be_back(text: str) -> None:
+    # The facts' own progress text, which our progress update drafts: us-central1 recovering.
+    assert _checked(text, _facts("gcp_update"), "auto") == []
+    assert _checked("us-central1 has recovered.", _facts("gcp_update"), "en") == [
+        ("fact-mismatch", "us-central1 has recovered")
+    ]
