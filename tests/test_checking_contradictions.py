@@ -44,6 +44,15 @@ FACTS: dict[str, Any] = {
         "description": {"zh": "配置文件异常增大", "en": "a configuration file that grew too large"},
         "not_caused_by": [{"zh": "网络攻击", "en": "a cyber attack"}],
     },
+    # Compensation for paid members only (PSN's 5 days of PS Plus, trial F).
+    "audiences": ["players", "paid_members"],
+    "compensation": [
+        {"audience": "paid_members",
+         "items": [{"kind": "membership", "days": 5,
+                    "tier": {"zh": "PlayStation Plus", "en": "PlayStation Plus"}}],
+         "eligibility": {"zh": "所有PlayStation Plus会员", "en": "every PlayStation Plus member"},
+         "automatic": True, "delivered_by": "2026-04-05T09:00:00+08:00"},
+    ],
 }  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache, lru_cache
 from typing import Any
@@ -63,6 +64,7 @@ def unsupported_claims(
     in_words: dict[tuple[str, str], bool] = {}
 
     kinds = _grounded_kinds(incident)
+    taken: dict[str, list[tuple[int, int]]] = {}  # one finding where a claim's patterns overlap
 
     def grounded(claim: Mapping[str, Any]) -> bool:
         # A claim the facts ground is reported nowhere: its patterns are not even run
@@ -73,6 +75,8 @@ def unsupported_claims(
     with paused_collection():  # a long text makes many acyclic objects: see ..bulk
         for claim, start, end in _claims_made(n, incident, grounded):
             name = claim["name"]
+            if _overlaps(taken.setdefault(name, []), start, end):
+                continue  # "All regions have fully recovered": two wordings of one claim
             sentence = sentence_around(original, start, end)
             if (name, sentence) not in in_words:
                 in_words[name, sentence] = _in_sentence(claim, incident, sentence)
@@ -96,6 +100,16 @@ def unsupported_claims(
                 )
             )
     return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``start:end`` overlaps one of ``spans`` (sorted, none overlapping another);
+    else add it to them. Found by bisection: a long text may make one claim many times."""
+    i = bisect_left(spans, (start, end))
+    if (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end):
+        return True
+    spans.insert(i, (start, end))
+    return False
 
 
 def claims_made(

@@ -126,11 +126,28 @@ def _matches(
         for match in pattern.finditer(s, folded):
             start, end = match.span()
             about = _subjects(s, places, start, end, family.get("headings", False))
+            if family["before"]:  # 所有玩家 / every player: the name after a word for all
+                about = _led(family["before"], s, about)
             if not about or not any(name.state in bad for _, name in about):
                 continue
             first = min(min(at for at, _ in about), start)
             if not _hedged(family, s, first, end):
                 yield first, end  # "DBS PayLah! is back to normal": the thing and what is said
+
+
+def _led(
+    before: list[re.Pattern[str]], s: str, about: list[tuple[int, Name]]
+) -> list[tuple[int, Name]]:
+    """The subjects of ``about`` right after a match of ``before``, each from that match's
+    start (所有玩家, every player: the finding quotes the word for all too)."""
+    led = []
+    for at, name in about:
+        for pattern in before:
+            match = pattern.search(s, max(0, at - 24), at)
+            if match is not None:
+                led.append((match.start(), name))
+                break
+    return led
 
 
 _CLAUSE_END = re.compile(r"[,，。;!?\n]|\.(?=\s|$)")
@@ -144,7 +161,10 @@ def _hedged(family: Mapping[str, Any], s: str, start: int, end: int) -> bool:
 
 
 def _names(incident: Incident, subject: str) -> list[Name]:
-    """The names of the components (with their states) or of the not-affected items."""
+    """The names of the components (with their states), of the not-affected items, or of
+    the audiences (``compensated`` or ``uncompensated`` by the facts' plans)."""
+    if subject == "audiences":
+        return _audience_names(incident)
     found: list[Name] = []
     if subject == "components":
         whole = [(c.name, str(c.state)) for c in incident.components]
@@ -167,6 +187,26 @@ def _names(incident: Incident, subject: str) -> list[Name]:
                     continue
                 exact = part.strip() if part.isascii() else None
                 found.append(Name(folded_part, state, exact))
+    return found
+
+
+def _audience_names(incident: Incident) -> list[Name]:
+    """The incident's audiences by name, each ``compensated`` when a plan of the facts is
+    for it and ``uncompensated`` when none is; nothing when the facts hold no plan (then
+    the claims contract's [compensation] speaks). English names read singular too: "every
+    player" is one of the players."""
+    if not incident.compensation:
+        return []
+    covered = {plan.audience.id for plan in incident.compensation}
+    found: list[Name] = []
+    for audience in incident.audiences:
+        state = "compensated" if audience.id in covered else "uncompensated"
+        for written in _texts(audience.name):
+            folded = _normalize(written).text.strip()
+            forms = {folded}
+            if written.isascii():
+                forms.add(folded.removesuffix("s"))
+            found += [Name(form, state, None) for form in forms if len(form) >= 2]
     return found
 
 
@@ -252,6 +292,7 @@ def families() -> tuple[dict[str, Any], ...]:
                     "patterns": patterns,
                     "gated": tuple(map(Gated, patterns)),
                     "unless": [re.compile(_fold(p)) for p in body.get("unless", [])],
+                    "before": [re.compile(_fold(p) + "$") for p in body.get("before", [])],
                     "contradicted_by": body.get("contradicted_by", []),
                 }
             )

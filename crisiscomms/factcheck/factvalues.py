@@ -53,9 +53,15 @@ def fact_values(incident: Incident) -> FactValues:
 
 
 def _collect(incident: Incident) -> FactValues:
-    texts = [t for text in _free_texts(incident) for t in (text.zh, text.en) if isinstance(t, str)]
+    # Every language the facts are written in: a Traditional text a person wrote for Hong
+    # Kong (未能享用每程$2的票價優惠) is the facts as much as the zh and en ones.
+    texts = [
+        t
+        for text in _free_texts(incident)
+        for t in (text.zh, text.en, text.zh_Hant, text.zh_Hant_HK, text.zh_Hant_TW)
+        if isinstance(t, str)
+    ]
     texts += [c.value for c in incident.contacts if c.value is not None]
-    free = tuple(m for t in texts for m in find_mentions(t))
     times = tuple(_fact_times(incident))
     by_role = {role: [t.at for t in times if t.role == role] for role in {t.role for t in times}}
     relative = [
@@ -118,6 +124,7 @@ def _collect(incident: Incident) -> FactValues:
         if i.amount is not None
         for k in {1, i.quantity}
     ]
+    free = _own_currencies(tuple(m for t in texts for m in find_mentions(t)), money)
     scale = incident.impact.scale
     counts = [Decimal(e.count) for e in scale if e.count is not None]
     counts += [Decimal(i.quantity) for plan in incident.compensation for i in plan.items]
@@ -139,6 +146,24 @@ def _collect(incident: Incident) -> FactValues:
         free=free,
         free_text="\n".join(texts).lower(),
     )
+
+
+def _own_currencies(
+    free: tuple[Mention, ...], money: list[tuple[Decimal, str]]
+) -> tuple[Mention, ...]:
+    """Read an amount of the facts' free text whose currency it leaves open ($251.7: any
+    dollar) in the currency the facts state elsewhere (HK$251.70, an item's HKD), when
+    they state one it may be: the facts' $251.7 is HK$251.7, and US$251.7 is not it."""
+    own = {c for _, c in money if c} | {
+        m.currency for m in free if m.kind == "money" and m.currency and "|" not in m.currency
+    }
+    out = []
+    for m in free:
+        if m.kind == "money" and m.currency and "|" in m.currency:
+            narrowed = "|".join(c for c in m.currency.split("|") if c in own)
+            m = m._replace(currency=narrowed or m.currency)
+        out.append(m)
+    return tuple(out)
 
 
 def _fact_times(incident: Incident) -> Iterator[FactTime]:

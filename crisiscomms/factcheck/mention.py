@@ -136,5 +136,19 @@ def same_point(m: Mention, other: Mention) -> bool:
 
 
 def currency_fits(stated: str | None, fact: str) -> bool:
-    """Return True unless both currencies are known and differ (``¥`` is CNY or JPY)."""
-    return not stated or not fact or fact in stated.split("|") or stated in fact.split("|")
+    """Return True unless both currencies are known and differ.
+
+    Either may leave the currency open among several: ``¥`` is CNY or JPY, a bare
+    ``$`` any dollar. Two open ones fit when they share a currency.
+
+    Examples:
+        >>> currency_fits("HKD|USD", "HKD"), currency_fits("HKD|USD", "TWD|USD")
+        (True, True)
+        >>> currency_fits("HKD|USD", "KRW"), currency_fits("CNY|JPY", "HKD|USD")
+        (False, False)
+    """
+    if not stated or not fact:
+        return True
+    if "|" not in stated and "|" not in fact:
+        return stated == fact
+    return not set(stated.split("|")).isdisjoint(fact.split("|"))

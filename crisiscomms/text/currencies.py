@@ -107,8 +107,8 @@ def build_forms() -> CurrencyForms:
         >>> forms = currency_forms()
         >>> forms.codes["₩"], forms.codes["韩元"], forms.codes["krw"], forms.codes["won"]
         ('KRW', 'KRW', 'KRW', 'KPW|KRW')
-        >>> forms.codes["¥"], forms.codes["$"]
-        ('CNY|JPY', 'USD')
+        >>> forms.codes["¥"], "HKD" in forms.codes["$"].split("|"), "JPY" in forms.codes["$"]
+        ('CNY|JPY', True, False)
     """
     from babel import Locale
     from babel.numbers import get_currency_name, list_currencies
@@ -142,6 +142,10 @@ def build_forms() -> CurrencyForms:
         names.add(_fold(form))
     for form, code in written["preferred"].items():
         table[_fold(form)] = code
+        (symbols if not _fold(form).isalpha() else names).add(_fold(form))
+    dollars = "|".join(c for c in codes if get_currency_name(c, locale="en").endswith("Dollar"))
+    for form in written["any_dollar"]:
+        table[_fold(form)] = dollars
         (symbols if not _fold(form).isalpha() else names).add(_fold(form))
     lower_codes = {c.lower() for c in codes}
     chinese = {form for form in names if not form.isascii()}

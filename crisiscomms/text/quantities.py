@@ -31,16 +31,66 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,30}(?:\.\d{1,30})?"
 CHINESE = rf"[{CN_LARGE_NUMERAL_CHARS}]{{1,30}}"
 _WORD = r"|".join(sorted(EN_NUMBERS, key=len, reverse=True))
 _MAG = r"(?:万亿|百万|千万|[万亿]|\s?(?:thousand|million|billion|trillion|mn|bn)\b|[km]\b)"
-_PEOPLE_ZH = (
-    r"[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:用户|人|客户|商家|商户|骑手|司机|会员|乘客|账号|账户|玩家|卖家|门店)"
-    # A count of people whose noun came first: 受影响的用户共12名。
-    r"|[余多]?[名位家户个](?=[。，；、,;.()（）\s]|$)"
+#: Words for the people (or things) a count of the affected names besides the shipped
+#: audiences' own names (:func:`audience_nouns`): 人, accounts, shops.
+_OTHER_NOUNS_ZH = ("人", "商户", "账号", "账户", "门店")
+_OTHER_NOUNS_EN = (
+    *("people", "persons", "rider", "riders", "account", "accounts", "shop", "shops"),
+    *("store", "stores", "restaurant", "restaurants"),
 )
-_PEOPLE_EN = (
-    r"(?:users?|customers?|people|persons|merchants?|riders?|drivers?|accounts?|members?"
-    r"|sellers?|partners?|players?|shops?|stores?|restaurants?|subscribers?)\b"
-)
-_PEOPLE = rf"(?:{_PEOPLE_ZH}|\s{_PEOPLE_EN})"
+
+
+@cache
+def audience_nouns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the Chinese and English nouns of every shipped audience, folded as a text is.
+
+    Read from ``templates/audiences.toml`` and its generated Traditional forms, so that a
+    count of any audience the library drafts for (65名持卡人 / 65 cardholders) is a count,
+    with no second list to keep. English gives each name's last word, plural and singular
+    (paying members, 1 cardholder; "card holders" is one word before holders).
+
+    Examples:
+        >>> zh, en = audience_nouns()
+        >>> "持卡人" in zh, "cardholders" in en, "cardholder" in en, "holders" in en
+        (True, True, True, True)
+    """
+    import tomllib
+
+    from ..resources import templates_root
+
+    root = templates_root()
+    zh: set[str] = set()
+    en: set[str] = set()
+    for path in (root / "audiences.toml", *sorted(root.glob("*/audiences.toml"))):
+        with path.open("rb") as handle:
+            for entry in tomllib.load(handle).values():
+                names = entry.get("name", {})  # {zh, en}; a Traditional file's is its text
+                for lang, name in (names if isinstance(names, dict) else {"zh": names}).items():
+                    folded = normalize(name).text.strip()
+                    if lang != "en":
+                        zh.add(folded)
+                    elif folded:
+                        last = folded.split()[-1]
+                        en.update((last, last.removesuffix("s")))
+    return tuple(sorted(zh)), tuple(sorted(en))
+
+
+@cache
+def _people_patterns() -> tuple[str, str]:
+    """The nouns a count of people names, as patterns: Chinese, then English.
+
+    Each alternation tries its longest words first: 付费会员 before 会员.
+    """
+    zh_nouns, en_nouns = audience_nouns()
+    zh = "|".join(sorted({*zh_nouns, *_OTHER_NOUNS_ZH}, key=lambda w: (-len(w), w)))
+    en = "|".join(sorted({*en_nouns, *_OTHER_NOUNS_EN}, key=lambda w: (-len(w), w)))
+    people_zh = (
+        rf"[余多]?笔|[余多]?(?:名|位|个|户|家)?(?:{zh})"
+        # A count of people whose noun came first: 受影响的用户共12名。
+        r"|[余多]?[名位家户个](?=[。，；、,;.()（）\s]|$)"
+    )
+    return people_zh, rf"(?:{en})\b"
+
 
 _ZH = CN_LARGE_NUMERAL_CHARS
 
@@ -64,21 +114,34 @@ _NOT_IN_A_NUMBER = r"[\d.,]"
 _NOT_IN_A_RANGE = r"[\d.\-]"
 PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
 PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
-#: After digits (never a number word: "one per account"), one word may stand between:
-#: 3 enterprise customers, 12 paid members.
-_PEOPLE_AFTER_DIGITS = rf"(?:{_PEOPLE_ZH}|\s(?:[a-z]+\s)?{_PEOPLE_EN})"
-COUNT = re.compile(
-    rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?"
-    rf"(?P<ppl>{_PEOPLE_AFTER_DIGITS})?"
-    r"(?![\d\-])"
-)
+
+
+@cache
+def _count_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A count in digits (800万, 12,000, 65 cardholders) and one in words (two million users).
+
+    After digits (never a number word: "one per account"), one word may stand between the
+    number and its noun: 3 enterprise customers, 12 paid members, 65 card holders. Built on
+    first use, from the audiences' nouns (:func:`audience_nouns`).
+    """
+    people_zh, people_en = _people_patterns()
+    after_digits = rf"(?:{people_zh}|\s(?:[a-z]+\s)?{people_en})"
+    count = re.compile(
+        rf"(?P<n>{_numeral(_NOT_IN_A_RANGE)})(?P<g>{_MAG})?(?P<plus>\s?-\s?plus\b|\+)?"
+        rf"(?P<ppl>{after_digits})?"
+        r"(?![\d\-])"
+    )
+    people = rf"(?:{people_zh}|\s{people_en})"
+    count_words = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{people})?(?![\d\-])")
+    return count, count_words
+
+
 #: How many vouchers: 优惠券3张 / 3张优惠券 / 3 vouchers (compared with the items' quantity).
 ITEMS = re.compile(
     r"(?:优惠券|代金券|无门槛券|折扣券|红包)\s?(?P<n>\d{1,4})\s?(?:张|个|份)"
     r"|(?<![\d.,])(?P<m>\d{1,4})\s?(?:张|份)(?:[^\d\s。，,;；]{0,6}?)(?:优惠券|代金券|无门槛券|折扣券|券)"
     r"|(?<![\d.,])\b(?P<e>\d{1,4})\s+(?:[a-z-]+\s+)?(?:vouchers|coupons)\b"
 )
-COUNT_WORDS = re.compile(rf"\b(?P<n>{_WORD})\b(?P<g>{_MAG})?(?P<ppl>{_PEOPLE})?(?![\d\-])")
 
 
 class Quantity(NamedTuple):
@@ -135,8 +198,8 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
 
 
 #: Each pattern _find runs, with the words it cannot match without (see ..literals);
-#: the amounts' patterns join on first use (:func:`_money_patterns`).
-_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, ITEMS, COUNT, COUNT_WORDS)}
+#: the amounts' and counts' patterns join on first use (:func:`_money_patterns`).
+_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, ITEMS)}
 
 
 @cache
@@ -147,6 +210,7 @@ def _readers() -> tuple[tuple[Gated, Callable[[Normalized, re.Match[str]], Quant
     at each lookup, 7 and 11 µs for the amounts' two, which every text paid.
     """
     money, money_after = _money_patterns()
+    count, count_words = _count_patterns()
     return tuple(
         (_gated(pattern), read)
         for pattern, read in (
@@ -155,8 +219,8 @@ def _readers() -> tuple[tuple[Gated, Callable[[Normalized, re.Match[str]], Quant
             (PERCENT, _percent),
             (PERCENT_ZH, _percent),
             (ITEMS, _items),
-            (COUNT, _count),
-            (COUNT_WORDS, _count),
+            (count, _count),
+            (count_words, _count),
         )
     )
 
