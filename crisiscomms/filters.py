@@ -248,6 +248,25 @@ def reads_as_clause(value: Any) -> bool:
     return bool(_CLAUSE_BREAK.search(_BRACKETED.sub("", value)))
 
 
+def first_clause(value: Any) -> str:
+    """Return a text up to its first comma, colon or semicolon: the clause a template reads
+    for the sentence's own subject and verb (a workaround that says who can do what).
+
+    Examples:
+        >>> first_clause("暂不退出登录状态，已登录的设备仍可收发消息")
+        '暂不退出登录状态'
+        >>> first_clause("stay logged in: devices that are logged in can still send")
+        'stay logged in'
+    """
+    value = _given(value)
+    if not isinstance(value, str):
+        raise TemplateError(f"|first_clause takes a text, not a {type(value).__name__}")
+    return _FIRST_BREAK.split(value, maxsplit=1)[0]
+
+
+_FIRST_BREAK = re.compile(r"[，；：,;:]")
+
+
 def _given(value: Any) -> Any:
     if isinstance(value, Undefined):
         str(value)  # StrictUndefined raises here, naming the misspelt fact
@@ -260,6 +279,10 @@ def our_filters() -> dict[str, Callable[..., str | bool]]:
         name: formatting_filter(name) for name in SIGNATURES
     }
     filters.update(
-        listing=listing, t=text, capfirst=_capfirst_in_draft, reads_as_clause=reads_as_clause
+        listing=listing,
+        t=text,
+        capfirst=_capfirst_in_draft,
+        reads_as_clause=reads_as_clause,
+        first_clause=first_clause,
     )
     return filters

@@ -557,3 +557,30 @@ def test_undated_prevention_is_a_warning_at_the_measure(lang: str) -> None:
         assert len(found) == 1 and found[0].severity == "warning", found
         assert found[0].excerpt in ("完善監控告警", undated["zh"], "Improve our alerts"), found[0]
         assert made.text[found[0].start : found[0].end] == found[0].excerpt
+
+
+@pytest.mark.parametrize(
+    ("workaround", "zh", "en"),
+    [
+        (
+            {
+                "zh": "主机已设为主要主机的玩家仍可离线游玩",
+                "en": "customers in us-central1 can use another region",
+            },
+            "在服务恢复之前，主机已设为主要主机的玩家仍可离线游玩。",
+            "Until service is back, customers in us-central1 can use another region.",
+        ),
+        (
+            {"zh": "通过网页版下单", "en": "order on the website"},
+            "在服务恢复之前，您可以通过网页版下单。",
+            "Until service is back, you can order on the website.",
+        ),
+    ],
+)
+def test_a_workaround_with_its_own_subject_is_taken_as_written(
+    workaround: dict[str, str], zh: str, en: str
+) -> None:
+    # Trial F: "您可以已将主机设为…的玩家仍可…" and "you can customers affected … can send".
+    facts = {**MINIMAL, "workaround": workaround}
+    assert zh in draft(facts, "first_statement", "zh").text
+    assert en in draft(facts, "first_statement", "en").text
