@@ -177,6 +177,12 @@ class Compensation(FactModel):
         ]
         if len(validity) > 1:
             raise ValueError(f"give one validity, not {' and '.join(validity)}")
+        if validity and self.items and all(item.kind == "membership" for item in self.items):
+            # Trial F: 5 days of a membership were drafted "valid for 30 days from issue".
+            raise ValueError(
+                f"{validity[0]} is the validity of a voucher or credit: a membership's length"
+                " is its days or months"
+            )
         start, end = self.available_from, self.valid_until
         if start is not None and end is not None and start >= end:
             raise ValueError("available_from must be before valid_until")

@@ -427,6 +427,8 @@ def compensation_plans(
     validity = draw(st.sampled_from(["valid_until", "valid_for_days", "applies_to", None]))
     if validity is None and complete:
         validity = "valid_until"
+    if plan["items"] and all(item["kind"] == "membership" for item in plan["items"]):
+        validity = None  # a membership's length is its days or months: it has no validity
     if validity == "valid_until":
         plan["valid_until"] = draw(later)
         if draw(st.booleans()):

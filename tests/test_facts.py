@@ -597,3 +597,18 @@ def test_a_resolved_incident_with_a_part_still_out_is_refused_naming_the_part() 
     assert parse_incident(_with(components=parts, **resolved)).status == "resolved"
     parts[1]["state"] = "recovering"
     assert parse_incident(_with(components=parts, status="monitoring")).components
+
+
+def test_a_membership_has_no_validity_of_its_own() -> None:
+    # Trial F: 5 days of PlayStation Plus with valid_for_days: 30 were drafted "valid for 30
+    # days from the day it is issued", a voucher's wording for a membership.
+    days = {"kind": "membership", "days": 5}
+    plan = {"items": [days], "automatic": True, "delivered_by": "2026-03-30T20:00:00+08:00"}
+    parse_incident(_with(compensation=[plan]))
+    with pytest.raises(FactsError) as caught:
+        parse_incident(_with(compensation=[{**plan, "valid_for_days": 30}]))
+    assert [p.path for p in caught.value.problems] == ["compensation[0]"]
+    assert "membership" in str(caught.value)
+    # A voucher beside it keeps its validity.
+    voucher = {"kind": "voucher", "amount": 10, "currency": "CNY"}
+    parse_incident(_with(compensation=[{**plan, "items": [days, voucher], "valid_for_days": 30}]))
