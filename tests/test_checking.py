@@ -176,4 +176,10 @@ def test_a_wrong_outage_length_is_answered_with_the_outage_first() -> None:
         ],
     }
     found = [f for f in check_draft("故障持续了10小时。", facts, "zh") if f.rule == "fact-mismatch"]
-    assert found and "（事实：outage 2h20m" in found[0].message, found
+    assert found and "（事实：故障持续2小时20分钟" in found[0].message, found
+    # In each reader's words (trial F: "事实：outage 21h30m, delivered_by 148h59m").
+    assert (
+        found[0].messages["en"].startswith("“10小时” does not match the facts (facts: outage 2h20m")
+    )
+    assert "故障持續2小時20分鐘" in found[0].messages["zh-Hant-TW"]
+    assert "delivered_by" not in found[0].message and "outage" not in found[0].message

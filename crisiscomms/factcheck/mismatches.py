@@ -10,7 +10,7 @@ A duration or time in a clause that says what it is (预计 / expected: the ETA;
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
@@ -82,8 +82,8 @@ def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
     lines: LineIndex | None = None
     clause_span: tuple[int, int] = (-1, -1)
     roles: frozenset[str] = frozenset()
-    verdicts: dict[tuple[object, ...], str | None] = {}  # value, roles -> labels, or None
-    shared: dict[tuple[str, str, str], FrozenMessages] = {}  # excerpt, labels, kind -> messages
+    verdicts: dict[tuple[object, ...], Labels | None] = {}  # value, roles -> labels, or None
+    shared: dict[tuple[str, Labels, str], FrozenMessages] = {}  # excerpt, labels, kind -> messages
     for mention in find_mentions(n):
         span = clauses.around(mention.norm_start, mention.norm_end, "clause")
         if span != clause_span:
@@ -124,11 +124,18 @@ def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
 _VALUE_FIELDS, _VALUE_END = 3, 15
 
 
-def _messages(mention: Mention, excerpt: str, facts: str) -> dict[str, str]:
+#: What the facts say, as a message gives it: (Simplified Chinese, English).
+Labels = tuple[str, str]
+
+
+def _messages(mention: Mention, excerpt: str, facts: Labels) -> dict[str, str]:
     # The templates are put in Traditional before the excerpt goes in: the text's own
-    # words are quoted as written.
-    if facts:
-        return {k: v.format(excerpt=excerpt, facts=facts) for k, v in _templates()[0].items()}
+    # words are quoted as written; the facts' labels are put in each language's words.
+    if facts[1]:
+        return {
+            k: v.format(excerpt=excerpt, facts=facts[1] if k == "en" else _in(facts[0], k))
+            for k, v in _templates()[0].items()
+        }
     what_zh, what_en = _WHAT[mention.kind]
     return {
         k: v.format(excerpt=excerpt, what_zh=_in(what_zh, k), what_en=what_en)
@@ -213,33 +220,76 @@ def _same_date(m: Mention, at: datetime, incident: Incident) -> bool:
     return False
 
 
-def _fact_labels(m: Mention, values: FactValues, roles: frozenset[str]) -> str:
+def _fact_labels(m: Mention, values: FactValues, roles: frozenset[str]) -> Labels:
+    """What the facts hold of the mention's kind, in words a reader of each language knows
+    (trial F: "事实：outage 21h30m, delivered_by 148h59m" and the same entry twice)."""
     zone = values.incident.zone
     if m.kind == "count":
-        return ", ".join(f"{int(v):,}" for v in values.counts)
+        return _both(f"{int(v):,}" for v in values.counts)
     if m.kind == "percent":
-        return ", ".join(f"{v}%" for v in values.percents)
+        return _both(f"{v}%" for v in values.percents)
     if m.kind == "money":
         # Amounts only, each with its currency (30,000 KRW), never the counts.
-        return ", ".join(dict.fromkeys(f"{_amount(v)} {c}".strip() for v, c in values.money))
+        return _both(f"{_amount(v)} {c}".strip() for v, c in values.money)
     if m.kind == "duration":
         # The span the clause names (预计2小时内恢复: the ETA); else the outage's own length
         # first ("故障持续了10小时" is answered with it), then the spans from publication.
         named = [(v, role) for v, role in values.relative if role in roles]
         start, end = values.incident.started_at, values.incident.resolved_at
-        outage = (
-            []
-            if named or end is None
-            else [f"outage {_hours(Decimal((end - start).total_seconds()))}"]
+        spans = [] if named or end is None else [(Decimal((end - start).total_seconds()), "outage")]
+        spans += sorted(set(named or values.relative), key=lambda pair: (pair[1], pair[0]))
+        return (
+            "，".join(dict.fromkeys(f"{_role(role)[0]}{_hours_zh(v)}" for v, role in spans)),
+            ", ".join(dict.fromkeys(f"{_role(role)[1]} {_hours(v)}" for v, role in spans)),
         )
-        spans = sorted({f"{role} {_hours(v)}" for v, role in named or values.relative})
-        return ", ".join(outage + spans)
     if m.kind == "date":
-        return ", ".join(sorted({t.at.astimezone(zone).strftime("%Y-%m-%d") for t in values.times}))
-    chosen = _clock_candidates(roles, values)
-    return ", ".join(f"{t.role} {t.at.astimezone(zone):%m-%d %H:%M}" for t in chosen) + (
-        f" ({values.incident.timezone})"
+        return _both(sorted({t.at.astimezone(zone).strftime("%Y-%m-%d") for t in values.times}))
+    chosen = [(t.role, t.at.astimezone(zone)) for t in _clock_candidates(roles, values)]
+    where = f"（{values.incident.timezone}）", f" ({values.incident.timezone})"
+    return (
+        "，".join(
+            dict.fromkeys(f"{_role(r)[0]}{at.month}月{at.day}日{at:%H:%M}" for r, at in chosen)
+        )
+        + where[0],
+        ", ".join(dict.fromkeys(f"{_role(r)[1]} {at:%b} {at.day}, {at:%H:%M}" for r, at in chosen))
+        + where[1],
     )
+
+
+def _both(labels: Iterable[str]) -> Labels:
+    said = "、".join(dict.fromkeys(labels))
+    return said, said.replace("、", ", ")
+
+
+#: What each time or span of the facts is, in a message: (zh, en).
+_ROLE: dict[str, tuple[str, str]] = {
+    "started": ("开始", "started"), "detected": ("发现", "detected"),
+    "resolved": ("恢复", "resolved"), "published": ("发布", "published"),
+    "eta": ("预计恢复", "ETA"), "next_update": ("下次进展", "next update"),
+    "result_by": ("核查结果", "check results"), "scale_final_by": ("公布最终人数", "final count"),
+    "timeline": ("时间线", "timeline"), "component": ("分区或功能状态", "a part's state"),
+    "delivered_by": ("发放截止", "delivered by"), "claim_deadline": ("领取截止", "claim by"),
+    "valid_until": ("有效期至", "valid until"), "available_from": ("可用起", "usable from"),
+    "outage": ("故障持续", "outage"), "membership": ("会员", "membership"),
+}  # fmt: skip
+
+
+def _role(role: str) -> tuple[str, str]:
+    return _ROLE.get(role, (role, role))
+
+
+def _hours_zh(seconds: Decimal) -> str:
+    """A duration in Chinese for a message: 45分钟, 2小时20分钟, 7天.
+
+    Examples:
+        >>> _hours_zh(Decimal(2700)), _hours_zh(Decimal(8400)), _hours_zh(Decimal(604800))
+        ('45分钟', '2小时20分钟', '7天')
+    """
+    minutes = int(seconds) // 60
+    if minutes >= 24 * 60 and minutes % (24 * 60) == 0:
+        return f"{minutes // (24 * 60)}天"
+    hours, rest = divmod(minutes, 60)
+    return (f"{hours}小时" if hours else "") + (f"{rest}分钟" if rest or not hours else "")
 
 
 def _amount(value: Decimal) -> str:
