@@ -59,3 +59,36 @@ def test_the_cli_reference_lists_every_subcommand() -> None:
     for command in ("draft", "example", "schema", "lint", "mcp", "plan"):
         assert command in result.stdout
         assert f"crisiscomms {command}" in README
+
+
+def test_the_chatbot_answers_shown_are_what_the_tools_answer_today() -> None:
+    # The section on chatbots showed a draft, a check and an error from an older release
+    # (a count promised for the next update, "eta 03-29 18:00", four kinds).
+    import json
+
+    from crisiscomms.tools import call_tool
+
+    facts = {
+        "organization": {"zh": "青鸟科技", "en": "Qingniao Tech"},
+        "service": {"zh": "青鸟聊天", "en": "Qingniao Chat"},
+        "timezone": "Asia/Shanghai",
+        "started_at": "2026-03-29T15:05:00+08:00",
+        "published_at": "2026-03-29T15:40:00+08:00",
+        "impact": {"symptoms": {"zh": "无法登录", "en": "cannot log in"}},
+    }
+    drafted = call_tool(
+        "draft_notice", {"facts": facts, "kind": "first_statement", "langs": ["zh"]}
+    )
+    assert drafted["drafts"][0]["text"].strip() in [b.strip() for b in _blocks("text")]
+    shown = _blocks("json")
+    asked = json.dumps(drafted["missing_facts"], ensure_ascii=False, indent=2)
+    assert asked.strip() in [b.strip() for b in shown]
+    facts["eta"] = "2026-03-29T18:00:00+08:00"
+    facts["impact"] = {**facts["impact"], "involves": ["accounts"]}
+    text = "青鸟聊天正在紧急修复，预计今晚22:00前恢复，用户数据安全。"
+    checked = call_tool("check_draft", {"text": text, "facts": facts, "lang": "zh"})
+    keys = ("rule", "severity", "excerpt", "message")
+    said = [{k: f[k] for k in keys} for f in checked["findings"]]
+    assert json.dumps(said, ensure_ascii=False, indent=2).strip() in [b.strip() for b in shown]
+    refused = call_tool("draft_notice", {"facts": {}, "kind": "press_release"})
+    assert json.dumps(refused, ensure_ascii=False, indent=2).strip() in [b.strip() for b in shown]
