@@ -92,3 +92,13 @@ def test_the_chatbot_answers_shown_are_what_the_tools_answer_today() -> None:
     assert json.dumps(said, ensure_ascii=False, indent=2).strip() in [b.strip() for b in shown]
     refused = call_tool("draft_notice", {"facts": {}, "kind": "press_release"})
     assert json.dumps(refused, ensure_ascii=False, indent=2).strip() in [b.strip() for b in shown]
+
+
+def test_the_sms_shown_is_what_the_login_example_drafts_today() -> None:
+    incident = read_facts(str(ROOT / "examples" / "login-outage.yaml"))
+    sms = draft(incident, "first_statement", "zh", channel="sms")
+    assert sms.text.strip() in [block.strip() for block in _blocks("text")]
+    assert sms.length is not None
+    figures = sms.length["text"]
+    said = f"an SMS: {figures['chars']} characters, {figures['characters']} with 【青鸟科技】"
+    assert said in README and figures["parts"] == 1
