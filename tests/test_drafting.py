@@ -584,3 +584,18 @@ def test_a_workaround_with_its_own_subject_is_taken_as_written(
     facts = {**MINIMAL, "workaround": workaround}
     assert zh in draft(facts, "first_statement", "zh").text
     assert en in draft(facts, "first_statement", "en").text
+
+
+def test_a_data_description_that_says_it_all_is_said_once() -> None:
+    # Trial F (PSN): 经核查，用户数据未丢失、未泄露。账号数据未丢失、未泄露。 read as padding.
+    said = {"zh": "账号数据未丢失、未泄露", "en": "no account data was lost or exposed"}
+    facts = {**MINIMAL, "data": {"status": "intact", "description": said}}
+    zh = draft(facts, "first_statement", "zh").text
+    assert "经核查，账号数据未丢失、未泄露。" in zh and "用户数据未丢失" not in zh, zh
+    en = draft(facts, "first_statement", "en").text
+    assert "We have checked: no account data was lost or exposed." in en, en
+    # A description that adds something keeps the statement before it.
+    partial = {"zh": "客户存储的数据未丢失", "en": "no customer data stored with us was lost"}
+    facts["data"] = {"status": "intact", "description": partial}
+    zh = draft(facts, "first_statement", "zh").text
+    assert "经核查，用户数据未丢失、未泄露。客户存储的数据未丢失。" in zh, zh
