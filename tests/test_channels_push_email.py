@@ -133,3 +133,22 @@ def test_a_limit_of_one_line_is_one_line_in_english() -> None:
     lines = [f.messages["en"] for f in found if "line" in f.messages["en"]]
     assert lines and all("limit of 1 line " in m for m in lines), lines
     assert all("1 lines" not in m for m in lines)
+
+
+def test_an_english_push_body_does_not_say_its_title_again() -> None:
+    # Trial E (Alipay): title "The Alipay app: degraded service", body "The Alipay app:
+    # degraded service since Nov 11, 10:00 UTC+8. ..." on a phone that shows both.
+    from support import ROOT
+
+    from crisiscomms.drafting import draft
+    from crisiscomms.factfiles import read_facts
+
+    incident = read_facts(str(ROOT / "examples" / "login-outage.yaml"))
+    made = draft(incident, "first_statement", "en", channel="push")
+    title, body = made.parts["title"], made.parts["body"]
+    assert not body.startswith(title), (title, body)
+    assert body.startswith("The degraded service began on Mar 29 at 15:05 UTC+8."), body
+    # The compact title leaves the service out: then the body names it.
+    assert made.length is not None
+    if made.length["form"]["used"] == "compact":
+        assert "Qingniao Chat" in body
