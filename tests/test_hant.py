@@ -375,3 +375,12 @@ def test_taiwan_writes_zhang_hu_with_the_cloth_radical_and_the_linter_reads_it_a
     for text in ("部分使用者無法登入{0}，{0}餘額顯示異常。", "無法支付。{0}餘額未受影響。"):
         tw, hk = (lint(text.format(word), "zh-Hant") for word in ("帳戶", "賬戶"))
         assert [(f.rule, f.start) for f in tw] == [(f.rule, f.start) for f in hk]
+
+
+def test_taiwan_speaks_of_people_as_dui_xiang_and_feedback_as_hui_kui() -> None:
+    # Trial G (CTBC): every refund-only plan read 適用物件 ("applicable objects") in Taiwan.
+    assert hant.convert("适用对象：受影响的客户", "zh-Hant-TW").startswith("適用對象")
+    assert hant.convert("是否有对象改由专人对接？", "zh-Hant-TW") == "是否有對象改由專人對接？"
+    assert hant.convert("遗留物件", "zh-Hant-TW") == "遺留物件"  # a thing left behind stays
+    assert hant.convert("请在App内反馈", "zh-Hant-TW") == "請在App內回饋"
+    assert hant.convert("请在App内反馈", "zh-Hant-HK") == "請在App內反饋"
