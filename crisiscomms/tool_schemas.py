@@ -173,7 +173,9 @@ class JournalPublishArgs(_Args):
     facts: Facts
     kind: Kind = Field(description="The kind of notice that was published.")
     channel: JournalChannel = "notice"
-    lang: Literal["zh", "en"] = Field(description="The language published.")
+    lang: Literal["zh", "en", "zh-Hant-HK", "zh-Hant-TW", "zh-Hant"] = Field(
+        description="The language published (zh-Hant: Taiwan's, as in draft_notice)."
+    )
     at: AwareDatetime | None = Field(
         default=None,
         description="When it was published (ISO 8601 with offset); default: the facts' "

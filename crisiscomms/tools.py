@@ -395,7 +395,8 @@ def _journal_publish(args: BaseModel) -> dict[str, Any]:
     assert isinstance(args, JournalPublishArgs)
     incident = _incident(args.facts)
     try:
-        done = publish(incident, args.kind, args.channel, args.lang, at=args.at, text=args.text)
+        lang = normalize_lang(args.lang)  # zh-Hant: the default region, as draft_notice reads it
+        done = publish(incident, args.kind, args.channel, lang, at=args.at, text=args.text)
     except FactsError as error:
         raise _Refused([_problem(p.to_dict()) for p in error.problems]) from None
     except InputError as error:

@@ -78,3 +78,16 @@ def test_a_bad_journal_url_is_a_structured_error(
     monkeypatch.setenv("CRISISCOMMS_DB", "mysql://u@127.0.0.1/db")
     result = _call("journal_status", {"incident": "x"})
     assert result["ok"] is False and "not supported" in result["errors"][0]["msg"]
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant-TW", "zh-Hant-HK", "zh-Hant"])
+def test_an_assistant_records_a_traditional_notice(
+    lang: str, journal_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Trial G (CTBC): the CLI journal took zh-Hant-TW, the tool refused it ('zh' or 'en').
+    monkeypatch.setenv("CRISISCOMMS_DB", journal_db)
+    published = _call(
+        "journal_publish", {"facts": facts(), "kind": "first_statement", "lang": lang}
+    )
+    assert published["ok"], published
+    assert published["publication"]["lang"] == ("zh-Hant-TW" if lang == "zh-Hant" else lang)
