@@ -342,3 +342,48 @@ def test_a_short_text_to_customers_asks_about_customer_data(channel: str) -> Non
     facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
     text = draft(facts, "first_statement", "en", channel=channel).text
     assert "Customer data: [TO FILL" in text and "User data" not in text, text
+
+
+@pytest.mark.parametrize("channel", ["sms", "x", "push", "weibo"])
+def test_a_short_apology_states_the_refund_right_after_the_money_it_concerns(
+    channel: str,
+) -> None:
+    # Trial G (CTBC): the SMS, X, push and Weibo apologies and the group-chat message said
+    # money was taken and stopped there; the refund the facts hold was in the notice only.
+    said = {
+        "zh": "部分ATM提款未吐钞但已扣款",
+        "en": "some ATM withdrawals were debited without cash",
+    }
+    refund = {"zh": "错误扣款将于11月11日前全数退回", "en": "wrong debits go back by Nov 11"}
+    impact = {"symptoms": {"zh": "ATM无法取款", "en": "ATMs fail"}, "involves": ["payments"]}
+    facts = {**MINIMAL, "status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
+    facts |= {"impact": impact, "funds": {"status": "affected", "description": said}}
+    facts["compensation"] = [{"overcharge_refund": refund}]
+    zh = draft(facts, "apology", "zh", channel=channel).text
+    assert f"{said['zh']}。{refund['zh']}。" in zh, zh
+    en = draft(facts, "apology", "en", channel=channel).text
+    assert f"{said['en']}. Wrong debits go back by Nov 11." in en, en
+    # A compensation text says the refund once, as the plan.
+    comp = draft(facts, "compensation_notice", "zh", channel=channel).text
+    assert comp.count(refund["zh"]) == 1, comp
+
+
+def test_the_community_message_states_the_refund_and_sends_no_one_to_a_compensation_notice() -> (
+    None
+):
+    from crisiscomms.commspack import build_pack
+
+    said = {
+        "zh": "部分ATM提款未吐钞但已扣款",
+        "en": "some ATM withdrawals were debited without cash",
+    }
+    refund = {"zh": "错误扣款将于11月11日前全数退回", "en": "wrong debits go back by Nov 11"}
+    facts = {**MINIMAL, "status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
+    facts |= {"funds": {"status": "affected", "description": said}}
+    facts["compensation"] = [{"overcharge_refund": refund}]
+    files = {
+        f.name: f.text for f in build_pack(facts, langs=["zh", "en"], channels=["notice"]).files
+    }
+    assert refund["zh"] in files["community.zh.txt"] and "补偿" not in files["community.zh.txt"]
+    assert "Wrong debits go back by Nov 11" in files["community.en.txt"]
+    assert "compensation" not in files["community.en.txt"]
