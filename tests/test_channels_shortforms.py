@@ -387,3 +387,24 @@ def test_the_community_message_states_the_refund_and_sends_no_one_to_a_compensat
     assert refund["zh"] in files["community.zh.txt"] and "补偿" not in files["community.zh.txt"]
     assert "Wrong debits go back by Nov 11" in files["community.en.txt"]
     assert "compensation" not in files["community.en.txt"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_brief_weibo_compensation_post_says_how_and_by_when_to_claim(lang: str) -> None:
+    # Trial G (NetEase Cloud Music): the brief Weibo post kept only who gets what, and lost
+    # the keyword to search in the app and the deadline, while the SMS said both.
+    method = {
+        "zh": "在App内搜索“畅听补偿”领取",
+        "en": 'search for "Listening compensation" in the app',
+    }
+    plan = {"items": [{"kind": "membership", "days": 7}], "claim_method": method}
+    who = {
+        "zh": "3月29日20:00至20:20期间使用过示例音乐App、网页版、桌面客户端或车机版的全部用户",
+        "en": "everyone who used the Example Music app, website or desktop player that evening",
+    }
+    plan |= {"claim_deadline": "2026-04-05T23:59:00+08:00", "eligibility": who}
+    facts = {**MINIMAL, "status": "resolved", "resolved_at": "2026-03-29T20:20:00+08:00"}
+    facts |= {"compensation": [plan], "links": {"notice": "https://example.com/n"}}
+    made = draft(facts, "compensation_notice", lang, channel="weibo")
+    assert made.length is not None and made.length["form"]["used"] != "full"
+    assert method[lang] in made.text and ("4月5日" if lang == "zh" else "Apr 5") in made.text
