@@ -253,7 +253,10 @@ def _followups(incident: Incident, config: PlanConfig) -> Iterator[Step]:
         minutes = int(entry["minutes"])
         due = _followup_due(incident, entry["anchor"], minutes)
         if due is not None and entry.get("before") == "delivery":
-            due = min([due, *_promised(incident)], key=lambda t: t.astimezone(UTC))
+            # No later than the first compensation the facts promise, nor than claims open
+            # (trial G: planned for Aug 22 when claims opened on Aug 20).
+            opens = [p.available_from for p in incident.compensation if p.available_from]
+            due = min([due, *_promised(incident), *opens], key=lambda t: t.astimezone(UTC))
         compensated = kind == "compensation_notice"
         audiences = _plan_audiences(incident) if compensated else _audiences(incident)
         for channel in config.kind_channels[kind]:

@@ -130,6 +130,20 @@ def test_compensation_steps_come_with_a_plan_and_name_its_audiences() -> None:
     assert {s.due for s in notice} == {datetime.fromisoformat(RESOLVED) + timedelta(days=3)}
 
 
+def test_the_compensation_notice_is_due_before_claims_open() -> None:
+    # Trial G (NetEase): claims opened Aug 20, the plan put the compensation notice on Aug 22.
+    opens = datetime.fromisoformat(RESOLVED) + timedelta(days=1)
+    plan_facts = {
+        "items": [{"kind": "membership", "days": 7}],
+        "claim_method": {"zh": "在App内领取", "en": "claim it in the app"},
+        "claim_deadline": (opens + timedelta(days=6)).isoformat(),
+        "available_from": opens.isoformat(),
+    }
+    steps = plan(incident(status="resolved", compensation=[plan_facts])).steps
+    notice = [s for s in steps if s.id.startswith("compensation.")]
+    assert notice and {s.due for s in notice} == {opens}
+
+
 def test_every_step_names_kind_channel_audience_and_a_deadline_in_the_facts_zone() -> None:
     p = plan(incident(status="resolved", timezone="Europe/Berlin"))
     for s in p.steps:
