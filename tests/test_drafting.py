@@ -432,7 +432,7 @@ def test_a_progress_update_calls_a_first_finding_a_likely_cause_not_an_identifie
         lang: draft(facts, "progress_update", lang).text for lang in ("zh", "zh-Hant-TW", "en")
     }
     assert "当前阶段：已初步定位原因。" in texts["zh"], texts["zh"]
-    assert "當前階段：已初步定位原因。" in texts["zh-Hant-TW"], texts["zh-Hant-TW"]
+    assert "目前階段：已初步定位原因。" in texts["zh-Hant-TW"], texts["zh-Hant-TW"]
     assert "Current status: likely cause found." in texts["en"], texts["en"]
     confirmed = {**facts, "cause": {**cause, "status": "confirmed"}}
     assert "当前阶段：已定位原因。" in draft(confirmed, "progress_update", "zh").text

@@ -365,18 +365,6 @@ def test_hong_kong_writes_app_and_personal_data_as_hong_kong_does() -> None:
     assert "我的資料是否受影響？" in faq and "數據是否" not in faq
 
 
-def test_taiwan_writes_zhang_hu_with_the_cloth_radical_and_the_linter_reads_it_alike() -> None:
-    # Trial F: Taiwan drafts wrote 賬戶/賬號; Taiwan writes 帳戶/帳號 (Hong Kong keeps 賬戶).
-    from crisiscomms.lint import lint
-
-    assert hant.convert("账户余额与账号", "zh-Hant-TW") == "帳戶餘額與帳號"
-    assert hant.convert("账户余额与账号", "zh-Hant-HK") == "賬戶餘額與賬號"
-    # What made 賬 the choice before: the linter must read 帳戶 as it reads 賬戶.
-    for text in ("部分使用者無法登入{0}，{0}餘額顯示異常。", "無法支付。{0}餘額未受影響。"):
-        tw, hk = (lint(text.format(word), "zh-Hant") for word in ("帳戶", "賬戶"))
-        assert [(f.rule, f.start) for f in tw] == [(f.rule, f.start) for f in hk]
-
-
 def test_taiwan_speaks_of_people_as_dui_xiang_and_feedback_as_hui_kui() -> None:
     # Trial G (CTBC): every refund-only plan read 適用物件 ("applicable objects") in Taiwan.
     assert hant.convert("适用对象：受影响的客户", "zh-Hant-TW").startswith("適用對象")
