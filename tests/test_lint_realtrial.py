@@ -252,3 +252,47 @@ def test_a_group_bounded_by_what_it_needs_is_no_vague_scope(text: str, lang: str
 )
 def test_a_group_with_no_bound_is_still_vague_scope(text: str, lang: str) -> None:
     assert "vague-scope" in _rules(text, lang=lang)
+
+
+# Trial G (#12): Zoom's post-incident report.
+_ZOOM_RCA_IMPORTANCE = (
+    "Zoom is aware of the critical nature of our services, and it is our responsibility"
+    " to provide the highest availability."
+)
+_ZOOM_RCA_DENIAL = (
+    "There was no product, security, network failure, or DDoS attack at Zoom during the outage."
+)
+
+
+def test_aware_of_what_matters_is_no_work_under_way() -> None:
+    assert "vague-fix-no-timeline" not in _rules(_ZOOM_RCA_IMPORTANCE, lang="en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zoom is aware of an issue affecting our services.",
+        "We are aware of reports of failed logins.",
+        "We're aware of this.",
+        "We are aware that checkout is failing.",
+        "We're aware and on the case!",
+    ],
+)
+def test_aware_of_trouble_is_still_a_vague_fix(text: str) -> None:
+    assert "vague-fix-no-timeline" in _rules(text, lang="en")
+
+
+def test_an_attack_denied_at_the_end_of_a_list_is_no_blame() -> None:
+    assert "blame-shift" not in _rules(_ZOOM_RCA_DENIAL, lang="en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was no product failure: a DDoS attack at Zoom caused the outage.",
+        "A DDoS attack at our provider caused the outage.",
+        "There was no warning, and hackers took down the servers during the outage.",
+    ],
+)
+def test_an_attack_given_as_the_cause_is_still_blame(text: str) -> None:
+    assert "blame-shift" in _rules(text, lang="en")
