@@ -252,3 +252,91 @@ def test_a_group_bounded_by_what_it_needs_is_no_vague_scope(text: str, lang: str
 )
 def test_a_group_with_no_bound_is_still_vague_scope(text: str, lang: str) -> None:
     assert "vague-scope" in _rules(text, lang=lang)
+
+
+# Trial G (#12): Zoom's post-incident report.
+_ZOOM_RCA_IMPORTANCE = (
+    "Zoom is aware of the critical nature of our services, and it is our responsibility"
+    " to provide the highest availability."
+)
+_ZOOM_RCA_DENIAL = (
+    "There was no product, security, network failure, or DDoS attack at Zoom during the outage."
+)
+
+
+def test_aware_of_what_matters_is_no_work_under_way() -> None:
+    assert "vague-fix-no-timeline" not in _rules(_ZOOM_RCA_IMPORTANCE, lang="en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zoom is aware of an issue affecting our services.",
+        "We are aware of reports of failed logins.",
+        "We're aware of this.",
+        "We are aware that checkout is failing.",
+        "We're aware and on the case!",
+    ],
+)
+def test_aware_of_trouble_is_still_a_vague_fix(text: str) -> None:
+    assert "vague-fix-no-timeline" in _rules(text, lang="en")
+
+
+def test_an_attack_denied_at_the_end_of_a_list_is_no_blame() -> None:
+    assert "blame-shift" not in _rules(_ZOOM_RCA_DENIAL, lang="en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was no product failure: a DDoS attack at Zoom caused the outage.",
+        "A DDoS attack at our provider caused the outage.",
+        "There was no warning, and hackers took down the servers during the outage.",
+    ],
+)
+def test_an_attack_given_as_the_cause_is_still_blame(text: str) -> None:
+    assert "blame-shift" in _rules(text, lang="en")
+
+
+# Trial G (#22): a compensation notice written by hand, read against its kind.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为表歉意，我们将为用户提供7天黑胶VIP，可在App内搜索“畅听补偿”领取。",
+        "我们将补偿5天PlayStation Plus会员。",
+        "As an apology, we will give users 7 days of Black Vinyl VIP.",
+    ],
+)
+def test_days_of_a_membership_are_no_claim_deadline(text: str) -> None:
+    assert not has_concrete_time(normalize(text).text)
+    assert "missing-claim-deadline" in _rules(text, kind="compensation_notice")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "补偿将在7天内发放。",
+        "我们将在7天后恢复会员服务。",
+        "Refunds will arrive within 7 days.",
+        "It will take 2 days plus testing.",
+        "We will add 7 days of Premium by Friday.",
+    ],
+)
+def test_a_span_ahead_is_still_a_time(text: str) -> None:
+    assert has_concrete_time(normalize(text).text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全体用户可获得7天黑胶VIP补偿，可在App内搜索“畅听补偿”领取。",
+        "全體用戶可獲得7天黑膠VIP補償，可在App內搜尋「暢聽補償」領取。",
+    ],
+)
+def test_all_users_is_an_eligibility(text: str) -> None:
+    assert "missing-eligibility" not in _rules(text, kind="compensation_notice")
+
+
+def test_a_notice_naming_no_one_still_lacks_eligibility() -> None:
+    text = "我们将发放7天黑胶VIP，可在App内搜索“畅听补偿”领取，8月26日前有效。"
+    assert "missing-eligibility" in _rules(text, kind="compensation_notice")

@@ -193,6 +193,32 @@ def _from_ahead(text: str) -> bool:
     )
 
 
+# A length that is what is given, not when: 7天黑胶VIP, 30天会员, 7 days of Premium (trial G: a
+# compensation notice's "我们将为用户提供7天黑胶VIP" was read as a claim deadline).
+_TIER_ZH = r"(?:免费|额外|超级|豪华|高级|黄金|白金|钻石|黑胶|绿钻|年度|月度)?"
+_GRANTED = (
+    rf"\s?(?:的)?\s?[a-z0-9 .+]{{0,24}}?{_TIER_ZH}"
+    r"(?:会员|特权|权益|体验卡|试用|畅听|畅玩|包月|月卡|周卡|游戏时间|通行证)"
+    rf"|(?:的)?{_TIER_ZH}s?vip"
+    r"|'?\s(?:(?:of|free|extra|complimentary|bonus)\s(?:[a-z]+\s){0,3}?)?"
+    r"(?:premium|vip|membership|subscription|game\spass|nitro|game\stime|playtime)\b"
+    r"|'?\s(?:of|free|extra|complimentary|bonus)\s(?:[a-z]+\s){0,3}?plus\b"
+)
+
+
+_SPAN_LEAD = r"\b(?:within|in|after|for|over)\s$"
+
+
+def _granted(text: str, start: int, end: int) -> bool:
+    """Return True when the length at ``text[start:end]`` is a thing given (7天黑胶VIP).
+
+    Not a span led by within or in (within 7 days of Premium launching).
+    """
+    if _compiled(_GRANTED).match(text, end) is None:
+        return False
+    return _compiled(_SPAN_LEAD).search(text, max(0, start - 8), start) is None
+
+
 # A span with a spelled-out count: within two working days, in three days.
 _SPELLED_SPAN = _word("day") + r"s?\b|" + _word("month") + r"s?\b"
 
@@ -213,7 +239,10 @@ def has_concrete_time(text: str) -> bool:
     for source in _SURELY_AHEAD:
         found = _compiled(source).finditer(text)
         if any(
-            not _superseded(text, m.start()) and not _met_before(text, m.start()) for m in found
+            not _superseded(text, m.start())
+            and not _met_before(text, m.start())
+            and not _granted(text, m.start(), m.end())
+            for m in found
         ):
             return True
     if _compiled(_CADENCE).search(text) is not None or _from_ahead(text):
@@ -221,6 +250,8 @@ def has_concrete_time(text: str) -> bool:
     for t in find_times(text):
         if _compiled(_QUALIFIER).match(text, t.end):
             continue  # which ones, not when: 今日15:00后发起的转账, 22:00前下单的用户
+        if t.kind == "duration" and _granted(text, t.start, t.end):
+            continue  # a length given, not a time: 7天黑胶VIP, 7 days of Premium
         if _superseded(text, t.start):
             continue  # a plan given up: 原定今晚18:00开服, originally due back at 14:00
         if t.bounded and not t.day_offset and _met_before(text, t.start):
