@@ -408,3 +408,20 @@ def test_a_brief_weibo_compensation_post_says_how_and_by_when_to_claim(lang: str
     made = draft(facts, "compensation_notice", lang, channel="weibo")
     assert made.length is not None and made.length["form"]["used"] != "full"
     assert method[lang] in made.text and ("4月5日" if lang == "zh" else "Apr 5") in made.text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_status_page_update_does_not_link_to_the_status_page(lang: str) -> None:
+    # Trial G (Zoom): the status page's own update ended "Details: <the status page>".
+    facts = {**MINIMAL, "links": {"status_page": "https://status.example.com"}}
+    facts["next_update_at"] = "2026-03-29T21:30:00+08:00"
+    page = draft(facts, "first_statement", lang, channel="statuspage").text
+    assert "status.example.com" not in page, page
+    assert "status.example.com" in draft(facts, "first_statement", lang, channel="x").text
+    facts["links"] = {
+        "notice": "https://example.com/n",
+        "status_page": "https://status.example.com",
+    }
+    assert (
+        "https://example.com/n" in draft(facts, "first_statement", lang, channel="statuspage").text
+    )
