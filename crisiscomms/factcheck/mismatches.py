@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from ..bulk import paused_collection
 from ..facts import Incident
@@ -121,7 +122,7 @@ def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
 
 
 #: The fields of a Mention that say what it states (value to day_shift), not where.
-_VALUE_FIELDS, _VALUE_END = 3, 15
+_VALUE_FIELDS, _VALUE_END = 3, 16
 
 
 #: What the facts say, as a message gives it: (Simplified Chinese, English).
@@ -198,7 +199,7 @@ def _clock_candidates(roles: frozenset[str], values: FactValues) -> list[FactTim
 
 
 def _same_clock(m: Mention, at: datetime, values: FactValues) -> bool:
-    zone = values.incident.zone if m.offset is None else timezone(timedelta(minutes=m.offset))
+    zone = _mention_zone(m) or values.incident.zone
     local = at.astimezone(zone)
     if local.hour not in m.hours or local.minute != m.minute:
         return False
@@ -210,6 +211,20 @@ def _same_clock(m: Mention, at: datetime, values: FactValues) -> bool:
         published = values.incident.published_at.astimezone(zone).date()
         return local.date() == published + timedelta(days=m.day_shift)
     return True
+
+
+def _mention_zone(m: Mention) -> tzinfo | None:
+    """The zone a clock time names: its fixed offset, or a US zone named without its season
+    (ET), whose offset is the one it has at the fact's moment (trial G: 4:12 PM ET is
+    13:12 PDT on Apr 16, 2025); None for the facts' zone."""
+    if m.offset is not None:
+        return timezone(timedelta(minutes=m.offset))
+    return None if m.zone_key is None else _iana(m.zone_key)
+
+
+@cache
+def _iana(key: str) -> ZoneInfo:
+    return ZoneInfo(key)
 
 
 def _same_date(m: Mention, at: datetime, incident: Incident) -> bool:

@@ -145,6 +145,7 @@ def _time_mentions(expr: TimeExpr, s: str) -> list[Mention]:
                     minute=part.minute,
                     other_hours=part.other_hours,
                     offset=expr.utc_offset_minutes,
+                    zone_key=expr.zone_key,
                     year=part.year,
                     month=part.month,
                     day=part.day,
@@ -177,13 +178,14 @@ def _share_zones(mentions: list[Mention], segments: Segments) -> list[Mention]:
     """
     clocks = [i for i, m in enumerate(mentions) if m.kind == "clock"]
     sentence = [segments.bounds(mentions[i].norm_start, "sentence") for i in clocks]
-    nearest: dict[int, tuple[int, int]] = {}  # mention index -> (distance, offset)
+    Zone = tuple[int | None, str | None]  # offset, IANA zone ("from 2:25 to 4:12 PM ET")
+    nearest: dict[int, tuple[int, Zone]] = {}  # mention index -> (distance, zone)
     for order in (range(len(clocks)), range(len(clocks) - 1, -1, -1)):
-        last: tuple[int, int, tuple[int, int]] | None = None  # position, offset, sentence
+        last: tuple[int, Zone, tuple[int, int]] | None = None  # position, zone, sentence
         for k in order:
             m = mentions[clocks[k]]
-            if m.offset is not None:
-                last = (m.norm_start, m.offset, sentence[k])
+            if m.offset is not None or m.zone_key is not None:
+                last = (m.norm_start, (m.offset, m.zone_key), sentence[k])
                 continue
             if last is None or last[2] != sentence[k]:
                 continue
@@ -191,6 +193,6 @@ def _share_zones(mentions: list[Mention], segments: Segments) -> list[Mention]:
             if clocks[k] not in nearest or distance < nearest[clocks[k]][0]:
                 nearest[clocks[k]] = (distance, last[1])
     out = list(mentions)
-    for i, (_, offset) in nearest.items():
-        out[i] = out[i]._replace(offset=offset)
+    for i, (_, (offset, key)) in nearest.items():
+        out[i] = out[i]._replace(offset=offset, zone_key=key)
     return out

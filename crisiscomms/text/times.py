@@ -54,6 +54,10 @@ class TimeExpr(NamedTuple):
     by; 已于, since, 起); ``bounded`` marks a deadline (前, 内, by, within);
     ``next_update`` the time of a promised next update. ``parts`` are the
     single parts merged into this expression (itself when it has one).
+    ``zone_key`` is the IANA zone of a US zone named without its season (``ET``,
+    ``Pacific``, ``美东时间``: ``America/New_York``...), whose offset depends on the
+    date: ``utc_offset_minutes`` holds it only when the text gives the full date
+    (``Apr 16, 2025, 4:12 PM ET``); otherwise whoever knows the date asks the zone.
 
     A named tuple rather than a dataclass: a long text holds hundreds of
     thousands of them, and a tuple is built several times faster.
@@ -81,6 +85,7 @@ class TimeExpr(NamedTuple):
     bounded: bool = False
     next_update: bool = False
     parts: tuple[TimeExpr, ...] = ()
+    zone_key: str | None = None
 
     @property
     def concrete(self) -> bool:
@@ -338,13 +343,16 @@ def _zh_clock_part(m: re.Match[str], s: str) -> _Part | None:
 def _zone_part(m: re.Match[str]) -> _Part:
     from . import timepatterns as P
 
-    offset = P.zone_offset(m.group("zh") or m.group("en"), m.group("offset"))
+    name = m.group("zh") or m.group("en")
+    offset = P.zone_offset(name, m.group("offset"))
+    key = None if m.group("offset") else P.zone_key(name)
     name_start = m.start("zh") if m.group("zh") else m.start("en")
     name_end = m.end("offset") if m.group("offset") else max(m.end("zh"), m.end("en"))
     values: dict[str, int | str | None] = {
         "utc_offset_minutes": offset,
         "zone_start": name_start,
         "zone_end": name_end,
+        "zone_key": key,
     }
     return _Part(m.start(), m.end(), "zone", values)
 
@@ -595,7 +603,9 @@ def _build(group: list[_Part], n: Normalized) -> list[Any] | None:
         kind = "relative_day"
     else:
         kind = "zone"
-        if s[group[0].start : group[0].end].strip("() ") in ("cst", "pt", "et"):
+        from .timepatterns import WORD_ZONES
+
+        if s[group[0].start : group[0].end].strip("() ") in WORD_ZONES:
             return None  # Alone, these letters are more often words than zones.
     if clock is not None and values.get("period") and "ambiguous" in values:
         del values["ambiguous"]
@@ -613,6 +623,7 @@ def _build(group: list[_Part], n: Normalized) -> list[Any] | None:
         suffix in _BOUNDED_SUFFIX,
         False,
         tuple([_part_expr(p, n, values) for p in group]),
+        zkey if isinstance(zkey := values.get("zone_key"), str) else None,
     )
     return fields
 
@@ -635,6 +646,9 @@ def _fields(
     if isinstance(day_offset, int) and get("period") == "evening" and hour is not None and hour < 5:
         day_offset += 1  # 今晚一点, 今晚12点: the small hours after tonight, the next day
     offset = get("utc_offset_minutes")
+    key = get("zone_key")
+    if offset is None and isinstance(key, str) and isinstance(year, int) and hour is not None:
+        offset = _seasonal_offset(key, year, month, day, hour, minute)
     return [
         o_start,
         o_end,
@@ -664,11 +678,37 @@ def _part_expr(part: _Part, n: Normalized, merged: dict[str, int | str | None]) 
         values["period"] = merged.get("period")
         if "ambiguous" not in merged:
             values.pop("ambiguous", None)
-        for key in ("year", "month", "day", "day_offset", "utc_offset_minutes"):
+        for key in ("year", "month", "day", "day_offset", "utc_offset_minutes", "zone_key"):
             values.setdefault(key, merged.get(key))
     hour, other = _hour(values)
     fields = _fields(n, part.start, part.end, part.kind, values, hour, other, None)
-    return _new_expr(TimeExpr, fields + _PART_TAIL)
+    zone_key = values.get("zone_key")
+    tail = [*_PART_TAIL, zone_key if isinstance(zone_key, str) else None]
+    return _new_expr(TimeExpr, fields + tail)
+
+
+def _seasonal_offset(
+    key: str, year: int, month: object, day: object, hour: int, minute: object
+) -> int | None:
+    """Return the offset a US zone (``America/New_York``) has at a date and time it names.
+
+    Examples:
+        >>> _seasonal_offset("America/New_York", 2025, 4, 16, 16, 12)
+        -240
+        >>> _seasonal_offset("America/New_York", 2025, 12, 1, 9, 0)
+        -300
+    """
+    if not (isinstance(month, int) and isinstance(day, int)):
+        return None
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        local = datetime(year, month, day, hour % 24, minute if isinstance(minute, int) else 0)
+    except ValueError:  # Feb 30: no such day
+        return None
+    offset = local.replace(tzinfo=ZoneInfo(key)).utcoffset()
+    return None if offset is None else int(offset.total_seconds()) // 60
 
 
 def _int(value: int | str | None) -> int | None:

@@ -1,0 +1,136 @@
+"""Trial G: what check_draft read wrong in times and amounts written the local way, each with
+a near sentence that must still be flagged.
+
+- #4: Zoom's press statement gave the outage in ET (2:25 P.M. ET to 4:12 P.M. ET), the
+  facts in America/Los_Angeles: the same instants, flagged as fact-mismatch errors.
+- #10: a Taiwanese text's bare 元 is the New Taiwan dollar; 八成 is 80%.
+
+The facts are cut down from the trial's own (/work/scratch/trials/G/facts).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from support import changed
+
+from crisiscomms.factcheck import check_draft
+from crisiscomms.factcheck.quantities import find_mentions
+from crisiscomms.text.times import find_times
+
+CHECKS = ("fact-mismatch", "unsupported-claim")
+
+#: Zoom, 2025-04-16: zoom.us did not resolve from 11:25 to 13:12 PDT (14:25 to 16:12 EDT).
+ZOOM: dict[str, Any] = {
+    "organization": {"zh": "Zoom", "en": "Zoom"},
+    "service": {"zh": "Zoom", "en": "Zoom"},
+    "timezone": "America/Los_Angeles",
+    "started_at": "2025-04-16T11:25:00-07:00",
+    "resolved_at": "2025-04-16T13:12:00-07:00",
+    "published_at": "2025-04-17T10:00:00-07:00",
+}
+
+
+def _checked(text: str, facts: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.excerpt) for f in check_draft(text, facts, lang) if f.rule in CHECKS]
+
+
+# --- #4: a US zone named without its season is read at the date in question ----------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The trial's sentence: Zoom's own press statement.
+        "On April 16, between 2:25 P.M. ET and 4:12 P.M. ET, the domain zoom.us was not "
+        "available due to a server block by GoDaddy Registry.",
+        "Service was restored at 4:12 PM ET.",
+        "Service was restored at 4:12 p.m. Eastern.",
+        "Service was restored at 4:12 p.m. Eastern Time on April 16, 2025.",
+        "Service was restored at 3:12 PM CT.",
+        "Service was restored at 2:12 PM MT.",
+        "Service was restored at 1:12 PM PT.",
+        "Service was restored at 1:12 PM Pacific.",
+        "Service was restored at 4:12 PM EDT.",  # passed before, still passes
+        "Zoom从美东时间下午2点25分起无法访问，下午4点12分恢复。",
+        "服务已于美国东部时间4月16日16:12恢复。",
+    ],
+)
+def test_a_time_in_a_us_zone_named_without_its_season_is_the_facts_moment(text: str) -> None:
+    assert [e for rule, e in _checked(text, ZOOM, "auto") if rule == "fact-mismatch"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Service was restored at 5:12 PM ET.", "5:12 PM ET"),  # an hour late
+        # 13:12 is PT's hour, not ET's.
+        ("Service was restored at 1:12 PM ET.", "1:12 PM ET"),
+        ("Service was restored at 4:12 p.m. Eastern.", None),
+        ("Service was restored at 4:12 PM EST.", "4:12 PM EST"),  # EST is -5: 21:12 UTC
+        ("Service was restored at 4:12 PM PT.", "4:12 PM PT"),
+        ("服务已于美东时间下午5点12分恢复。", "下午5点12分"),
+    ],
+)
+def test_a_wrong_time_in_a_us_zone_is_still_a_mismatch(text: str, excerpt: str | None) -> None:
+    found = _checked(text, ZOOM, "auto")
+    if excerpt is None:
+        assert found == []  # the control: the right time in the same words
+    else:
+        assert [e for rule, e in found if rule == "fact-mismatch"] == [excerpt]
+
+
+def test_et_in_winter_is_eastern_standard_time() -> None:
+    """The offset is the zone's on that date: 09:00 ET on Dec 1 is 14:00 UTC, not 13:00."""
+    winter = changed(
+        ZOOM,
+        timezone="UTC",
+        started_at="2025-12-01T14:00:00+00:00",
+        resolved_at="2025-12-01T15:00:00+00:00",
+        published_at="2025-12-01T16:00:00+00:00",
+    )
+    assert _checked("The outage began at 9:00 AM ET on December 1.", winter, "en") == []
+    assert _checked("The outage began at 8:00 AM ET on December 1.", winter, "en") == [
+        ("fact-mismatch", "8:00 AM ET")
+    ]
+
+
+def test_a_full_date_gives_a_us_zone_its_offset_in_the_reader() -> None:
+    summer, winter, no_year = find_times(
+        "Apr 16, 2025, 4:12 PM ET; Dec 1, 2025, 9:00 AM ET; Apr 16, 4:12 PM ET"
+    )
+    assert (summer.utc_offset_minutes, summer.zone_key) == (-240, "America/New_York")
+    assert (winter.utc_offset_minutes, winter.zone_key) == (-300, "America/New_York")
+    assert (no_year.utc_offset_minutes, no_year.zone_key) == (None, "America/New_York")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ET and PT teams",  # letters alone are words
+        "the Pacific coast",
+        "at 14:00 Central European Time",  # CET, not US Central
+        "at 9:00 Australian Eastern Standard Time",
+    ],
+)
+def test_words_that_are_not_a_us_zone_are_not_read_as_one(text: str) -> None:
+    assert all(t.zone_key is None for t in find_times(text))
+    assert all(t.utc_offset_minutes is None for t in find_times(text))
+
+
+def test_cst_stays_the_facts_zone() -> None:
+    """CST is China Standard Time as often as US Central: it is left to the facts' zone."""
+    shanghai = changed(
+        ZOOM,
+        timezone="Asia/Shanghai",
+        started_at="2025-04-16T14:40:00+08:00",
+        resolved_at="2025-04-16T16:40:00+08:00",
+        published_at="2025-04-16T20:00:00+08:00",
+    )
+    assert _checked("Service was restored at 16:40 CST.", shanghai, "en") == []
+    assert _checked("Service was restored at 16:40 CST.", ZOOM, "en") == [
+        ("fact-mismatch", "16:40 CST")
+    ]
+    (m,) = find_mentions("16:40 CST")
+    assert (m.offset, m.zone_key) == (None, None)
