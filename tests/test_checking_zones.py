@@ -134,3 +134,55 @@ def test_cst_stays_the_facts_zone() -> None:
     ]
     (m,) = find_mentions("16:40 CST")
     assert (m.offset, m.zone_key) == (None, None)
+
+
+# --- #10: a bare 元 is the local dollar where Traditional Chinese is written -----------
+
+#: CTBC (trial G's stand-in variant): NT$100 in cash to each affected customer.
+CTBC: dict[str, Any] = {
+    "organization": {"zh": "中国信托商业银行", "zh-Hant-TW": "中國信託商業銀行", "en": "CTBC Bank"},
+    "service": {"zh": "ATM", "zh-Hant-TW": "ATM", "en": "ATMs"},
+    "timezone": "Asia/Taipei",
+    "started_at": "2025-11-07T21:40:00+08:00",
+    "resolved_at": "2025-11-08T01:30:00+08:00",
+    "published_at": "2025-11-08T09:00:00+08:00",
+    "audiences": ["customers"],
+    "compensation": [
+        {"audience": "customers", "items": [{"kind": "cash", "amount": 100, "currency": "TWD"}]}
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("每位客戶可獲得100元現金補償。", "zh-Hant-TW"),  # the trial's sentence
+        ("每位客戶可獲得100元現金補償。", "auto"),  # Traditional, region not given
+        ("每位客戶可獲得新臺幣100元現金補償。", "zh-Hant-TW"),  # passed before, still passes
+    ],
+)
+def test_a_bare_yuan_in_a_taiwanese_text_is_the_new_taiwan_dollar(text: str, lang: str) -> None:
+    assert _checked(text, CTBC, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "excerpt"),
+    [
+        ("每位客戶可獲得200元現金補償。", "zh-Hant-TW", "200元"),
+        ("每位客戶可獲得100港元現金補償。", "zh-Hant-TW", "100港元"),
+        ("每位客户可获得100元现金补偿。", "zh", "100元"),  # a mainland reader's 元 is the yuan
+        ("每位客戶可獲得100元現金補償。", "zh-Hant-HK", "100元"),  # Hong Kong's is HK$
+    ],
+)
+def test_a_bare_yuan_that_is_not_the_facts_amount_is_still_a_mismatch(
+    text: str, lang: str, excerpt: str
+) -> None:
+    assert _checked(text, CTBC, lang) == [("fact-mismatch", excerpt)]
+
+
+def test_a_bare_yuan_keeps_the_yuan_for_a_converted_mainland_text() -> None:
+    """OpenCC keeps a mainland notice's 10元 as 10元: against CNY facts it still agrees."""
+    (m,) = [m for m in find_mentions("補償10元", "zh-Hant-TW") if m.kind == "money"]
+    assert m.currency == "CNY|TWD"
+    (m,) = [m for m in find_mentions("补偿10元") if m.kind == "money"]
+    assert m.currency == "CNY"

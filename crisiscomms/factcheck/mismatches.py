@@ -61,7 +61,8 @@ def mismatches(text: str | Normalized, values: FactValues, lang: str) -> Iterato
     Args:
         text: the notice text (or one already normalised).
         values: the facts' values, from :func:`~crisiscomms.factcheck.factvalues.fact_values`.
-        lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``).
+        lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``), and of the
+            text where it decides a currency (a bare 元 in ``zh-Hant-TW`` may be NT$).
 
     One pass over the mentions in text order. A long text repeats its clauses'
     cues and its numbers (every 22:00 of a notice is compared with the same
@@ -85,7 +86,7 @@ def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
     roles: frozenset[str] = frozenset()
     verdicts: dict[tuple[object, ...], Labels | None] = {}  # value, roles -> labels, or None
     shared: dict[tuple[str, Labels, str], FrozenMessages] = {}  # excerpt, labels, kind -> messages
-    for mention in find_mentions(n):
+    for mention in find_mentions(n, lang):  # a Taiwanese text's bare 元 is NT$
         span = clauses.around(mention.norm_start, mention.norm_end, "clause")
         if span != clause_span:
             clause_span = span

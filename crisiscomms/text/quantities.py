@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
-from .currencies import currency_forms
+from .currencies import BARE_YUAN, currency_forms
 from .literals import Gated, Search, fold_for_gates
 from .normalize import Normalized, normalize
 from .numerals import CN_LARGE_NUMERAL_CHARS, EN_NUMBERS, read_number
@@ -162,23 +162,29 @@ class Quantity(NamedTuple):
     currency: str | None = None
 
 
-def find_quantities(text: str | Normalized) -> list[Quantity]:
+def find_quantities(text: str | Normalized, lang: str | None = None) -> list[Quantity]:
     """Return the counts, amounts and shares in ``text``, without overlaps, in text order.
 
     Amounts win over shares and counts (``10元`` is an amount). A bare number
-    with no unit, magnitude or thousands separator is not a count.
+    with no unit, magnitude or thousands separator is not a count. ``lang`` is the
+    text's language where it decides a currency: a bare 元 in ``zh-Hant-TW`` may be the
+    New Taiwan dollar (:data:`~.currencies.BARE_YUAN`); otherwise it is the yuan.
 
     Examples:
         >>> [(q.kind, str(q.value)) for q in find_quantities("约800万用户受影响，补偿10元，占30%")]
         [('count', '8000000'), ('money', '10'), ('percent', '30')]
         >>> [(q.kind, str(q.value)) for q in find_quantities("About 8 million users; ＄20 each")]
         [('count', '8000000'), ('money', '20')]
+        >>> [q.currency for q in find_quantities("100元", "zh-Hant-TW")]
+        ['CNY|TWD']
     """
     n = text if isinstance(text, Normalized) else normalize(text)
-    return _find(n, n.text, blocked=())
+    return _find(n, n.text, (), BARE_YUAN.get(lang or ""))
 
 
-def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Quantity]:
+def _find(
+    n: Normalized, s: str, blocked: tuple[tuple[int, int], ...], yuan: str | None = None
+) -> list[Quantity]:
     found: list[Quantity] = []
     taken = bytearray(len(s))  # 1 where a quantity or a time already claimed the text
     for start, end in blocked:
@@ -190,6 +196,8 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
             if start == end or taken.find(1, start, end) != -1:
                 continue
             quantity = read(n, match)
+            if yuan and quantity is not None and _bare_yuan(match):
+                quantity = quantity._replace(currency=yuan)
             if quantity is not None:
                 found.append(quantity)
                 taken[start:end] = b"\x01" * (end - start)
@@ -298,9 +306,17 @@ def _node_pattern(node: dict[str, Any], not_after: str | None = None) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def find_quantities_outside(n: Normalized, spans: list[tuple[int, int]]) -> list[Quantity]:
-    """Return the quantities of ``n`` that do not overlap the normalised ``spans`` (times)."""
-    return _find(n, n.text, tuple(spans))
+def _bare_yuan(match: re.Match[str]) -> bool:
+    """True when an amount's currency is 元 alone after the number (100元, not 100港元)."""
+    return "ca" in match.re.groupindex and match["ca"] == "元"
+
+
+def find_quantities_outside(
+    n: Normalized, spans: list[tuple[int, int]], lang: str | None = None
+) -> list[Quantity]:
+    """Return the quantities of ``n`` that do not overlap the normalised ``spans`` (times);
+    ``lang`` as :func:`find_quantities` reads it."""
+    return _find(n, n.text, tuple(spans), BARE_YUAN.get(lang or ""))
 
 
 def _magnitude(raw: str | None) -> int:
