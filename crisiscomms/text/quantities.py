@@ -114,6 +114,18 @@ _NOT_IN_A_NUMBER = r"[\d.,]"
 _NOT_IN_A_RANGE = r"[\d.\-]"
 PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
 PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
+_TENTH = "一二三四五六七八九"
+#: Tenths: 八成 is 80%, 八成五 85% (trial G #10: 歌曲播放已恢复八成). Only where a share is
+#: read: at the start of a clause or after a word that leads one (恢复, 约, 超过, 的), so
+#: that 统一成本 is no 10%; and not before a word that 成 begins (成功, 成本) nor as
+#: "probably" (八成是, 八成会).
+PERCENT_TENTHS = re.compile(
+    rf"(?P<c>[{_TENTH}])"
+    rf"(?:(?<=^[{_TENTH}])|(?<=[^\u3400-\u9fff][{_TENTH}])"
+    rf"|(?<=[复约近超过逾达到占有了仅只剩余至和或的是][{_TENTH}]))"
+    rf"成(?P<c2>[{_TENTH}](?![{CN_LARGE_NUMERAL_CHARS}]))?"
+    r"(?![功立员本果熟为交绩就长型品都年分效真形人全像片套批群语千百不是会要能可又也得在没])"
+)
 
 
 @cache
@@ -207,7 +219,7 @@ def _find(
 
 #: Each pattern _find runs, with the words it cannot match without (see ..literals);
 #: the amounts' and counts' patterns join on first use (:func:`_money_patterns`).
-_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, ITEMS)}
+_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, PERCENT_TENTHS, ITEMS)}
 
 
 @cache
@@ -226,6 +238,7 @@ def _readers() -> tuple[tuple[Gated, Callable[[Normalized, re.Match[str]], Quant
             (money_after, _money),
             (PERCENT, _percent),
             (PERCENT_ZH, _percent),
+            (PERCENT_TENTHS, _tenths),
             (ITEMS, _items),
             (count, _count),
             (count_words, _count),
@@ -382,6 +395,20 @@ def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
         if not n.original[o_start:o_end].isupper():
             return None  # "all 3", "top 10": an ISO code counts only when written as one
     return _quantity(n, "money", start, end, parsed[0] * mult, parsed[1] * mult, currency)
+
+
+def _tenths(n: Normalized, match: re.Match[str]) -> Quantity | None:
+    """八成 as 80%, exact to ten points (八成 is a round figure); 八成五 as 85%, to one."""
+    tens = _TENTH.index(match["c"]) + 1
+    if match["c2"]:
+        return _quantity(
+            n,
+            "percent",
+            *match.span(),
+            Decimal(tens * 10 + _TENTH.index(match["c2"]) + 1),
+            Decimal(1),
+        )
+    return _quantity(n, "percent", *match.span(), Decimal(tens * 10), Decimal(10))
 
 
 def _percent(n: Normalized, match: re.Match[str]) -> Quantity | None:
