@@ -192,6 +192,11 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
         parts.append(_clock_part(m, _period_before(s, m.start()), m.group("ampm")))
     for m in g.zone.finditer(s, folded):
         parts.append(_zone_part(m))
+    for m in g.us_zone_names.finditer(s, folded):
+        en = m.start("en")
+        if en > 10 and s.endswith("australian", 0, en - 1) and s[en - 1].isspace():
+            continue  # Australian Eastern Standard Time is no US zone
+        parts.append(_zone_part(m))
     for m in g.en_date.finditer(s, folded):
         if m.group("iy") or want_en:
             parts.append(_en_date_part(m))
@@ -230,7 +235,23 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
                 period = P.PERIODS[m.group("period")]
             values: dict[str, int | str | None] = {"day_offset": offset, "period": period}
             parts.append(_Part(m.start(), m.end(), "relative_day", values))
+    if "ct" in folded or "mt" in folded:
+        parts += _us_zones_after_clocks(s, parts)
     return [p for p in parts if _valid(p)]
+
+
+def _us_zones_after_clocks(s: str, parts: list[_Part]) -> list[_Part]:
+    """The CT or MT right after each clock time (4:12 PM CT): looked for at each clock's end
+    rather than in the whole text, where "ct" is in every other English word."""
+    from . import timepatterns as P
+
+    found = []
+    for part in parts:
+        if part.kind == "clock":
+            m = P.US_ZONE_AFTER_CLOCK.match(s, part.end)
+            if m is not None:
+                found.append(_zone_part(m, m.start("open") if m.group("open") else m.start("en")))
+    return found
 
 
 class _Gates(NamedTuple):
@@ -241,6 +262,7 @@ class _Gates(NamedTuple):
 
     colon_clock: Gated
     zone: Gated
+    us_zone_names: Gated
     en_date: Gated
     zh_clock: Gated
     zh_noon: Gated
@@ -268,8 +290,9 @@ def _gated() -> _Gates:
         P.EN_DATE: Search(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d[\-/]"),
         P.ZH_CLOCK: Search(rf"[\d{CN_NUMERAL_CHARS}]\s?[点时]"),
     }
-    patterns = (P.COLON_CLOCK, P.ZONE, P.EN_DATE, P.ZH_CLOCK, P.ZH_NOON, P.ZH_DATE,
-                P.ZH_DURATION, P.EN_CLOCK, P.EN_DURATION, P.RELATIVE_DAY)  # fmt: skip
+    patterns = (P.COLON_CLOCK, P.ZONE, P.US_ZONE_NAMES, P.EN_DATE,
+                P.ZH_CLOCK, P.ZH_NOON, P.ZH_DATE, P.ZH_DURATION, P.EN_CLOCK, P.EN_DURATION,
+                P.RELATIVE_DAY)  # fmt: skip
     return _Gates(*(Gated(p, also.get(p)) for p in patterns))
 
 
@@ -340,21 +363,23 @@ def _zh_clock_part(m: re.Match[str], s: str) -> _Part | None:
     return _Part(period[0] if period else m.start(), m.end(), "clock", values)
 
 
-def _zone_part(m: re.Match[str]) -> _Part:
+def _zone_part(m: re.Match[str], start: int | None = None) -> _Part:
+    """A zone part from a match of ZONE (or of US_ZONE_AFTER_CLOCK, which starts at ``start``)."""
     from . import timepatterns as P
 
-    name = m.group("zh") or m.group("en")
-    offset = P.zone_offset(name, m.group("offset"))
-    key = None if m.group("offset") else P.zone_key(name)
-    name_start = m.start("zh") if m.group("zh") else m.start("en")
-    name_end = m.end("offset") if m.group("offset") else max(m.end("zh"), m.end("en"))
+    zh, signed = _group(m, "zh"), _group(m, "offset")
+    name = zh or m.group("en")
+    offset = P.zone_offset(name, signed)
+    key = None if signed else P.zone_key(name)
+    name_start = m.start("zh") if zh else m.start("en")
+    name_end = m.end("offset") if signed else (m.end("zh") if zh else m.end("en"))
     values: dict[str, int | str | None] = {
         "utc_offset_minutes": offset,
         "zone_start": name_start,
         "zone_end": name_end,
         "zone_key": key,
     }
-    return _Part(m.start(), m.end(), "zone", values)
+    return _Part(m.start() if start is None else start, m.end(), "zone", values)
 
 
 def _date_part(start: int, end: int, y: str | None, mo: str, d: str) -> _Part:
@@ -552,6 +577,7 @@ def _apply_period(hour: int, period: str) -> int:
 _AFTERNOON = {"下午", "傍晚"}
 #: The fields after ``utc_offset_minutes`` of a part: not classified, no parts of its own.
 _PART_TAIL = [False, False, False, False, ()]
+_PART_TAIL_NO_ZONE = [*_PART_TAIL, None]  # and no zone_key
 # Index of each field in a TimeExpr, for the field lists built below.
 _IS_FUTURE, _IS_PAST, _BOUNDED, _IS_NEXT_UPDATE = 17, 18, 19, 20
 _new_expr = tuple.__new__
@@ -646,9 +672,10 @@ def _fields(
     if isinstance(day_offset, int) and get("period") == "evening" and hour is not None and hour < 5:
         day_offset += 1  # 今晚一点, 今晚12点: the small hours after tonight, the next day
     offset = get("utc_offset_minutes")
-    key = get("zone_key")
-    if offset is None and isinstance(key, str) and isinstance(year, int) and hour is not None:
-        offset = _seasonal_offset(key, year, month, day, hour, minute)
+    if offset is None and isinstance(year, int) and hour is not None and "zone_key" in values:
+        key = get("zone_key")
+        if isinstance(key, str):
+            offset = _seasonal_offset(key, year, month, day, hour, minute)
     return [
         o_start,
         o_end,
@@ -678,13 +705,16 @@ def _part_expr(part: _Part, n: Normalized, merged: dict[str, int | str | None]) 
         values["period"] = merged.get("period")
         if "ambiguous" not in merged:
             values.pop("ambiguous", None)
-        for key in ("year", "month", "day", "day_offset", "utc_offset_minutes", "zone_key"):
+        for key in ("year", "month", "day", "day_offset", "utc_offset_minutes"):
             values.setdefault(key, merged.get(key))
+        if "zone_key" in merged:
+            values["zone_key"] = merged["zone_key"]
     hour, other = _hour(values)
     fields = _fields(n, part.start, part.end, part.kind, values, hour, other, None)
-    zone_key = values.get("zone_key")
-    tail = [*_PART_TAIL, zone_key if isinstance(zone_key, str) else None]
-    return _new_expr(TimeExpr, fields + tail)
+    zone_key = values.get("zone_key") if "zone_key" in values else None
+    if isinstance(zone_key, str):
+        return _new_expr(TimeExpr, fields + _PART_TAIL + [zone_key])
+    return _new_expr(TimeExpr, fields + _PART_TAIL_NO_ZONE)
 
 
 def _seasonal_offset(
