@@ -112,6 +112,8 @@ def test_a_full_date_gives_a_us_zone_its_offset_in_the_reader() -> None:
         "the Pacific coast",
         "at 14:00 Central European Time",  # CET, not US Central
         "at 9:00 Australian Eastern Standard Time",
+        "our Asia Pacific 10:00 call",
+        "Middle Eastern 10:00 flights",
     ],
 )
 def test_words_that_are_not_a_us_zone_are_not_read_as_one(text: str) -> None:

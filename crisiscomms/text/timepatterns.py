@@ -204,12 +204,14 @@ ZONE = re.compile(
 #: US zones spelt out: Eastern, Pacific Time, Central Standard Time. A pattern of their
 #: own: their words are rare in a text, so it is mostly not run, and in ZONE their length
 #: kept that pattern from its quick windows (..literals). Central European Time is no US
-#: zone, nor is Australian Eastern Standard Time (dropped where it is read).
+#: zone, nor are Australian Eastern Standard Time and Asia Pacific (NOT_US_BEFORE).
 US_ZONE_NAMES = re.compile(
     r"(?P<open>\(\s?)?(?<![a-z])(?P<en>(?:eastern|central|mountain|pacific)"
     r"(?:\s(?:standard\s|daylight\s)?time)?)(?![a-z])"
     r"(?!\s(?:europe|africa|australia|asia|indonesia|brazil))(?(open)\s?\))"
 )
+#: A word before which Eastern, Central or Pacific is no US zone (see US_ZONE_NAMES).
+NOT_US_BEFORE = re.compile(r"(?<![a-z])(?:australian|asia|middle|south|north)[\s\-]$")
 #: CT and MT, read only right after a clock time (4:12 p.m. CT, 16:12 (MT)), where each
 #: clock ends: "ct" is in every other English word (expect, affected, contact), and in
 #: ZONE it kept that pattern from its quick windows (..literals).

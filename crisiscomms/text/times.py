@@ -193,9 +193,8 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
     for m in g.zone.finditer(s, folded):
         parts.append(_zone_part(m))
     for m in g.us_zone_names.finditer(s, folded):
-        en = m.start("en")
-        if en > 10 and s.endswith("australian", 0, en - 1) and s[en - 1].isspace():
-            continue  # Australian Eastern Standard Time is no US zone
+        if P.NOT_US_BEFORE.search(s, max(0, m.start("en") - 12), m.start("en")):
+            continue  # Australian Eastern Standard Time, Asia Pacific: no US zone
         parts.append(_zone_part(m))
     for m in g.en_date.finditer(s, folded):
         if m.group("iy") or want_en:
