@@ -363,7 +363,7 @@ def _zh_clock_part(m: re.Match[str], s: str) -> _Part | None:
 
 
 def _zone_part(m: re.Match[str], start: int | None = None) -> _Part:
-    """A zone part from a match of ZONE (or of US_ZONE_AFTER_CLOCK, which starts at ``start``)."""
+    """A zone part from a match of ZONE, US_ZONE_NAMES or US_ZONE_AFTER_CLOCK (from ``start``)."""
     from . import timepatterns as P
 
     zh, signed = _group(m, "zh"), _group(m, "offset")
