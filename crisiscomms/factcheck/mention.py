@@ -33,6 +33,8 @@ class Mention(NamedTuple):
         other_hours: the other hours the text may mean: 22 for ``10点`` without
             上午/晚上, 3 for ``两三点``.
         offset: the stated zone as minutes east of UTC, or None for the facts' zone.
+        zone_key: the IANA zone of a US zone named without its season (``4:12 PM ET``:
+            ``America/New_York``), read at the date compared with; None otherwise.
         year, month, day: a date, or the date stated right before a clock time.
         day_shift: 今天/明天/昨天 stated with a clock time (0, 1, -1), else None.
         norm_start, norm_end: the span in the normalised text (:mod:`crisiscomms.text`).
@@ -52,6 +54,7 @@ class Mention(NamedTuple):
     minute: int | None = None
     other_hours: tuple[int, ...] = ()
     offset: int | None = None
+    zone_key: str | None = None
     year: int | None = None
     month: int | None = None
     day: int | None = None

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from functools import cache
+from zoneinfo import ZoneInfo
 
 from ..bulk import paused_collection
 from ..facts import Incident
@@ -60,7 +61,8 @@ def mismatches(text: str | Normalized, values: FactValues, lang: str) -> Iterato
     Args:
         text: the notice text (or one already normalised).
         values: the facts' values, from :func:`~crisiscomms.factcheck.factvalues.fact_values`.
-        lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``).
+        lang: the language of the messages (``zh``, ``zh-Hant`` or ``en``), and of the
+            text where it decides a currency (a bare 元 in ``zh-Hant-TW`` may be NT$).
 
     One pass over the mentions in text order. A long text repeats its clauses'
     cues and its numbers (every 22:00 of a notice is compared with the same
@@ -84,7 +86,7 @@ def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
     roles: frozenset[str] = frozenset()
     verdicts: dict[tuple[object, ...], Labels | None] = {}  # value, roles -> labels, or None
     shared: dict[tuple[str, Labels, str], FrozenMessages] = {}  # excerpt, labels, kind -> messages
-    for mention in find_mentions(n):
+    for mention in find_mentions(n, lang):  # a Taiwanese text's bare 元 is NT$
         span = clauses.around(mention.norm_start, mention.norm_end, "clause")
         if span != clause_span:
             clause_span = span
@@ -121,7 +123,7 @@ def _mismatches(n: Normalized, values: FactValues, lang: str) -> list[Finding]:
 
 
 #: The fields of a Mention that say what it states (value to day_shift), not where.
-_VALUE_FIELDS, _VALUE_END = 3, 15
+_VALUE_FIELDS, _VALUE_END = 3, 16
 
 
 #: What the facts say, as a message gives it: (Simplified Chinese, English).
@@ -198,7 +200,7 @@ def _clock_candidates(roles: frozenset[str], values: FactValues) -> list[FactTim
 
 
 def _same_clock(m: Mention, at: datetime, values: FactValues) -> bool:
-    zone = values.incident.zone if m.offset is None else timezone(timedelta(minutes=m.offset))
+    zone = _mention_zone(m) or values.incident.zone
     local = at.astimezone(zone)
     if local.hour not in m.hours or local.minute != m.minute:
         return False
@@ -210,6 +212,20 @@ def _same_clock(m: Mention, at: datetime, values: FactValues) -> bool:
         published = values.incident.published_at.astimezone(zone).date()
         return local.date() == published + timedelta(days=m.day_shift)
     return True
+
+
+def _mention_zone(m: Mention) -> tzinfo | None:
+    """The zone a clock time names: its fixed offset, or a US zone named without its season
+    (ET), whose offset is the one it has at the fact's moment (trial G: 4:12 PM ET is
+    13:12 PDT on Apr 16, 2025); None for the facts' zone."""
+    if m.offset is not None:
+        return timezone(timedelta(minutes=m.offset))
+    return None if m.zone_key is None else _iana(m.zone_key)
+
+
+@cache
+def _iana(key: str) -> ZoneInfo:
+    return ZoneInfo(key)
 
 
 def _same_date(m: Mention, at: datetime, incident: Incident) -> bool:

@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from ..bulk import paused_collection
 from ..text import Normalized, normalize
+from ..text.currencies import BARE_YUAN
 from ..text.quantities import find_quantities_outside
 from ..text.segments import Segments
 from ..text.times import TimeExpr, find_times
@@ -26,7 +27,7 @@ from .mention import Mention, MentionKind, Qualifier, iter_kind, qualifier
 __all__ = ["Mention", "MentionKind", "Qualifier", "find_mentions", "iter_kind"]
 
 
-def find_mentions(text: str | Normalized) -> list[Mention]:
+def find_mentions(text: str | Normalized, lang: str | None = None) -> list[Mention]:
     """Return every count, amount, duration, clock time, date and share stated in ``text``.
 
     Mentions do not overlap; times and dates come first, then amounts, shares
@@ -37,6 +38,9 @@ def find_mentions(text: str | Normalized) -> list[Mention]:
 
     Args:
         text: any notice text, Chinese, English or both (or one already normalised).
+        lang: the text's language where it decides what a word means: in ``zh-Hant-TW``
+            a bare 元 may be the New Taiwan dollar (see :func:`~crisiscomms.text.
+            quantities.find_quantities`); None reads it as the yuan.
 
     Returns:
         The mentions in text order.
@@ -53,16 +57,19 @@ def find_mentions(text: str | Normalized) -> list[Mention]:
         >>> [int(m.value) for m in find_mentions("about two hours, then half an hour")]
         [7200, 1800]
     """
+    lang = lang if lang in BARE_YUAN else None  # the languages that read differently
     if not isinstance(text, Normalized):
-        return list(_kept_mentions(text)) if len(text) <= KEPT_CHARS else _find_mentions(text)
+        if len(text) <= KEPT_CHARS:
+            return list(_kept_mentions(text, lang))
+        return _find_mentions(text, lang)
     original = text.original
     if len(original) > KEPT_CHARS:
-        return _find_mentions(text)
+        return _find_mentions(text, lang)
     # Kept by the text as written; read from the normalised one given, if not kept yet
     # (check_draft normalises a document once for every check, this one included).
     _GIVEN[original] = text
     try:
-        return list(_kept_mentions(original))
+        return list(_kept_mentions(original, lang))
     finally:
         _GIVEN.pop(original, None)
 
@@ -77,13 +84,13 @@ _GIVEN: dict[str, Normalized] = {}
 
 
 @lru_cache(maxsize=256)
-def _kept_mentions(text: str) -> tuple[Mention, ...]:
+def _kept_mentions(text: str, lang: str | None) -> tuple[Mention, ...]:
     """The mentions of a notice-sized text, read once: a pack checks each text several
     times (its own facts, then its parity with every other language and channel)."""
-    return tuple(_find_mentions(_GIVEN.get(text, text)))
+    return tuple(_find_mentions(_GIVEN.get(text, text), lang))
 
 
-def _find_mentions(text: str | Normalized) -> list[Mention]:
+def _find_mentions(text: str | Normalized, lang: str | None = None) -> list[Mention]:
     n = text if isinstance(text, Normalized) else normalize(text)
     s = n.text
     found: list[Mention] = []
@@ -92,7 +99,7 @@ def _find_mentions(text: str | Normalized) -> list[Mention]:
         for expr in find_times(n):
             spans.append((expr.norm_start, expr.norm_end))
             found += _time_mentions(expr, s)
-        for q in find_quantities_outside(n, spans):
+        for q in find_quantities_outside(n, spans, lang):
             hedge = qualifier(s, q.norm_start, q.norm_end)
             found.append(
                 Mention(
@@ -145,6 +152,7 @@ def _time_mentions(expr: TimeExpr, s: str) -> list[Mention]:
                     minute=part.minute,
                     other_hours=part.other_hours,
                     offset=expr.utc_offset_minutes,
+                    zone_key=expr.zone_key,
                     year=part.year,
                     month=part.month,
                     day=part.day,
@@ -177,13 +185,14 @@ def _share_zones(mentions: list[Mention], segments: Segments) -> list[Mention]:
     """
     clocks = [i for i, m in enumerate(mentions) if m.kind == "clock"]
     sentence = [segments.bounds(mentions[i].norm_start, "sentence") for i in clocks]
-    nearest: dict[int, tuple[int, int]] = {}  # mention index -> (distance, offset)
+    Zone = tuple[int | None, str | None]  # offset, IANA zone ("from 2:25 to 4:12 PM ET")
+    nearest: dict[int, tuple[int, Zone]] = {}  # mention index -> (distance, zone)
     for order in (range(len(clocks)), range(len(clocks) - 1, -1, -1)):
-        last: tuple[int, int, tuple[int, int]] | None = None  # position, offset, sentence
+        last: tuple[int, Zone, tuple[int, int]] | None = None  # position, zone, sentence
         for k in order:
             m = mentions[clocks[k]]
-            if m.offset is not None:
-                last = (m.norm_start, m.offset, sentence[k])
+            if m.offset is not None or m.zone_key is not None:
+                last = (m.norm_start, (m.offset, m.zone_key), sentence[k])
                 continue
             if last is None or last[2] != sentence[k]:
                 continue
@@ -191,6 +200,6 @@ def _share_zones(mentions: list[Mention], segments: Segments) -> list[Mention]:
             if clocks[k] not in nearest or distance < nearest[clocks[k]][0]:
                 nearest[clocks[k]] = (distance, last[1])
     out = list(mentions)
-    for i, (_, offset) in nearest.items():
-        out[i] = out[i]._replace(offset=offset)
+    for i, (_, (offset, key)) in nearest.items():
+        out[i] = out[i]._replace(offset=offset, zone_key=key)
     return out

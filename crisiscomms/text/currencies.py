@@ -41,6 +41,17 @@ _COMMON_WORDS = frozenset(
 )
 
 
+#: What a bare 元 (100元) is in a text of each language; in any other, the yuan. Where
+#: Traditional Chinese is written it is the local dollar: Taiwan's 100元 is NT$100, Hong
+#: Kong's HK$100 (as a bare $ is, trial F #3). The yuan stays possible: a mainland
+#: notice converted to Traditional keeps its 元 (trial G #10).
+BARE_YUAN: dict[str, str] = {
+    "zh-Hant-TW": "CNY|TWD",
+    "zh-Hant-HK": "CNY|HKD",
+    "zh-Hant": "CNY|HKD|TWD",  # Traditional, region not given
+}
+
+
 class CurrencyForms(NamedTuple):
     """The forms a text writes currencies in, normalised, each with its ISO code(s)."""
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
-from .currencies import currency_forms
+from .currencies import BARE_YUAN, currency_forms
 from .literals import Gated, Search, fold_for_gates
 from .normalize import Normalized, normalize
 from .numerals import CN_LARGE_NUMERAL_CHARS, EN_NUMBERS, read_number
@@ -114,6 +114,18 @@ _NOT_IN_A_NUMBER = r"[\d.,]"
 _NOT_IN_A_RANGE = r"[\d.\-]"
 PERCENT = re.compile(rf"(?P<n>{_ARABIC_LED})\s?(?:%|\s?percent\b)")
 PERCENT_ZH = re.compile(rf"百分之(?P<z>{CHINESE}|{ARABIC})")
+_TENTH = "一二三四五六七八九"
+#: Tenths: 八成 is 80%, 八成五 85% (trial G #10: 歌曲播放已恢复八成). Only where a share is
+#: read: at the start of a clause or after a word that leads one (恢复, 约, 超过, 的), so
+#: that 统一成本 is no 10%; and not before a word that 成 begins (成功, 成本) nor as
+#: "probably" (八成是, 八成会).
+PERCENT_TENTHS = re.compile(
+    rf"(?P<c>[{_TENTH}])"
+    rf"(?:(?<=^[{_TENTH}])|(?<=[^\u3400-\u9fff][{_TENTH}])"
+    rf"|(?<=[复约近超过逾达到占有了仅只剩余至和或的是][{_TENTH}]))"
+    rf"成(?P<c2>[{_TENTH}](?![{CN_LARGE_NUMERAL_CHARS}]))?"
+    r"(?![功立员本果熟为交绩就长型品都年分效真形人全像片套批群语千百不是会要能可又也得在没])"
+)
 
 
 @cache
@@ -162,23 +174,29 @@ class Quantity(NamedTuple):
     currency: str | None = None
 
 
-def find_quantities(text: str | Normalized) -> list[Quantity]:
+def find_quantities(text: str | Normalized, lang: str | None = None) -> list[Quantity]:
     """Return the counts, amounts and shares in ``text``, without overlaps, in text order.
 
     Amounts win over shares and counts (``10元`` is an amount). A bare number
-    with no unit, magnitude or thousands separator is not a count.
+    with no unit, magnitude or thousands separator is not a count. ``lang`` is the
+    text's language where it decides a currency: a bare 元 in ``zh-Hant-TW`` may be the
+    New Taiwan dollar (:data:`~.currencies.BARE_YUAN`); otherwise it is the yuan.
 
     Examples:
         >>> [(q.kind, str(q.value)) for q in find_quantities("约800万用户受影响，补偿10元，占30%")]
         [('count', '8000000'), ('money', '10'), ('percent', '30')]
         >>> [(q.kind, str(q.value)) for q in find_quantities("About 8 million users; ＄20 each")]
         [('count', '8000000'), ('money', '20')]
+        >>> [q.currency for q in find_quantities("100元", "zh-Hant-TW")]
+        ['CNY|TWD']
     """
     n = text if isinstance(text, Normalized) else normalize(text)
-    return _find(n, n.text, blocked=())
+    return _find(n, n.text, (), BARE_YUAN.get(lang or ""))
 
 
-def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Quantity]:
+def _find(
+    n: Normalized, s: str, blocked: tuple[tuple[int, int], ...], yuan: str | None = None
+) -> list[Quantity]:
     found: list[Quantity] = []
     taken = bytearray(len(s))  # 1 where a quantity or a time already claimed the text
     for start, end in blocked:
@@ -190,6 +208,8 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
             if start == end or taken.find(1, start, end) != -1:
                 continue
             quantity = read(n, match)
+            if yuan and quantity is not None and _bare_yuan(match):
+                quantity = quantity._replace(currency=yuan)
             if quantity is not None:
                 found.append(quantity)
                 taken[start:end] = b"\x01" * (end - start)
@@ -199,7 +219,7 @@ def _find(n: Normalized, s: str, blocked: tuple[tuple[int, int], ...]) -> list[Q
 
 #: Each pattern _find runs, with the words it cannot match without (see ..literals);
 #: the amounts' and counts' patterns join on first use (:func:`_money_patterns`).
-_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, ITEMS)}
+_GATED = {p: Gated(p) for p in (PERCENT, PERCENT_ZH, PERCENT_TENTHS, ITEMS)}
 
 
 @cache
@@ -218,6 +238,7 @@ def _readers() -> tuple[tuple[Gated, Callable[[Normalized, re.Match[str]], Quant
             (money_after, _money),
             (PERCENT, _percent),
             (PERCENT_ZH, _percent),
+            (PERCENT_TENTHS, _tenths),
             (ITEMS, _items),
             (count, _count),
             (count_words, _count),
@@ -298,9 +319,17 @@ def _node_pattern(node: dict[str, Any], not_after: str | None = None) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def find_quantities_outside(n: Normalized, spans: list[tuple[int, int]]) -> list[Quantity]:
-    """Return the quantities of ``n`` that do not overlap the normalised ``spans`` (times)."""
-    return _find(n, n.text, tuple(spans))
+def _bare_yuan(match: re.Match[str]) -> bool:
+    """True when an amount's currency is 元 alone after the number (100元, not 100港元)."""
+    return "ca" in match.re.groupindex and match["ca"] == "元"
+
+
+def find_quantities_outside(
+    n: Normalized, spans: list[tuple[int, int]], lang: str | None = None
+) -> list[Quantity]:
+    """Return the quantities of ``n`` that do not overlap the normalised ``spans`` (times);
+    ``lang`` as :func:`find_quantities` reads it."""
+    return _find(n, n.text, tuple(spans), BARE_YUAN.get(lang or ""))
 
 
 def _magnitude(raw: str | None) -> int:
@@ -366,6 +395,20 @@ def _money(n: Normalized, match: re.Match[str]) -> Quantity | None:
         if not n.original[o_start:o_end].isupper():
             return None  # "all 3", "top 10": an ISO code counts only when written as one
     return _quantity(n, "money", start, end, parsed[0] * mult, parsed[1] * mult, currency)
+
+
+def _tenths(n: Normalized, match: re.Match[str]) -> Quantity | None:
+    """八成 as 80%, exact to ten points (八成 is a round figure); 八成五 as 85%, to one."""
+    tens = _TENTH.index(match["c"]) + 1
+    if match["c2"]:
+        return _quantity(
+            n,
+            "percent",
+            *match.span(),
+            Decimal(tens * 10 + _TENTH.index(match["c2"]) + 1),
+            Decimal(1),
+        )
+    return _quantity(n, "percent", *match.span(), Decimal(tens * 10), Decimal(10))
 
 
 def _percent(n: Normalized, match: re.Match[str]) -> Quantity | None:

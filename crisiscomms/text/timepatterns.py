@@ -46,18 +46,40 @@ _REL_EN = "|".join(
     sorted((k for k in RELATIVE_DAYS if k.isascii()), key=len, reverse=True)
 ).replace(" ", r"\s")
 
-#: UTC offsets in minutes; None where the offset depends on daylight saving.
+#: UTC offsets in minutes; None where the name leaves the zone open (CST: China or US Central).
 ZONES: dict[str, int | None] = {
     "北京时间": 480, "东八区": 480, "香港时间": 480, "澳门时间": 480, "台北时间": 480,
     "台湾时间": 480, "新加坡时间": 480, "日本时间": 540, "东京时间": 540, "韩国时间": 540,
-    "首尔时间": 540, "utc": 0, "gmt": 0, "cst": None, "pt": None, "et": None,
+    "首尔时间": 540, "utc": 0, "gmt": 0, "cst": None,
     "pst": -480, "pdt": -420, "est": -300, "edt": -240, "cet": 60, "cest": 120, "bst": 60,
     "jst": 540, "kst": 540, "sgt": 480, "hkt": 480, "bjt": 480,
     # The names Chinese drafts give US and European zones (templates/zh/terms.toml).
     "美国太平洋标准时间": -480, "美国太平洋夏令时间": -420, "美国东部标准时间": -300,
     "美国东部夏令时间": -240, "欧洲中部标准时间": 60, "欧洲中部夏令时间": 120,
     "格林尼治标准时间": 0, "英国夏令时间": 60,
+    # US zones named with their season: fixed offsets (MST stays out: Malaysia writes it too).
+    "cdt": -300, "mdt": -360, "eastern standard time": -300, "eastern daylight time": -240,
+    "central standard time": -360, "central daylight time": -300,
+    "mountain standard time": -420, "mountain daylight time": -360,
+    "pacific standard time": -480, "pacific daylight time": -420,
 }  # fmt: skip
+#: US zones named without their season (ET, Eastern, 美东时间): the offset is the one the
+#: zone has on the date in question, so each name is read as an IANA zone. CST is not
+#: here: it is China Standard Time as often as US Central, and stays the facts' zone.
+SEASONAL_ZONES: dict[str, str] = {
+    "et": "America/New_York", "eastern": "America/New_York",
+    "eastern time": "America/New_York", "美国东部时间": "America/New_York",
+    "美东时间": "America/New_York",
+    "ct": "America/Chicago", "central": "America/Chicago", "central time": "America/Chicago",
+    "美国中部时间": "America/Chicago",
+    "mt": "America/Denver", "mountain": "America/Denver", "mountain time": "America/Denver",
+    "美国山地时间": "America/Denver",
+    "pt": "America/Los_Angeles", "pacific": "America/Los_Angeles",
+    "pacific time": "America/Los_Angeles", "美国太平洋时间": "America/Los_Angeles",
+    "美西时间": "America/Los_Angeles",
+}  # fmt: skip
+#: Zone names that alone (with no clock time or date beside them) are more often words.
+WORD_ZONES = frozenset({"cst", "pt", "et", "ct", "mt", "eastern", "central", "mountain", "pacific"})
 _OFFSET = r"(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)"
 
 
@@ -70,8 +92,9 @@ def zone_offset(name: str, signed: str | None = None) -> int | None:
             with a minus sign (U+2212) as typeset text has it.
 
     Returns:
-        Minutes east of UTC; None for an unknown zone or one that changes with
-        daylight saving (CST is China, US Central or Cuba) and has no offset.
+        Minutes east of UTC; None for an unknown zone, one that changes with
+        daylight saving (ET: see :func:`zone_key`), or one the name leaves open (CST is
+        China, US Central or Cuba).
 
     Examples:
         >>> zone_offset("北京时间"), zone_offset("UTC", "+8"), zone_offset("gmt", "−0530")
@@ -79,7 +102,7 @@ def zone_offset(name: str, signed: str | None = None) -> int | None:
         >>> zone_offset("CST") is None
         True
     """
-    base = ZONES.get(name.lower().replace("時間", "时间"))
+    base = ZONES.get(" ".join(name.lower().replace("時間", "时间").split()))
     if not signed:
         return base
     hours, _, minutes = signed.strip(" +-−").replace(" ", "").partition(":")
@@ -87,6 +110,16 @@ def zone_offset(name: str, signed: str | None = None) -> int | None:
         hours, minutes = hours[:-2], hours[-2:]
     sign = -1 if signed.strip()[0] in "-−" else 1
     return (base or 0) + sign * (int(hours) * 60 + int(minutes or 0))
+
+
+def zone_key(name: str) -> str | None:
+    """Return the IANA zone of a US zone name written without its season, else None.
+
+    Examples:
+        >>> zone_key("ET"), zone_key("Pacific Time"), zone_key("美东时间"), zone_key("EDT")
+        ('America/New_York', 'America/Los_Angeles', 'America/New_York', None)
+    """
+    return SEASONAL_ZONES.get(" ".join(name.lower().replace("時間", "时间").split()))
 
 
 MONTHS = {
@@ -158,12 +191,31 @@ RELATIVE_DAY = re.compile(
     rf"(?P<rel>{_REL_ZH})(?:(?P<period>{_PERIOD})(?!\s?[\d{CN_NUMERAL_CHARS}]))?"
     rf"|(?<![a-z])(?P<rel_en>{_REL_EN})(?![a-z])"
 )
-_ZONE_ZH = "|".join(sorted((k for k in ZONES if not k.isascii()), key=len, reverse=True))
-ZONE = re.compile(
-    rf"(?P<open>\(\s?)?(?:(?P<zh>{_ZONE_ZH})"
-    r"|(?<![a-z])(?P<en>utc|gmt|cst|pst|pdt|pt|est|edt|et|cet|cest|bst|jst|kst|sgt|hkt|bjt)"
-    rf"(?P<offset>{_OFFSET})?(?![a-z\d]))(?(open)\s?\))"
+_ZONE_ZH = "|".join(
+    sorted((k for k in (*ZONES, *SEASONAL_ZONES) if not k.isascii()), key=len, reverse=True)
 )
+#: The first characters of the Chinese names: a text without them skips the names at once.
+_ZONE_ZH_FIRST = "".join(sorted({k[0] for k in (*ZONES, *SEASONAL_ZONES) if not k.isascii()}))
+ZONE = re.compile(
+    rf"(?P<open>\(\s?)?(?:(?P<zh>(?=[{_ZONE_ZH_FIRST}])(?:{_ZONE_ZH}))"
+    r"|(?<![a-z])(?P<en>utc|gmt|cst|cdt|mdt|pst|pdt|pt|est|edt|et|cet|cest|bst|jst|kst|sgt"
+    rf"|hkt|bjt)(?P<offset>{_OFFSET})?(?![a-z\d]))(?(open)\s?\))"
+)
+#: US zones spelt out: Eastern, Pacific Time, Central Standard Time. A pattern of their
+#: own: their words are rare in a text, so it is mostly not run, and in ZONE their length
+#: kept that pattern from its quick windows (..literals). Central European Time is no US
+#: zone, nor are Australian Eastern Standard Time and Asia Pacific (NOT_US_BEFORE).
+US_ZONE_NAMES = re.compile(
+    r"(?P<open>\(\s?)?(?<![a-z])(?P<en>(?:eastern|central|mountain|pacific)"
+    r"(?:\s(?:standard\s|daylight\s)?time)?)(?![a-z])"
+    r"(?!\s(?:europe|africa|australia|asia|indonesia|brazil))(?(open)\s?\))"
+)
+#: A word before which Eastern, Central or Pacific is no US zone (see US_ZONE_NAMES).
+NOT_US_BEFORE = re.compile(r"(?<![a-z])(?:australian|asia|middle|south|north)[\s\-]$")
+#: CT and MT, read only right after a clock time (4:12 p.m. CT, 16:12 (MT)), where each
+#: clock ends: "ct" is in every other English word (expect, affected, contact), and in
+#: ZONE it kept that pattern from its quick windows (..literals).
+US_ZONE_AFTER_CLOCK = re.compile(r"\s?(?P<open>\(\s?)?(?P<en>ct|mt)(?![a-z\d])(?(open)\s?\))")
 ZH_DURATION = re.compile(
     rf"(?P<n>[\d{CN_NUMERAL_CHARS}半](?<![\d.×x*/][\d{CN_NUMERAL_CHARS}半])"
     rf"(?:(?<=\d)\d{{0,4}}(?:\.\d{{1,2}})?|(?<=[{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}]{{0,2}}|))"

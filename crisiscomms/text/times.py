@@ -54,6 +54,10 @@ class TimeExpr(NamedTuple):
     by; 已于, since, 起); ``bounded`` marks a deadline (前, 内, by, within);
     ``next_update`` the time of a promised next update. ``parts`` are the
     single parts merged into this expression (itself when it has one).
+    ``zone_key`` is the IANA zone of a US zone named without its season (``ET``,
+    ``Pacific``, ``美东时间``: ``America/New_York``...), whose offset depends on the
+    date: ``utc_offset_minutes`` holds it only when the text gives the full date
+    (``Apr 16, 2025, 4:12 PM ET``); otherwise whoever knows the date asks the zone.
 
     A named tuple rather than a dataclass: a long text holds hundreds of
     thousands of them, and a tuple is built several times faster.
@@ -81,6 +85,7 @@ class TimeExpr(NamedTuple):
     bounded: bool = False
     next_update: bool = False
     parts: tuple[TimeExpr, ...] = ()
+    zone_key: str | None = None
 
     @property
     def concrete(self) -> bool:
@@ -187,6 +192,10 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
         parts.append(_clock_part(m, _period_before(s, m.start()), m.group("ampm")))
     for m in g.zone.finditer(s, folded):
         parts.append(_zone_part(m))
+    for m in g.us_zone_names.finditer(s, folded):
+        if P.NOT_US_BEFORE.search(s, max(0, m.start("en") - 12), m.start("en")):
+            continue  # Australian Eastern Standard Time, Asia Pacific: no US zone
+        parts.append(_zone_part(m))
     for m in g.en_date.finditer(s, folded):
         if m.group("iy") or want_en:
             parts.append(_en_date_part(m))
@@ -225,7 +234,23 @@ def _find_parts(s: str, lang: str) -> list[_Part]:
                 period = P.PERIODS[m.group("period")]
             values: dict[str, int | str | None] = {"day_offset": offset, "period": period}
             parts.append(_Part(m.start(), m.end(), "relative_day", values))
+    if "ct" in folded or "mt" in folded:
+        parts += _us_zones_after_clocks(s, parts)
     return [p for p in parts if _valid(p)]
+
+
+def _us_zones_after_clocks(s: str, parts: list[_Part]) -> list[_Part]:
+    """The CT or MT right after each clock time (4:12 PM CT): looked for at each clock's end
+    rather than in the whole text, where "ct" is in every other English word."""
+    from . import timepatterns as P
+
+    found = []
+    for part in parts:
+        if part.kind == "clock":
+            m = P.US_ZONE_AFTER_CLOCK.match(s, part.end)
+            if m is not None:
+                found.append(_zone_part(m, m.start("open") if m.group("open") else m.start("en")))
+    return found
 
 
 class _Gates(NamedTuple):
@@ -236,6 +261,7 @@ class _Gates(NamedTuple):
 
     colon_clock: Gated
     zone: Gated
+    us_zone_names: Gated
     en_date: Gated
     zh_clock: Gated
     zh_noon: Gated
@@ -263,8 +289,9 @@ def _gated() -> _Gates:
         P.EN_DATE: Search(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d[\-/]"),
         P.ZH_CLOCK: Search(rf"[\d{CN_NUMERAL_CHARS}]\s?[点时]"),
     }
-    patterns = (P.COLON_CLOCK, P.ZONE, P.EN_DATE, P.ZH_CLOCK, P.ZH_NOON, P.ZH_DATE,
-                P.ZH_DURATION, P.EN_CLOCK, P.EN_DURATION, P.RELATIVE_DAY)  # fmt: skip
+    patterns = (P.COLON_CLOCK, P.ZONE, P.US_ZONE_NAMES, P.EN_DATE,
+                P.ZH_CLOCK, P.ZH_NOON, P.ZH_DATE, P.ZH_DURATION, P.EN_CLOCK, P.EN_DURATION,
+                P.RELATIVE_DAY)  # fmt: skip
     return _Gates(*(Gated(p, also.get(p)) for p in patterns))
 
 
@@ -335,18 +362,23 @@ def _zh_clock_part(m: re.Match[str], s: str) -> _Part | None:
     return _Part(period[0] if period else m.start(), m.end(), "clock", values)
 
 
-def _zone_part(m: re.Match[str]) -> _Part:
+def _zone_part(m: re.Match[str], start: int | None = None) -> _Part:
+    """A zone part from a match of ZONE, US_ZONE_NAMES or US_ZONE_AFTER_CLOCK (from ``start``)."""
     from . import timepatterns as P
 
-    offset = P.zone_offset(m.group("zh") or m.group("en"), m.group("offset"))
-    name_start = m.start("zh") if m.group("zh") else m.start("en")
-    name_end = m.end("offset") if m.group("offset") else max(m.end("zh"), m.end("en"))
+    zh, signed = _group(m, "zh"), _group(m, "offset")
+    name = zh or m.group("en")
+    offset = P.zone_offset(name, signed)
+    key = None if signed else P.zone_key(name)
+    name_start = m.start("zh") if zh else m.start("en")
+    name_end = m.end("offset") if signed else (m.end("zh") if zh else m.end("en"))
     values: dict[str, int | str | None] = {
         "utc_offset_minutes": offset,
         "zone_start": name_start,
         "zone_end": name_end,
+        "zone_key": key,
     }
-    return _Part(m.start(), m.end(), "zone", values)
+    return _Part(m.start() if start is None else start, m.end(), "zone", values)
 
 
 def _date_part(start: int, end: int, y: str | None, mo: str, d: str) -> _Part:
@@ -544,6 +576,7 @@ def _apply_period(hour: int, period: str) -> int:
 _AFTERNOON = {"下午", "傍晚"}
 #: The fields after ``utc_offset_minutes`` of a part: not classified, no parts of its own.
 _PART_TAIL = [False, False, False, False, ()]
+_PART_TAIL_NO_ZONE = [*_PART_TAIL, None]  # and no zone_key
 # Index of each field in a TimeExpr, for the field lists built below.
 _IS_FUTURE, _IS_PAST, _BOUNDED, _IS_NEXT_UPDATE = 17, 18, 19, 20
 _new_expr = tuple.__new__
@@ -595,7 +628,9 @@ def _build(group: list[_Part], n: Normalized) -> list[Any] | None:
         kind = "relative_day"
     else:
         kind = "zone"
-        if s[group[0].start : group[0].end].strip("() ") in ("cst", "pt", "et"):
+        from .timepatterns import WORD_ZONES
+
+        if s[group[0].start : group[0].end].strip("() ") in WORD_ZONES:
             return None  # Alone, these letters are more often words than zones.
     if clock is not None and values.get("period") and "ambiguous" in values:
         del values["ambiguous"]
@@ -613,6 +648,7 @@ def _build(group: list[_Part], n: Normalized) -> list[Any] | None:
         suffix in _BOUNDED_SUFFIX,
         False,
         tuple([_part_expr(p, n, values) for p in group]),
+        zkey if isinstance(zkey := values.get("zone_key"), str) else None,
     )
     return fields
 
@@ -635,6 +671,10 @@ def _fields(
     if isinstance(day_offset, int) and get("period") == "evening" and hour is not None and hour < 5:
         day_offset += 1  # 今晚一点, 今晚12点: the small hours after tonight, the next day
     offset = get("utc_offset_minutes")
+    if offset is None and isinstance(year, int) and hour is not None and "zone_key" in values:
+        key = get("zone_key")
+        if isinstance(key, str):
+            offset = _seasonal_offset(key, year, month, day, hour, minute)
     return [
         o_start,
         o_end,
@@ -666,9 +706,38 @@ def _part_expr(part: _Part, n: Normalized, merged: dict[str, int | str | None]) 
             values.pop("ambiguous", None)
         for key in ("year", "month", "day", "day_offset", "utc_offset_minutes"):
             values.setdefault(key, merged.get(key))
+        if "zone_key" in merged:
+            values["zone_key"] = merged["zone_key"]
     hour, other = _hour(values)
     fields = _fields(n, part.start, part.end, part.kind, values, hour, other, None)
-    return _new_expr(TimeExpr, fields + _PART_TAIL)
+    zone_key = values.get("zone_key") if "zone_key" in values else None
+    if isinstance(zone_key, str):
+        return _new_expr(TimeExpr, fields + _PART_TAIL + [zone_key])
+    return _new_expr(TimeExpr, fields + _PART_TAIL_NO_ZONE)
+
+
+def _seasonal_offset(
+    key: str, year: int, month: object, day: object, hour: int, minute: object
+) -> int | None:
+    """Return the offset a US zone (``America/New_York``) has at a date and time it names.
+
+    Examples:
+        >>> _seasonal_offset("America/New_York", 2025, 4, 16, 16, 12)
+        -240
+        >>> _seasonal_offset("America/New_York", 2025, 12, 1, 9, 0)
+        -300
+    """
+    if not (isinstance(month, int) and isinstance(day, int)):
+        return None
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    try:
+        local = datetime(year, month, day, hour % 24, minute if isinstance(minute, int) else 0)
+    except ValueError:  # Feb 30: no such day
+        return None
+    offset = local.replace(tzinfo=ZoneInfo(key)).utcoffset()
+    return None if offset is None else int(offset.total_seconds()) // 60
 
 
 def _int(value: int | str | None) -> int | None:
