@@ -209,3 +209,16 @@ def test_show_and_list(journal_db: str, tmp_path: Path) -> None:
         ("first_statement", "notice", "zh")
     ]
     assert len(shown["publications"][0]["text_sha256"]) == 64
+
+
+def test_a_promise_written_in_us_eastern_time_is_tracked(journal_db: str, tmp_path: Path) -> None:
+    # Zoom's statements write ET: 16:30 in Shanghai on Nov 28 is 3:30 AM Eastern (EST then).
+    facts = write_facts(tmp_path, eta=None, data=None)
+    text = tmp_path / "published.txt"
+    text.write_text(
+        "Example app log-ins are failing. We are investigating. Next update by 3:30 AM ET.\n",
+        encoding="utf-8",
+    )
+    result = cli("journal", "publish", str(facts), "--db", journal_db, "--kind",
+                 "first-statement", "--lang", "en", "--text", str(text))  # fmt: skip
+    assert "not in the text: next update" not in result.stderr, result.stderr

@@ -94,6 +94,8 @@ def _time_evidence(
             continue
         if expr.utc_offset_minutes is not None:
             local = due.astimezone(timezone(timedelta(minutes=expr.utc_offset_minutes)))
+        elif expr.zone_key is not None:  # ET with no date: the US zone in force at due
+            local = due.astimezone(ZoneInfo(expr.zone_key))
         else:
             local = due.astimezone(zone)
         if (expr.minute or 0) != local.minute or local.hour not in expr.hours:
