@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .errors import TemplateError
@@ -314,22 +314,20 @@ def undated_prevention(text: str, incident: Incident, lang: str) -> list[Finding
     if not incident.prevention:
         return []
     from .lint.registry import registry  # only for notices that list prevention
-    from .text.times import find_times
 
-    doc = registry()["undated-prevention"]
     found: list[Finding] = []
     lines: LineIndex | None = None
     for item in incident.prevention:
         said = str(getattr(item, lang.replace("-", "_"), None) or "").strip().rstrip("。.;；")
-        if not said or find_times(said):
-            continue
-        start = text.find(said)
-        if start < 0:  # an English list item starts with a capital
+        start = text.find(said) if said else -1
+        if start < 0 and said:  # an English list item starts with a capital
             said = said[0].upper() + said[1:]
             start = text.find(said)
-        if start < 0:
+        # Read for a time only where the notice lists the measure (most kinds do not).
+        if start < 0 or _dated(said):
             continue
         lines = lines or LineIndex(text)
+        doc = registry()["undated-prevention"]
         found.append(
             Finding.at(
                 text,
@@ -344,6 +342,18 @@ def undated_prevention(text: str, incident: Incident, lang: str) -> list[Finding
             )
         )
     return found
+
+
+@lru_cache(maxsize=1024)
+def _dated(measure: str) -> bool:
+    """True when a prevention measure's text holds a time (每季度, by Apr 30, 4月30日前).
+
+    Kept per text, as converted facts are: every apology and report of one incident lists
+    the same measures.
+    """
+    from .text.times import find_times
+
+    return bool(find_times(measure))
 
 
 def _plan_gaps(plan: Compensation, at: str, has_contacts: bool) -> Iterator[tuple[str, str]]:
