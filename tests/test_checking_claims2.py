@@ -215,3 +215,61 @@ def test_our_drafts_of_the_trial_facts_make_no_claim_the_facts_do_not_hold(name:
         for rule, excerpt in _checked(d.text, facts, d.lang)
     ]
     assert found == []
+
+
+# --- #5: English ETAs and recovery, as the Chinese ones are read -----------------------
+
+
+@pytest.mark.parametrize(
+    ("facts", "text", "excerpt"),
+    [
+        ("netease_update", "We expect service back within the hour.", "expect service back"),
+        ("netease_update", "We expect to restore service within 2 hours.", "expect to restore"),
+        ("netease_update", "We expect service back by 16:45.", "expect service back"),
+        ("netease_update", "Service should be back within 30 minutes.", "should be back within"),
+        ("zoom_update", "Zoom expects to restore service within the hour.", "expects to restore"),
+        ("netease_update", "All features are back to normal.", "All features are back to normal"),
+        (
+            "netease_update",
+            "All functions are working normally again.",
+            "All functions are working normally",
+        ),
+    ],
+)
+def test_an_english_eta_or_recovery_the_facts_do_not_hold_is_unsupported(
+    facts: str, text: str, excerpt: str
+) -> None:
+    assert ("unsupported-claim", excerpt) in _checked(text, _facts(facts), "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "excerpt"),
+    [
+        ("预计半小时内恢复。", "zh", "预计半小时内恢复"),
+        ("目前所有功能均已恢复正常。", "zh", "所有功能均已恢复"),
+    ],
+)
+def test_the_chinese_equivalents_stay_unsupported(text: str, lang: str, excerpt: str) -> None:
+    assert ("unsupported-claim", excerpt) in _checked(text, _facts("netease_update"), lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We cannot yet estimate when service will be back. Next update by 16:45.",
+        "We are working to bring service back and will say when we expect it.",
+        "Song playback is 80% back; the home page, search and sign-in are still failing.",
+        "Once all features are back to normal, we will publish a full report.",
+        "We expect to share more by 16:45.",
+    ],
+)
+def test_near_english_sentences_still_pass(text: str) -> None:
+    assert _checked(text, _facts("netease_update"), "en") == []
+
+
+def test_an_eta_the_facts_hold_may_be_given() -> None:
+    data = copy.deepcopy(_data("netease_update"))
+    data["eta"] = "2024-08-19T17:30:00+08:00"
+    facts = parse_incident(data)
+    assert _checked("We expect service back by 17:30 Beijing time.", facts, "en") == []
+    assert _checked("We expect to restore service by 17:30 Beijing time.", facts, "en") == []
