@@ -273,3 +273,59 @@ def test_an_eta_the_facts_hold_may_be_given() -> None:
     facts = parse_incident(data)
     assert _checked("We expect service back by 17:30 Beijing time.", facts, "en") == []
     assert _checked("We expect to restore service by 17:30 Beijing time.", facts, "en") == []
+
+
+# --- #6: a cause of a kind the facts' cause is not -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("facts", "text", "lang", "excerpt"),
+    [
+        ("ctbc_resolved", "本次異常係遭駭客攻擊所致。", "zh-Hant-TW", "本次異常係遭駭客攻擊所致"),
+        ("ctbc_resolved", "The outage was caused by a cyber attack.", "en", "was caused by"),
+        ("netease_resolved", "本次故障系机房停电所致。", "zh", "本次故障系机房停电所致"),
+        ("netease_resolved", "The outage was caused by a power cut.", "en", "was caused by"),
+        ("netease_resolved", "Service failed due to a fibre cut.", "en", "due to "),
+    ],
+)
+def test_a_cause_of_a_kind_the_facts_do_not_give_is_unsupported(
+    facts: str, text: str, lang: str, excerpt: str
+) -> None:
+    assert _checked(text, _facts(facts), lang) == [("unsupported-claim", excerpt)]
+
+
+@pytest.mark.parametrize(
+    ("facts", "text", "lang"),
+    [
+        ("ctbc_resolved", "本次異常係內部系統交易量過高所致。", "zh-Hant-TW"),
+        ("ctbc_resolved", "The outage was caused by very high transaction volumes.", "en"),
+        ("netease_resolved", "本次故障系基础设施故障所致，我们将加强防攻击能力。", "zh"),
+        (
+            "netease_resolved",
+            "The outage was caused by a firewall fault in our infrastructure.",
+            "en",
+        ),
+        # Of the facts' own kind, in other words: the registry's block is the facts' cause.
+        (
+            "zoom_update",
+            "The outage was caused by a server block GoDaddy Registry put on zoom.us.",
+            "en",
+        ),
+    ],
+)
+def test_the_facts_cause_in_other_words_passes(facts: str, text: str, lang: str) -> None:
+    assert _checked(text, _facts(facts), lang) == []
+
+
+def test_a_kind_the_facts_rule_out_stays_a_mismatch_and_is_said_once() -> None:
+    found = _checked("This outage was caused by a DDoS attack.", _facts("zoom_report"), "en")
+    assert found == [("fact-mismatch", "was caused by")]
+
+
+def test_a_kind_the_facts_cause_names_may_be_given() -> None:
+    data = copy.deepcopy(_data("ctbc_resolved"))
+    data["cause"]["description"] = {"zh": "遭受DDoS攻击", "en": "a DDoS attack"}
+    data["cause"].pop("zh-Hant-TW", None)
+    facts = parse_incident(data)
+    assert _checked("本次異常係遭駭客攻擊所致。", facts, "zh-Hant-TW") == []
+    assert _checked("The outage was caused by a cyber attack.", facts, "en") == []

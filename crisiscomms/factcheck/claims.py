@@ -329,6 +329,8 @@ SAID = (
     "ruled_out_suggestion",
     "contradicted_message",
     "contradicted_suggestion",
+    "other_cause_message",
+    "other_cause_suggestion",
 )
 
 
