@@ -51,7 +51,13 @@ def other_causes(n: Normalized, incident: Incident, lang: str) -> list[Finding]:
     family = claim("cause")
     own = " ".join(_normalize(t).text for t in _texts(cause.description))
     ruled = " ".join(_normalize(t).text for item in cause.not_caused_by for t in _texts(item))
-    foreign = [kind for kind in _kinds() if not kind.search(own) and not kind.search(ruled)]
+    # Kinds the facts' cause does not name, whose words the text holds somewhere (a plain
+    # substring test first: the cause claims are then searched only in such a text).
+    foreign = [
+        kind
+        for words, kind in _kinds()
+        if not kind.search(own) and not kind.search(ruled) and any(w in n.text for w in words)
+    ]
     if not foreign:
         return []
     original = n.original
@@ -81,21 +87,21 @@ def other_causes(n: Normalized, incident: Incident, lang: str) -> list[Finding]:
 
 
 @cache
-def _kinds() -> tuple[re.Pattern[str], ...]:
-    """One pattern per kind of cause (``ruled_out_alike`` and ``cause_kinds`` of the
-    ``cause`` claim): its Chinese words anywhere, its English words as words (fire, not
-    firewall; attack, attacks, attacked)."""
+def _kinds() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """Each kind of cause (``ruled_out_alike`` and ``cause_kinds`` of the ``cause`` claim):
+    its words normalised, and one pattern of them, Chinese words anywhere, English words
+    as words (fire, not firewall; attack, attacks, attacked)."""
     family = claim("cause")
     out = []
     for group in [*family["ruled_out_alike"], *family.get("cause_kinds", [])]:
-        parts = []
-        for word in group:
-            folded = re.escape(_normalize(word).text)
-            ascii_word = word.isascii()
-            parts.append(
-                rf"(?<![a-z]){folded}(?:s|es|ed|ing|ers?)?(?![a-z])" if ascii_word else folded
-            )
-        out.append(re.compile("|".join(parts)))
+        words = tuple(_normalize(word).text for word in group)
+        parts = [
+            rf"(?<![a-z]){re.escape(w)}(?:s|es|ed|ing|ers?)?(?![a-z])"
+            if w.isascii()
+            else re.escape(w)
+            for w in words
+        ]
+        out.append((words, re.compile("|".join(parts))))
     return tuple(out)
 
 
