@@ -100,6 +100,23 @@ def _no_refund(facts: Facts) -> None:
         plan["items"] = [i for i in plan.get("items", []) if i.get("kind") != "refund"]
 
 
+def _plans(facts: Facts) -> list[dict[str, Any]]:
+    plans = facts.get("compensation", [])
+    return [plans] if isinstance(plans, dict) else list(plans)
+
+
+def _not_automatic(facts: Facts) -> None:
+    for plan in _plans(facts):
+        plan["automatic"] = False
+        plan.pop("delivered_by", None)
+
+
+def _no_claim(facts: Facts) -> None:
+    for plan in _plans(facts):
+        plan.pop("claim_method", None)
+        plan.pop("claim_deadline", None)
+
+
 def _unsafe(facts: Facts) -> None:
     actions = [a for a in facts.get("required_actions", []) if not a.get("safety")]
     facts["required_actions"] = actions
@@ -117,6 +134,8 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "data_harm": _pop("data"),
     "funds_harm": _no_funds_harm,
     "refund": _no_refund,
+    "refund_done": _no_refund,
+    "refund_window": _no_refund,
     "count": _scale_without("count"),
     "share": _scale_without("share_percent"),
     "error_rate": _no_error_rates,
@@ -131,6 +150,8 @@ REMOVE: dict[str, Callable[[Facts], None]] = {
     "duration": _unresolved,
     "resolution": _unresolved,
     "compensation": _pop("compensation"),
+    "automatic": _not_automatic,
+    "claim_needed": _no_claim,
     "required_actions": _pop("required_actions"),
     "safety": _unsafe,
     "workaround": _pop("workaround"),

@@ -5,6 +5,8 @@ A chatbot rewrites a draft fluently and gets a number wrong; a PR person types
 duration, clock time, date and share the text states (:mod:`.quantities`) and
 reports ``fact-mismatch`` (error) where one disagrees with the facts, or where the
 text gives as the cause one the facts rule out (:mod:`.ruledout`);
+``unsupported-claim`` where it gives a cause of a kind the facts' cause is not (an attack,
+a fire, a power cut: :mod:`.othercause`);
 ``unsupported-claim`` (warning) where the text asserts what the facts do not hold
 (a cause while the cause is unknown, safe data while it is being checked,
 compensation the facts do not list; phrases in ``claims.toml``); plus everything
@@ -31,6 +33,7 @@ from .contradictions import contradictions
 from .factvalues import FactValues, fact_values
 from .mismatches import mismatches
 from .names import lint_with_names
+from .othercause import other_causes
 from .parity import ParityReport, check_parity
 from .ruledout import ruled_out_causes
 from .textspans import message_lang
@@ -92,6 +95,7 @@ def check_draft(
         found = list(mismatches(n, fact_values(incident), shown))
         found += unsupported_claims(n, incident, shown)
         found += ruled_out_causes(n, incident, shown)
+        found += other_causes(n, incident, shown)
         found += contradictions(n, incident, shown)
         if config is not None:
             found = configured(found, config)

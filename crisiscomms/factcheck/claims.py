@@ -186,13 +186,48 @@ _GROUNDED: KeptFor[frozenset[str]] = KeptFor(8)
 
 
 def _grounded_kinds(incident: Incident) -> frozenset[str]:
-    """Return the names of the claim kinds the facts ground (:func:`supported`), worked out
-    once per facts object: a pack checks a dozen texts against one."""
+    """Return the names of the claim kinds not to report against the facts, worked out once
+    per facts object (a pack checks a dozen texts against one): those the facts ground
+    (:func:`supported`) or say in their own words (``said_by``), and those checked only
+    when some fact holds (``only_when``) whose fact does not."""
     return _GROUNDED.get(
         incident,
         None,
-        lambda: frozenset(c["name"] for c in claim_families() if supported(c, incident)),
+        lambda: frozenset(
+            c["name"]
+            for c in claim_families()
+            if supported(c, incident) or not _checked(c, incident) or said_by_facts(c, incident)
+        ),
     )
+
+
+def _checked(claim: Mapping[str, Any], incident: Incident) -> bool:
+    """False when the claim has ``only_when`` facts and none holds: a broader claim speaks
+    then ([refund], where the facts hold no refund at all)."""
+    only = claim.get("only_when")
+    return not only or any(_holds(condition, incident) for condition in only)
+
+
+def said_by_facts(claim: Mapping[str, Any], incident: Incident) -> bool:
+    """True when a free-text fact named in the claim's ``said_by`` makes the claim itself:
+    the facts' refund reads 已全部原路退回, so a text may say the refund is done.
+
+    Examples:
+        >>> from crisiscomms.facts import parse_incident
+        >>> incident = parse_incident({"organization": {"en": "Ex"}, "service": {"en": "Ex"},
+        ...     "timezone": "UTC", "started_at": "2026-03-29T01:00:00Z",
+        ...     "published_at": "2026-03-29T01:20:00Z", "compensation": [{"items": [],
+        ...     "overcharge_refund": {"en": "every second charge has been refunded"}}]})
+        >>> said_by_facts(claim("refund_done"), incident)
+        True
+        >>> said_by_facts(claim("refund_window"), incident)
+        False
+    """
+    for words in fact_texts(incident, claim.get("said_by", [])):
+        n = normalize(words)
+        if next(_family_matches(claim, n, fold_for_gates(n.text)), None) is not None:
+            return True
+    return False
 
 
 def supported(claim: Mapping[str, Any], incident: Incident) -> bool:
@@ -294,6 +329,8 @@ SAID = (
     "ruled_out_suggestion",
     "contradicted_message",
     "contradicted_suggestion",
+    "other_cause_message",
+    "other_cause_suggestion",
 )
 
 
