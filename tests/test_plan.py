@@ -290,3 +290,14 @@ def test_the_readme_plan_config_is_a_valid_config(tmp_path: Path) -> None:
     config = load_plan_config(tmp_path / ".crisiscomms.toml")
     assert config.update_every_minutes["P1"] == 45 and config.updates_ahead == 4
     assert "update-every-minutes.P0: must be a whole number of minutes from 1 to 1440" in readme
+
+
+def test_every_step_the_plan_lists_can_be_drafted() -> None:
+    # Trial G (CTBC): the plan listed the resolution notice on the status page, Weibo, X, push
+    # and WeChat, and `draft --channel statuspage` answered that no such variant existed.
+    from crisiscomms.drafting import draft
+
+    facts = incident(status="resolved")
+    for step in plan(facts).steps:
+        made = draft(facts, step.kind, "zh", channel=step.channel)
+        assert made.text.strip(), (step.kind, step.channel)
