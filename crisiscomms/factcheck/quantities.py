@@ -58,6 +58,10 @@ def find_mentions(text: str | Normalized, lang: str | None = None) -> list[Menti
         [7200, 1800]
     """
     lang = lang if lang in BARE_YUAN else None  # the languages that read differently
+    if lang is not None and "元" not in (text.original if isinstance(text, Normalized) else text):
+        # Only a bare 元 reads differently: a text without one is read (and kept) once for
+        # every language that asks, as a pack asks for each text with and without one.
+        lang = None
     if not isinstance(text, Normalized):
         if len(text) <= KEPT_CHARS:
             return list(_kept_mentions(text, lang))
