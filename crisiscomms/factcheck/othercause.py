@@ -25,7 +25,7 @@ from ..findings import Finding, frozen_messages
 from ..text import LineIndex, Normalized
 from ..text import normalize as _normalize
 from .claims import claim, family_matches
-from .textspans import CLAUSE_END
+from .textspans import clause_from
 
 
 def other_causes(n: Normalized, incident: Incident, lang: str) -> list[Finding]:
@@ -64,9 +64,8 @@ def other_causes(n: Normalized, incident: Incident, lang: str) -> list[Finding]:
     found: list[Finding] = []
     lines: LineIndex | None = None
     for start, end in family_matches(family, n):
-        # What the cause words name: from them to the end of their clause (ruledout.py).
-        stop = CLAUSE_END.search(original, start + 1)
-        named = _normalize(original[start : stop.start() if stop else len(original)]).text
+        # What the cause words name: from them to the end of their clause.
+        named = _normalize(clause_from(original, start)).text
         if not any(kind.search(named) for kind in foreign):
             continue
         lines = lines or LineIndex(original)

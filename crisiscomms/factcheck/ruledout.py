@@ -19,7 +19,7 @@ from ..findings import Finding, frozen_messages
 from ..text import LineIndex, Normalized
 from ..text import normalize as _normalize
 from .claims import claim, family_matches
-from .textspans import sentence_around
+from .textspans import clause_from, sentence_around
 
 
 def ruled_out_causes(n: Normalized, incident: Incident, lang: str) -> list[Finding]:
@@ -53,7 +53,7 @@ def ruled_out_causes(n: Normalized, incident: Incident, lang: str) -> list[Findi
             continue
         # What the cause words name: from them to the end of their clause ("the root cause
         # was X; it was not Y" gives X as the cause, not Y).
-        named = _normalize(_from_to_clause_end(original, start)).text
+        named = _normalize(clause_from(original, start)).text
         if not any(core in named for core in cores):
             continue
         lines = lines or LineIndex(original)
@@ -100,19 +100,6 @@ def _alike(cores: list[str], groups: list[list[str]]) -> list[str]:
         if any(word in core for core in cores for word in group):
             out += [word for word in group if word not in out]
     return out
-
-
-_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
-
-
-def _from_to_clause_end(text: str, start: int) -> str:
-    """The text from ``start`` to the end of its clause.
-
-    A clause ends at a comma too, unless the cause words have not been passed yet
-    ("由于X，" names X before the comma; "The root cause, we found, was X" is rare).
-    """
-    stop = _CLAUSE_END.search(text, start + 1)
-    return text[start : stop.start() if stop else len(text)]
 
 
 def _texts(text: Text) -> list[str]:

@@ -92,3 +92,21 @@ def message_lang(text: str, lang: str) -> str:
         return lang
     detected = detect_language(text)
     return "zh" if detected == "mixed" else detected
+
+
+#: Where the words a cause names end: a clause's end, an ASCII comma too.
+_NAMED_END = re.compile(r"[，,。；;！!？?\n]|\.(?=\s|$)")
+
+
+def clause_from(text: str, start: int) -> str:
+    """The text from ``start`` to the end of its clause: what cause words there name.
+
+    A clause ends at a comma too, unless the cause words have not been passed yet
+    ("由于X，" names X before the comma; "The root cause, we found, was X" is rare).
+
+    Examples:
+        >>> clause_from("The cause was X, not Y.", 4)
+        'cause was X'
+    """
+    stop = _NAMED_END.search(text, start + 1)
+    return text[start : stop.start() if stop else len(text)]
