@@ -181,6 +181,15 @@ class Text(FactModel):
             raise ValueError("give the text in at least one language: {zh: ..., en: ...}")
         return self
 
+    def given(self) -> list[str]:
+        """Return the text in every language it is given in (zh, en, then Traditional).
+
+        Examples:
+            >>> Text(zh="机房故障", en="a data-centre fault").given()
+            ['机房故障', 'a data-centre fault']
+        """
+        return [t for t in (self.zh, self.en, self.zh_Hant, self.zh_Hant_HK, self.zh_Hant_TW) if t]
+
 
 class Audience(FactModel):
     """Who a notice speaks to: an id from the shipped vocabulary, or one with its own name."""

@@ -23,7 +23,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from ..errors import TemplateError
-from ..facts import Incident, Text
+from ..facts import Incident
 from ..findings import Finding, frozen_messages
 from ..hant.lookup import with_hant
 from ..resources import templates_root
@@ -170,7 +170,7 @@ def _names(incident: Incident, subject: str) -> list[Name]:
         whole = [(c.name, str(c.state)) for c in incident.components]
     else:
         whole = [(item, "not_affected") for item in incident.impact.not_affected]
-    texts = [_texts(name) for name, _ in whole]
+    texts = [name.given() for name, _ in whole]
     for i, (_, state) in enumerate(whole):
         others = [_normalize(t).text for j, ts in enumerate(texts) if j != i for t in ts]
         for written in texts[i]:
@@ -201,17 +201,13 @@ def _audience_names(incident: Incident) -> list[Name]:
     found: list[Name] = []
     for audience in incident.audiences:
         state = "compensated" if audience.id in covered else "uncompensated"
-        for written in _texts(audience.name):
+        for written in audience.name.given():
             folded = _normalize(written).text.strip()
             forms = {folded}
             if written.isascii():
                 forms.add(folded.removesuffix("s"))
             found += [Name(form, state, None) for form in forms if len(form) >= 2]
     return found
-
-
-def _texts(text: Text) -> list[str]:
-    return [t for t in (text.zh, text.en, text.zh_Hant, text.zh_Hant_HK, text.zh_Hant_TW) if t]
 
 
 def _places(n: Normalized, names: list[Name]) -> list[tuple[int, int, Name]]:

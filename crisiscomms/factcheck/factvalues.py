@@ -55,12 +55,7 @@ def fact_values(incident: Incident) -> FactValues:
 def _collect(incident: Incident) -> FactValues:
     # Every language the facts are written in: a Traditional text a person wrote for Hong
     # Kong (未能享用每程$2的票價優惠) is the facts as much as the zh and en ones.
-    texts = [
-        t
-        for text in _free_texts(incident)
-        for t in (text.zh, text.en, text.zh_Hant, text.zh_Hant_HK, text.zh_Hant_TW)
-        if isinstance(t, str)
-    ]
+    texts = [t for text in _free_texts(incident) for t in text.given()]
     texts += [c.value for c in incident.contacts if c.value is not None]
     times = tuple(_fact_times(incident))
     by_role = {role: [t.at for t in times if t.role == role] for role in {t.role for t in times}}

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
-from ..facts import Incident, Text
+from ..facts import Incident
 from ..findings import Finding, frozen_messages
 from ..text import LineIndex, Normalized
 from ..text import normalize as _normalize
@@ -49,8 +49,8 @@ def other_causes(n: Normalized, incident: Incident, lang: str) -> list[Finding]:
     if cause.status not in ("confirmed", "preliminary") or cause.description is None:
         return []  # an unknown cause: the [cause] claim speaks
     family = claim("cause")
-    own = " ".join(_normalize(t).text for t in _texts(cause.description))
-    ruled = " ".join(_normalize(t).text for item in cause.not_caused_by for t in _texts(item))
+    own = " ".join(_normalize(t).text for t in cause.description.given())
+    ruled = " ".join(_normalize(t).text for item in cause.not_caused_by for t in item.given())
     # Kinds the facts' cause does not name, whose words the text holds somewhere (a plain
     # substring test first: the cause claims are then searched only in such a text).
     foreign = [
@@ -107,7 +107,3 @@ def _kinds() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
 @cache
 def _messages() -> Mapping[str, str]:
     return frozen_messages(claim("cause")["other_cause_message"])
-
-
-def _texts(text: Text) -> list[str]:
-    return [t for t in (text.zh, text.en, text.zh_Hant, text.zh_Hant_HK, text.zh_Hant_TW) if t]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..facts import Incident, Text
+from ..facts import Incident
 from ..findings import Finding, frozen_messages
 from ..text import LineIndex, Normalized
 from ..text import normalize as _normalize
@@ -80,10 +80,10 @@ def _cores(incident: Incident, framing: list[str]) -> list[str]:
     states the facts' cause says nothing the facts rule out.
     """
     given = incident.cause.description
-    own = [] if given is None else [_normalize(t).text for t in _texts(given)]
+    own = [] if given is None else [_normalize(t).text for t in given.given()]
     cores: list[str] = []
     for item in incident.cause.not_caused_by:
-        for written in _texts(item):
+        for written in item.given():
             core = _normalize(written).text
             for pattern in framing:
                 core = re.sub(pattern, "", core)
@@ -100,8 +100,3 @@ def _alike(cores: list[str], groups: list[list[str]]) -> list[str]:
         if any(word in core for core in cores for word in group):
             out += [word for word in group if word not in out]
     return out
-
-
-def _texts(text: Text) -> list[str]:
-    """Return every language's text of a free-text fact that has one."""
-    return [t for t in (text.zh, text.en, text.zh_Hant, text.zh_Hant_HK, text.zh_Hant_TW) if t]
