@@ -378,7 +378,16 @@ def _hint(item: Any, loc: tuple[str | int, ...]) -> str:
         close = difflib.get_close_matches(loc[-1], known, n=1, cutoff=0.75)
         # links.status for status_page: the start of a longer field's name.
         close = close or [k for k in known if k.startswith(f"{loc[-1]}_")][:1]
-        return f"; did you mean `{close[0]}`?" if close else ""
+        if close:
+            return f"; did you mean `{close[0]}`?"
+        if " " in loc[-1].strip():
+            # No field name holds a space: YAML cut a text at its comma ({en: about 32,000
+            # orders} reads as en: "about 32" and a field "000 orders"), trial E and session 13.
+            return (
+                "; this looks like the rest of a text cut at a comma: in {zh: ..., en: ...},"
+                ' put quotes around a text that holds a comma (en: "about 32,000 orders")'
+            )
+        return ""
     given = item.get("input")
     if kind == "literal_error" and isinstance(given, str):
         allowed = re.findall(r"'([^']*)'", str(item.get("ctx", {}).get("expected", "")))

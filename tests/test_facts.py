@@ -612,3 +612,23 @@ def test_a_membership_has_no_validity_of_its_own() -> None:
     # A voucher beside it keeps its validity.
     voucher = {"kind": "voucher", "amount": 10, "currency": "CNY"}
     parse_incident(_with(compensation=[{**plan, "items": [days, voucher], "valid_for_days": 30}]))
+
+
+def test_a_text_cut_at_an_unquoted_comma_is_explained(tmp_path: Path) -> None:
+    # Trial E and this session's own facts: {zh: ..., en: about 32,000 orders were charged
+    # twice} reads as en "about 32" and a field "000 orders were charged twice".
+    from crisiscomms.factfiles import read_facts
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(
+        yaml.safe_dump(VALID, allow_unicode=True)
+        + "funds:\n  status: affected\n"
+        + "  description: {zh: 约3.2万笔订单被重复扣款,\n"
+        + "                en: about 32,000 orders were charged twice}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FactsError) as caught:
+        read_facts(str(facts))
+    said = str(caught.value)
+    assert "funds.description.000 orders were charged twice" in said
+    assert "put quotes around a text that holds a comma" in said
