@@ -251,3 +251,20 @@ def test_the_trials_partly_recovered_sentence_passes() -> None:
     # component_back reads 已恢复 as fully back unless a share stands beside it: 八成 is one.
     assert _checked("歌曲播放已恢复八成。", NETEASE, "zh") == []
     assert [r for r, _ in _checked("歌曲播放已全部恢复。", NETEASE, "zh")] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("恢复时间：13:05", "13:05"),
+        ("我们已采取以下措施：13:05撤回配置变更。", "13:05"),
+        ("12:13:05", "12:13:05"),
+    ],
+)
+def test_a_clock_after_a_labels_colon_is_read(text: str, clock: str) -> None:
+    # Session 13's own facts: 我们已采取以下措施：13:05撤回配置变更 was read as no time (the
+    # full-width colon, normalised to ':', was taken for the clock before it), so the English
+    # "at 13:05" drew a parity-mismatch in every document of the pack.
+    from crisiscomms.text.times import find_times
+
+    assert [t.text for t in find_times(text) if t.kind in ("clock", "datetime")] == [clock]

@@ -170,7 +170,9 @@ ZH_CLOCK = re.compile(
 #: 中午 / noon alone: a clock time only before 前, 之前, 以前 (中午前恢复).
 ZH_NOON = re.compile(r"(?P<word>中午|正午|午夜)(?=\s?(?:前|之前|以前|左右))")
 COLON_CLOCK = re.compile(
-    r"(?P<h>\d(?<![\d:.,+\-−]\d)\d?)\s?:\s?(?P<m>[0-5]\d)"
+    # Not the minutes or seconds of a longer clock (12:13:05), nor part of a number (1.5,
+    # +8), but after a label's colon it is a clock (时间：13:05, normalised to 时间:13:05).
+    r"(?P<h>\d(?<![\d.,+\-−]\d)(?<!\d:\d)\d?)\s?:\s?(?P<m>[0-5]\d)"
     r"(?::[0-5]\d)?(?![\d:])(?:\s?(?P<ampm>a\.?m\b\.?|p\.?m\b\.?))?"
 )
 EN_CLOCK = re.compile(
