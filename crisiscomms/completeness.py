@@ -318,7 +318,7 @@ def undated_prevention(text: str, incident: Incident, lang: str) -> list[Finding
     found: list[Finding] = []
     lines: LineIndex | None = None
     for item in incident.prevention:
-        said = str(getattr(item, lang.replace("-", "_"), None) or "").strip().rstrip("。.;；")
+        said = item.in_lang(lang).strip().rstrip("。.;；")
         start = text.find(said) if said else -1
         if start < 0 and said:  # an English list item starts with a capital
             said = said[0].upper() + said[1:]

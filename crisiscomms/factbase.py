@@ -181,6 +181,15 @@ class Text(FactModel):
             raise ValueError("give the text in at least one language: {zh: ..., en: ...}")
         return self
 
+    def in_lang(self, lang: str) -> str:
+        """Return the text given in ``lang`` (``zh-Hant-HK`` is the field zh_Hant_HK), or "".
+
+        Examples:
+            >>> Text.model_validate({"zh-Hant-HK": "機房冷氣故障"}).in_lang("zh-Hant-HK")
+            '機房冷氣故障'
+        """
+        return str(getattr(self, lang.replace("-", "_"), None) or "")
+
     def given(self) -> list[str]:
         """Return the text in every language it is given in (zh, en, then Traditional).
 

@@ -350,7 +350,7 @@ def statuspage_update(incident: Incident, parts: Mapping[str, str], lang: str) -
     statuses: Mapping[str, str] = spec["incident_status"]
     states: Mapping[str, str] = spec["component_status"]
     components = {
-        _in(component.name, lang): states[component.state] for component in incident.components
+        component.name.in_lang(lang): states[component.state] for component in incident.components
     }
     return {
         "incident": {
@@ -524,7 +524,7 @@ def measure(
         content: Any = {"text": parts["text"]}
         if channel == "sms" and lang == "zh":
             # Mainland gateways prepend the sender signature 【…】 and count it.
-            content["signature"] = _in(incident.organization, lang)
+            content["signature"] = incident.organization.in_lang(lang)
         return check_length(channel, content, lang=lang)
     if shape.measure == "push":
         return check_length("push", {"title": parts["title"], "body": parts["body"]}, lang=lang)
@@ -596,11 +596,6 @@ def outside_labels(findings: list[Finding], split: Split, shape: Variant) -> lis
         for f in findings
         if f.rule not in _LABEL_RULES or not any(a <= f.start and f.end <= b for a, b in spans)
     ]
-
-
-def _in(text: Any, lang: str) -> str:
-    """Return a bilingual fact's text in ``lang`` (checked present before drafting)."""
-    return str(getattr(text, lang.replace("-", "_"), None) or "")
 
 
 def place_findings(findings: tuple[Finding, ...], split: Split) -> list[Finding]:
