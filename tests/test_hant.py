@@ -370,5 +370,8 @@ def test_taiwan_speaks_of_people_as_dui_xiang_and_feedback_as_hui_kui() -> None:
     assert hant.convert("适用对象：受影响的客户", "zh-Hant-TW").startswith("適用對象")
     assert hant.convert("是否有对象改由专人对接？", "zh-Hant-TW") == "是否有對象改由專人對接？"
     assert hant.convert("遗留物件", "zh-Hant-TW") == "遺留物件"  # a thing left behind stays
+    # A cloud's object storage is software's 物件 (found trying to break the fix).
+    assert hant.convert("对象存储服务异常", "zh-Hant-TW") == "物件儲存服務異常"
+    assert hant.convert("面向对象", "zh-Hant-TW") == "物件導向"
     assert hant.convert("请在App内反馈", "zh-Hant-TW") == "請在App內回饋"
     assert hant.convert("请在App内反馈", "zh-Hant-HK") == "請在App內反饋"
